@@ -1,0 +1,1 @@
+"""The eu-posities terminal UI (Textual). The core in `eu_posities` never imports this package."""

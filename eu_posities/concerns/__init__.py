@@ -1,1 +1,1 @@
-"""concerns"""
+"""The concern ledger: Dutch negotiating points, their links to provisions, and assessments."""

@@ -1,1 +1,1 @@
-"""migrations"""
+"""Alembic migrations of the eu-posities schema, shipped inside the package."""

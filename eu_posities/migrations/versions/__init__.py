@@ -1,1 +1,1 @@
-"""migrations/versions"""
+"""Schema revisions, oldest first by their `down_revision` chain."""

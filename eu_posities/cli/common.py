@@ -1,0 +1,126 @@
+"""What every command shares: the database of this invocation, JSON and human output, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, NoReturn, TypeVar
+
+import typer
+from rich.console import Console
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlmodel import Session
+
+from eu_posities import config
+from eu_posities.errors import EupError
+
+T = TypeVar("T")
+
+JSON_OPTION = typer.Option(False, "--json", help="Print one JSON document on stdout.")
+
+
+def stdout_console() -> Console:
+    # Rich already drops colour when piped; NO_COLOR is honoured explicitly as well.
+    return Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    # One line, whatever the message holds: scripts grep for it.
+    line = " ".join(message.split())
+    print(f"error: {line}", file=sys.stderr)
+    sys.exit(code)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    sys.stdout.write("\n")
+
+
+@dataclass
+class AppState:
+    """The database chosen for this invocation; the engine is made on first use."""
+
+    db_url: str | None = None
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        return self.db_url or config.default_db_url()
+
+    def engine(self, *, auto_demo: bool = False, upgrade: bool = False) -> Engine:
+        """The engine, with a usable schema.
+
+        An empty database gets the schema (and, for the TUI, the demo data); an outdated one
+        is upgraded only when asked (`eup init`), since in team mode that is a deliberate act.
+        """
+        if self._engine is None:
+            from eu_posities import db
+
+            engine = db.make_engine(self.url)
+            try:
+                state = db.check_schema(engine)
+            except OperationalError as exc:
+                raise EupError(f"cannot open database {safe_url(self.url)}: {exc.orig}") from None
+            if state == "empty" or upgrade:
+                db.upgrade(engine)
+                if state == "empty" and auto_demo:
+                    from eu_posities.demo import load_demo
+
+                    with db.session_scope(engine, write=True) as session:
+                        load_demo(session=session, author=config.current_user())
+            elif state == "outdated":
+                raise EupError("the database schema is older than this eu-posities; run `eup init`")
+            self._engine = engine
+        return self._engine
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        from eu_posities.db import session_scope
+
+        with _db_errors(), session_scope(self.engine()) as session:
+            yield session
+
+    def write(self, work: Callable[[Session], T]) -> T:
+        """Run `work` in one write transaction: all of it lands, or nothing."""
+        from eu_posities.db import run_write
+
+        with _db_errors():
+            return run_write(self.engine(), work)
+
+
+@contextmanager
+def _db_errors() -> Iterator[None]:
+    try:
+        yield
+    except EupError:
+        raise
+    except SQLAlchemyError as exc:
+        orig = getattr(exc, "orig", None) or exc
+        raise EupError(f"database error: {str(orig).splitlines()[0]}") from None
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<invalid URL>"
+
+
+def state_of(ctx: typer.Context) -> AppState:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, AppState)
+    return obj
+
+
+def split_list(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]

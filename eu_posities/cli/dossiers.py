@@ -1,0 +1,186 @@
+"""Commands for the database, dossiers, stages and provisions: init, dossier, stages, provisions,
+backup, restore, log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from eu_posities import config
+from eu_posities.cli.common import JSON_OPTION, emit_json, state_of, stdout_console
+from eu_posities.views import dossier_rows, provision_rows, stage_rows
+
+dossier_app = typer.Typer(help="Dossiers (legislative files).", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)
+    app.add_typer(dossier_app, name="dossier")
+    app.command("stages")(stages)
+    app.command("provisions")(provisions)
+    app.command("backup")(backup)
+    app.command("restore")(restore)
+    app.command("log")(change_log)
+
+
+def init(
+    ctx: typer.Context,
+    demo: bool = typer.Option(True, "--demo/--empty", help="Load the bundled demo data (default)."),
+) -> None:
+    """Create the database or upgrade it to this version; load the demo data.
+
+    Running it twice changes nothing. Example: eup init --empty
+    """
+    from eu_posities.demo import load_demo
+
+    state = state_of(ctx)
+    state.engine(upgrade=True)
+    if demo:
+        summary = state.write(lambda s: load_demo(session=s, author=config.current_user()))
+        stdout_console().print(f"Database ready with the demo data: {summary}")
+    else:
+        stdout_console().print("Database ready.")
+
+
+@dossier_app.command("add")
+def dossier_add(
+    ctx: typer.Context,
+    key: str = typer.Argument(..., help="A slug, e.g. csa-directive."),
+    title: str = typer.Option(..., "--title", help="Full title of the act."),
+    procedure: str = typer.Option("", "--procedure", help="e.g. 2024/0035(COD)."),
+    commission_ref: str = typer.Option("", "--ref", help="e.g. COM(2024) 60 final."),
+) -> None:
+    """Add a dossier. Example: eup dossier add ai-act --title "AI Act" --procedure 2021/0106(COD)"""
+    from eu_posities.store import add_dossier
+
+    author = config.current_user()
+    state_of(ctx).write(
+        lambda s: add_dossier(
+            session=s,
+            key=key,
+            title=title,
+            procedure=procedure,
+            commission_ref=commission_ref,
+            author=author,
+        )
+    )
+    stdout_console().print(f"Added dossier {key}.")
+
+
+@dossier_app.command("list")
+def dossier_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+    """List the dossiers. Example: eup dossier list --json"""
+    with state_of(ctx).read() as session:
+        rows = dossier_rows(session=session)
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("key", "procedure", "stages", "with text", "title")
+    for row in rows:
+        table.add_row(row["key"], row["procedure"], str(row["stages"]), str(row["stages_with_text"]), row["title"])
+    stdout_console().print(table)
+
+
+def stages(
+    ctx: typer.Context,
+    dossier: str = typer.Argument(..., help="Dossier key."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Stages of a dossier with date, document reference and provision counts.
+
+    Example: eup stages csa-regulation
+    """
+    with state_of(ctx).read() as session:
+        rows = stage_rows(session=session, dossier_key=dossier)
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("key", "kind", "date", "ref", "provisions", "")
+    for row in rows:
+        marks = [m for m, on in (("FICTIONAL", row["fictional"]), ("LIMITE", row["limite"])) if on]
+        count = str(row["provisions"]) if row["imported"] else "[dim]not imported[/]"
+        table.add_row(row["key"], row["kind"], row["date"], row["ref"], count, " ".join(marks))
+    stdout_console().print(table)
+
+
+def provisions(
+    ctx: typer.Context,
+    dossier: str = typer.Argument(..., help="Dossier key."),
+    stage: str = typer.Argument(..., help="Stage key."),
+    kind: str | None = typer.Option(None, "--kind", help="Only this kind: article, recital, annex."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Provisions of a stage in document order. Example: eup provisions csa-regulation commission-proposal --kind article"""
+    with state_of(ctx).read() as session:
+        rows = provision_rows(session=session, dossier_key=dossier, stage_key=stage, kind=kind)
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("label", "heading", "text", show_lines=False)
+    for row in rows:
+        table.add_row(row["label"], row["heading"], _shorten(row["text"], 70))
+    stdout_console().print(table)
+
+
+def _shorten(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def backup(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="Where to write the JSON backup."),
+) -> None:
+    """Write everything, history included, to one JSON file. Example: eup backup team.json"""
+    from eu_posities.backup import write_backup
+
+    with state_of(ctx).read() as session:
+        counts = write_backup(session=session, path=file)
+    stdout_console().print(f"Backed up {sum(counts.values())} rows to {file}.")
+
+
+def restore(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="A backup written by `eup backup`."),
+) -> None:
+    """Load a backup into an empty database. Example: eup --db sqlite:///copy.db restore team.json"""
+    from eu_posities.backup import read_backup, restore_backup
+
+    data = read_backup(file)
+    state = state_of(ctx)
+    state.engine(upgrade=True)
+    counts = state.write(lambda s: restore_backup(session=s, data=data))
+    stdout_console().print(f"Restored {sum(counts.values())} rows from {file}.")
+
+
+def change_log(
+    ctx: typer.Context,
+    dossier: str | None = typer.Option(None, "--dossier", help="Only changes to this dossier."),
+    author: str | None = typer.Option(None, "--author", help="Only changes by this author."),
+    limit: int = typer.Option(200, "--limit", help="At most this many, newest kept."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Who changed what, oldest first. Example: eup log --dossier csa-directive --author jansen"""
+    from eu_posities.store import list_changes
+
+    with state_of(ctx).read() as session:
+        rows = [
+            {
+                "at": c.at.isoformat(),
+                "author": c.author,
+                "action": c.action,
+                "dossier": c.dossier_key,
+                "subject": c.subject,
+                "detail": c.detail,
+            }
+            for c in list_changes(session=session, dossier_key=dossier, author=author, limit=limit)
+        ]
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("at", "author", "action", "dossier", "subject")
+    for row in rows:
+        table.add_row(row["at"][:19], row["author"], row["action"], row["dossier"], row["subject"])
+    stdout_console().print(table)

@@ -1,0 +1,180 @@
+"""Engines, sessions and schema migrations for SQLite (one laptop) and PostgreSQL (a team).
+
+Nothing here runs at import time: callers make an engine with `make_engine(url)` and own
+their transactions through `session_scope`; storage functions never commit.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, create_engine
+
+from eu_posities.errors import EupError, SchemaTooNew
+
+SQLITE_BUSY_MS = 30_000
+T = TypeVar("T")
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    """An engine for `url`; for SQLite, the file and its folder are private to the user."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(url, parsed.database, echo=echo)
+    try:
+        return create_engine(url, echo=echo, pool_pre_ping=True)
+    except Exception as exc:  # bad driver name, malformed URL
+        raise EupError(f"cannot use database URL {parsed!r}: {exc}") from None
+
+
+def _sqlite_engine(url: str, database: str | None, *, echo: bool) -> Engine:
+    if database and database != ":memory:" and not database.startswith("file:"):
+        _prepare_private_file(Path(database))
+    engine = create_engine(
+        url,
+        echo=echo,
+        connect_args={"timeout": SQLITE_BUSY_MS / 1000, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide when a transaction begins (see _on_begin).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        if database and database != ":memory:":
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # A write transaction takes the write lock up front. A deferred one that upgrades
+        # from read to write mid-way gets SQLITE_BUSY at once, without waiting, whenever
+        # another process wrote meanwhile: the classic "database is locked".
+        if conn.get_execution_options().get("eup_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _prepare_private_file(path: Path) -> None:
+    """Texts may be LIMITE: the database file and its folder are readable by the user only."""
+    path = path.expanduser()
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+@contextmanager
+def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
+    """One transaction: committed when the block ends, rolled back if it raises."""
+    with Session(engine, expire_on_commit=False) as session:
+        if write:
+            session.connection(execution_options={"eup_write": True})
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def run_write(engine: Engine, work: Callable[[Session], T], *, attempts: int = 5) -> T:
+    """Run `work` in one write transaction, retrying if the database stays locked.
+
+    The busy timeout covers almost every case; this covers a writer that holds the lock
+    longer than that (a large import on a slow disk).
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            with session_scope(engine, write=True) as session:
+                return work(session)
+        except OperationalError as exc:
+            if "locked" not in str(exc).lower() or attempt == attempts:
+                raise
+            time.sleep(0.2 * attempt)
+    raise AssertionError("unreachable")
+
+
+# --- migrations ---------------------------------------------------------------------------
+
+
+def _alembic_config(connection: Any) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "eu_posities:migrations")
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def code_head() -> str:
+    """The newest schema revision this code knows."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def db_revision(engine: Engine) -> str | None:
+    """The schema revision of the database, None for an empty database."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_schema(engine: Engine) -> str:
+    """Refuse a database written by a newer version; report one that needs `eup init`.
+
+    Returns "current", "empty" or "outdated".
+    """
+    try:
+        revision = db_revision(engine)
+    except OperationalError as exc:
+        raise EupError(f"cannot open the database: {exc.orig}") from None
+    if revision is None:
+        return "empty"
+    if revision not in _known_revisions():
+        raise SchemaTooNew(
+            f"the database has schema revision {revision}, newer than this eu-posities "
+            f"(knows up to {code_head()}); upgrade eu-posities"
+        )
+    return "current" if revision == code_head() else "outdated"
+
+
+def upgrade(engine: Engine) -> None:
+    """Create the schema or upgrade it to the newest revision, in one transaction."""
+    from alembic import command
+
+    check_schema(engine)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")

@@ -1,0 +1,100 @@
+"""The bundled demo: both CSA dossiers with their known stages, real texts and concerns.
+
+Loading is idempotent: what is already there (same keys, same source file) is left alone,
+so `eup init --demo` run twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from eu_posities.imports import ImportRequest, parse, sha256_of, store_import
+from eu_posities.store import ensure_stage, find_dossier, find_stage, log_change
+from eu_posities.models import Dossier
+
+
+def bundled(name: str) -> Any:
+    """A file or folder of the bundled data (`data/` in the source tree)."""
+    return files("eu_posities.bundled").joinpath(name)
+
+
+def read_manifest() -> dict[str, Any]:
+    return json.loads(bundled("dossiers.json").read_text(encoding="utf-8"))
+
+
+def load_demo(*, session: Session, author: str) -> str:
+    """Load the bundled data into the session's transaction; returns a one-line summary."""
+    manifest = read_manifest()
+    added_dossiers = added_stages = imported = 0
+    for spec in manifest["dossiers"]:
+        dossier = find_dossier(session=session, key=spec["key"])
+        if dossier is None:
+            dossier = Dossier(
+                key=spec["key"],
+                title=spec["title"],
+                procedure=spec.get("procedure", ""),
+                commission_ref=spec.get("commission_ref", ""),
+            )
+            session.add(dossier)
+            session.flush()
+            log_change(session=session, author=author, action="dossier.add", dossier_key=dossier.key, subject=dossier.key)
+            added_dossiers += 1
+        for stage_spec in spec["stages"]:
+            added_stages += _ensure_known_stage(session, dossier, stage_spec)
+            if stage_spec.get("text"):
+                imported += _import_text(session, dossier, stage_spec, author)
+    extra = _load_extras(session=session, author=author)
+    return (
+        f"{added_dossiers} dossiers, {added_stages} stages and {imported} texts added"
+        + (f", {extra}" if extra else "")
+    )
+
+
+def _ensure_known_stage(session: Session, dossier: Dossier, spec: dict[str, Any]) -> int:
+    if find_stage(session=session, dossier=dossier, key=spec["key"]) is not None:
+        return 0
+    ensure_stage(
+        session=session,
+        dossier=dossier,
+        key=spec["key"],
+        kind=spec.get("kind"),
+        date=spec.get("date", ""),
+        ref=spec.get("ref", ""),
+        title=spec.get("title", ""),
+        language=spec.get("language", "en"),
+        note=spec.get("note", ""),
+        fictional=bool(spec.get("fictional", False)),
+        limite=bool(spec.get("limite", False)),
+    )
+    return 1
+
+
+def _import_text(session: Session, dossier: Dossier, spec: dict[str, Any], author: str) -> int:
+    stage = find_stage(session=session, dossier=dossier, key=spec["key"])
+    with as_file(bundled(spec["text"])) as path:
+        path = Path(path)
+        if stage is not None and stage.source_sha256 == sha256_of(path):
+            return 0
+        request = ImportRequest(
+            path=path,
+            dossier=dossier.key,
+            stage=spec["key"],
+            kind=spec.get("kind"),
+            fmt=spec.get("format", "auto"),
+            fictional=bool(spec.get("fictional", False)),
+            replace=True,
+        )
+        store_import(request, parse(request), session=session, author=author)
+    return 1
+
+
+def _load_extras(*, session: Session, author: str) -> str:
+    """Bundled data beyond dossiers and stages (concerns, assessments) from the ledger."""
+    from eu_posities.concerns import bundled as concern_data
+
+    return concern_data.load(session=session, author=author)

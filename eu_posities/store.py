@@ -1,0 +1,264 @@
+"""Storage functions for dossiers, stages and provisions.
+
+Every function takes the session keyword-only and never commits: the caller owns the
+transaction, so that one import or one command is one transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from eu_posities.document import ParsedProvision
+from eu_posities.errors import Conflict, InputError, NotFound
+from eu_posities.models import ChangeLog, Dossier, Provision, Stage
+
+STAGE_KINDS = (
+    "commission-proposal",
+    "bnc-fiche",
+    "council-general-approach",
+    "council-mandate",
+    "presidency-compromise",
+    "ep-committee-report",
+    "ep-position",
+    "trilogue",
+    "provisional-agreement",
+    "final-act",
+    "kamerbrief",
+    "other",
+)
+# Kinds that comment on a text rather than state one: never aligned as a column of text.
+COMMENTARY_KINDS = ("bnc-fiche", "kamerbrief")
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+
+
+def check_slug(value: str, what: str) -> str:
+    if not _SLUG.match(value):
+        raise InputError(
+            f"invalid {what} {value!r}: use lower-case letters, digits and hyphens, "
+            "starting with a letter or digit"
+        )
+    return value
+
+
+def slugify(text: str) -> str:
+    """A key from a column heading: 'Council General Approach' -> 'council-general-approach'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:80] or "stage"
+
+
+def stage_kind_for(key: str, kind: str | None) -> str:
+    """The kind given, or the key itself when it is a standard kind, else `other`."""
+    if kind:
+        if kind not in STAGE_KINDS:
+            raise InputError(f"unknown stage kind {kind!r}; use one of: {', '.join(STAGE_KINDS)}")
+        return kind
+    for standard in STAGE_KINDS:
+        if key == standard or key.startswith(standard + "-"):
+            return standard
+    return "other"
+
+
+# --- dossiers -------------------------------------------------------------------------------
+
+
+def list_dossiers(*, session: Session) -> list[Dossier]:
+    return list(session.exec(select(Dossier).order_by(Dossier.key)))
+
+
+def find_dossier(*, session: Session, key: str) -> Dossier | None:
+    return session.exec(select(Dossier).where(Dossier.key == key)).first()
+
+
+def get_dossier(*, session: Session, key: str) -> Dossier:
+    dossier = find_dossier(session=session, key=key)
+    if dossier is None:
+        known = ", ".join(d.key for d in list_dossiers(session=session)) or "none yet"
+        raise NotFound(f"unknown dossier {key!r} (known: {known})")
+    return dossier
+
+
+def add_dossier(
+    *,
+    session: Session,
+    key: str,
+    title: str,
+    procedure: str = "",
+    commission_ref: str = "",
+    author: str = "",
+) -> Dossier:
+    check_slug(key, "dossier key")
+    if not title.strip():
+        raise InputError("a dossier needs a title")
+    if find_dossier(session=session, key=key) is not None:
+        raise Conflict(f"dossier {key!r} already exists")
+    dossier = Dossier(key=key, title=title, procedure=procedure, commission_ref=commission_ref)
+    session.add(dossier)
+    session.flush()
+    log_change(session=session, author=author, action="dossier.add", dossier_key=key, subject=key)
+    return dossier
+
+
+# --- stages ---------------------------------------------------------------------------------
+
+
+def list_stages(*, session: Session, dossier: Dossier) -> list[Stage]:
+    """Stages in negotiation order: by date, undated ones last, then as added."""
+    stages = session.exec(select(Stage).where(Stage.dossier_id == dossier.id)).all()
+    return sorted(stages, key=lambda s: (s.date or "9999", s.id or 0))
+
+
+def find_stage(*, session: Session, dossier: Dossier, key: str) -> Stage | None:
+    return session.exec(
+        select(Stage).where(Stage.dossier_id == dossier.id, Stage.key == key)
+    ).first()
+
+
+def get_stage(*, session: Session, dossier: Dossier, key: str) -> Stage:
+    stage = find_stage(session=session, dossier=dossier, key=key)
+    if stage is None:
+        known = ", ".join(s.key for s in list_stages(session=session, dossier=dossier))
+        raise NotFound(f"unknown stage {key!r} of dossier {dossier.key!r} (known: {known or 'none'})")
+    return stage
+
+
+def ensure_stage(
+    *, session: Session, dossier: Dossier, key: str, kind: str | None = None, **fields: Any
+) -> Stage:
+    """The stage `key` of `dossier`, created if new; given metadata fields are updated."""
+    check_slug(key, "stage key")
+    stage = find_stage(session=session, dossier=dossier, key=key)
+    if stage is None:
+        assert dossier.id is not None
+        stage = Stage(dossier_id=dossier.id, key=key, kind=stage_kind_for(key, kind))
+        session.add(stage)
+    elif kind:
+        stage.kind = stage_kind_for(key, kind)
+    for name, value in fields.items():
+        if value is not None:
+            setattr(stage, name, value)
+    session.flush()
+    return stage
+
+
+def provision_counts(*, session: Session, dossier: Dossier) -> dict[int, int]:
+    rows = session.exec(
+        select(Provision.stage_id, func.count())
+        .join(Stage, col(Stage.id) == Provision.stage_id)
+        .where(Stage.dossier_id == dossier.id)
+        .group_by(Provision.stage_id)
+    ).all()
+    return {stage_id: count for stage_id, count in rows}
+
+
+def has_text(*, session: Session, stage: Stage) -> bool:
+    return session.exec(select(Provision.id).where(Provision.stage_id == stage.id)).first() is not None
+
+
+# --- provisions -----------------------------------------------------------------------------
+
+
+def list_provisions(*, session: Session, stage: Stage, kind: str | None = None) -> list[Provision]:
+    query = select(Provision).where(Provision.stage_id == stage.id)
+    if kind:
+        query = query.where(Provision.kind == kind)
+    return list(session.exec(query.order_by(Provision.ordinal)))
+
+
+def get_provision(*, session: Session, stage: Stage, label: str) -> Provision:
+    found = session.exec(
+        select(Provision).where(Provision.stage_id == stage.id, Provision.label == label)
+    ).first()
+    if found is None:
+        # Be forgiving about case and spacing: "article 7" finds "Article 7".
+        wanted = " ".join(label.split()).lower()
+        for provision in list_provisions(session=session, stage=stage):
+            if provision.label.lower() == wanted:
+                return provision
+        raise NotFound(f"no provision {label!r} in stage {stage.key!r}")
+    return found
+
+
+def replace_provisions(
+    *, session: Session, stage: Stage, provisions: Sequence[ParsedProvision]
+) -> int:
+    """Make `provisions` the text of `stage`, replacing what it had."""
+    assert stage.id is not None
+    session.exec(delete(Provision).where(col(Provision.stage_id) == stage.id))  # type: ignore[call-overload]
+    for ordinal, parsed in enumerate(provisions):
+        session.add(
+            Provision(
+                stage_id=stage.id,
+                ordinal=ordinal,
+                kind=parsed.kind,
+                number=parsed.number,
+                label=parsed.label,
+                heading=parsed.heading,
+                path=list(parsed.path),
+                text=parsed.text,
+                blocks=[
+                    {"text": b.text, "num": b.num, "level": b.level, **({"markers": b.markers} if b.markers else {})}
+                    for b in parsed.blocks
+                ],
+                footnotes=list(parsed.footnotes),
+                markers=dict(parsed.markers),
+            )
+        )
+    session.flush()
+    return len(provisions)
+
+
+def as_parsed(provision: Provision) -> ParsedProvision:
+    """The stored provision as the engine's plain record (alignment and diff work on these)."""
+    from eu_posities.document import Block
+
+    return ParsedProvision(
+        kind=provision.kind,
+        number=provision.number,
+        label=provision.label,
+        text=provision.text,
+        heading=provision.heading,
+        path=tuple(provision.path),
+        blocks=tuple(
+            Block(text=b["text"], num=b.get("num", ""), level=b.get("level", 0), markers=b.get("markers", {}))
+            for b in provision.blocks
+        ),
+        footnotes=tuple(provision.footnotes),
+        markers=dict(provision.markers),
+    )
+
+
+# --- change log -----------------------------------------------------------------------------
+
+
+def log_change(
+    *,
+    session: Session,
+    author: str,
+    action: str,
+    dossier_key: str = "",
+    subject: str = "",
+    detail: dict[str, Any] | None = None,
+) -> None:
+    session.add(
+        ChangeLog(
+            author=author, action=action, dossier_key=dossier_key, subject=subject, detail=detail or {}
+        )
+    )
+
+
+def list_changes(
+    *, session: Session, dossier_key: str | None = None, author: str | None = None, limit: int = 200
+) -> list[ChangeLog]:
+    query = select(ChangeLog)
+    if dossier_key:
+        query = query.where(ChangeLog.dossier_key == dossier_key)
+    if author:
+        query = query.where(ChangeLog.author == author)
+    rows = session.exec(query.order_by(col(ChangeLog.id).desc()).limit(limit)).all()
+    return list(reversed(rows))
