@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import inspect, text
+from sqlalchemy import DateTime, inspect, text
 from sqlmodel import Session, SQLModel, select
 
 from eu_posities.errors import Conflict, InputError
@@ -87,9 +87,13 @@ def _decode(model: type[SQLModel], row: dict[str, Any]) -> dict[str, Any]:
     out = dict(row)
     for column in model.__table__.columns:  # type: ignore[attr-defined]
         value = out.get(column.name)
-        if isinstance(value, str) and column.type.python_type is datetime:
+        if isinstance(value, str) and _is_datetime(column.type):
             out[column.name] = datetime.fromisoformat(value)
     return out
+
+
+def _is_datetime(column_type: Any) -> bool:
+    return isinstance(getattr(column_type, "impl", column_type), DateTime)
 
 
 def restore_backup(*, session: Session, data: dict[str, Any]) -> dict[str, int]:

@@ -33,9 +33,15 @@ def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A fresh, empty PostgreSQL database; skipped where no server is configured."""
-    if not PG_URL:
-        pytest.skip("EU_POSITIES_TEST_PG is not set")
+    _need_pg()
     yield from _fresh_pg_database()
+
+
+def _need_pg() -> None:
+    if not PG_URL:
+        if os.environ.get("EU_POSITIES_REQUIRE_PG"):
+            pytest.fail("EU_POSITIES_REQUIRE_PG is set but EU_POSITIES_TEST_PG is not")
+        pytest.skip("EU_POSITIES_TEST_PG is not set")
 
 
 def _fresh_pg_database() -> Iterator[str]:
@@ -60,6 +66,5 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'test.db'}"
     else:
-        if not PG_URL:
-            pytest.skip("EU_POSITIES_TEST_PG is not set")
+        _need_pg()
         yield from _fresh_pg_database()
