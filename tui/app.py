@@ -1,17 +1,85 @@
-"""The Textual application: entry point `run(engine)`."""
+"""The Textual application: entry point `run(engine)`, global keys and the command palette."""
 
 from __future__ import annotations
 
 from sqlalchemy.engine import Engine
 from textual.app import App
+from textual.binding import Binding
+
+from tui.commands import ScreenCommands
+from tui.services import Core
 
 
 class EuPositiesApp(App[None]):
-    TITLE = "eu-posities"
+    """Dossiers, their stages side by side, and the Dutch concerns, for negotiators."""
 
-    def __init__(self, engine: Engine) -> None:
+    TITLE = "eu-posities"
+    SUB_TITLE = "EU files, stage by stage"
+    CSS_PATH = "styles/app.tcss"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("i", "import_document", "Import"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, engine: Engine, *, author: str = "") -> None:
         super().__init__()
-        self.engine = engine
+        self.core = Core(engine, author)
+
+    def on_mount(self) -> None:
+        from tui.screens.dossiers import DossiersScreen
+
+        self.push_screen(DossiersScreen())
+
+    # --- global actions: every screen can reach these ------------------------------------
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_search(self, dossier: str | None = None) -> None:
+        from tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(dossier))
+
+    def action_import_document(self, dossier: str | None = None) -> None:
+        from tui.dialogs.importing import ImportDialog
+
+        def imported(summary: str | None) -> None:
+            if summary:
+                self.notify(summary, title="Imported")
+                refresh = getattr(self.screen, "reload", None)
+                if refresh is not None:
+                    refresh()
+
+        self.push_screen(ImportDialog(dossier), imported)
+
+    def open_dossier(
+        self, dossier: str, *, stages: list[str] | None = None, provision: str | None = None
+    ) -> None:
+        from tui.screens.dossier import DossierScreen
+
+        self.push_screen(DossierScreen(dossier, stages=stages, provision=provision))
+
+    def open_concerns(self, dossier: str) -> None:
+        from tui.screens.concerns import ConcernMatrixScreen
+
+        self.push_screen(ConcernMatrixScreen(dossier))
+
+    def open_export(self, dossier: str, stages: list[str] | None = None) -> None:
+        from tui.dialogs.exporting import ExportDialog
+
+        def exported(path: str | None) -> None:
+            if path:
+                self.notify(f"written to {path}", title="Exported")
+
+        self.push_screen(ExportDialog(dossier, stages or []), exported)
 
 
 def run(engine: Engine) -> None:

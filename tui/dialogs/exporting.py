@@ -1,0 +1,111 @@
+"""Export a dossier: position memo, multi-column table or batch diff report, with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet
+
+from tui.services import one_line
+
+KINDS = {
+    "memo": "Position memo (docx, md, html)",
+    "table": "Multi-column table (docx, html, md)",
+    "report": "Batch diff report (a folder)",
+}
+DEFAULT_OUT = {"memo": "{d}-memo.md", "table": "{d}-table.html", "report": "{d}-report"}
+
+
+class ExportDialog(ModalScreen[str | None]):
+    """Returns the path written, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    class Finished(Message):
+        def __init__(self, path: str = "", error: str = "") -> None:
+            super().__init__()
+            self.path, self.error = path, error
+
+    def __init__(self, dossier: str, stages: list[str]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.dossier_key = dossier
+        self.stages = stages
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="export-form"):
+            yield Label(f"[b]Export[/b] {self.dossier_key}")
+            with RadioSet(id="export-kind"):
+                for i, (kind, text) in enumerate(KINDS.items()):
+                    yield RadioButton(text, value=i == 0, id=f"kind-{kind}")
+            yield Label("Output file or folder", classes="field")
+            yield Input(DEFAULT_OUT["memo"].format(d=self.dossier_key), id="export-out")
+            yield Label("Stages for the table (2 to 4, comma-separated)", classes="field")
+            yield Input(",".join(self.stages), id="export-stages")
+            yield ProgressBar(total=None, show_eta=False, id="export-progress")
+            yield Label("", classes="error", id="export-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Export", variant="primary", id="export")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-progress").display = False
+        self.query_one("#export-kind").focus()
+
+    @property
+    def kind(self) -> str:
+        pressed = self.query_one("#export-kind", RadioSet).pressed_button
+        return (pressed.id or "kind-memo").removeprefix("kind-") if pressed else "memo"
+
+    @on(RadioSet.Changed)
+    def kind_changed(self) -> None:
+        self.query_one("#export-out", Input).value = DEFAULT_OUT[self.kind].format(
+            d=self.dossier_key
+        )
+
+    @on(Button.Pressed, "#export")
+    def start(self) -> None:
+        out = self.query_one("#export-out", Input).value.strip()
+        if not out:
+            self.query_one("#export-error", Label).update("Name the output file.")
+            return
+        options: dict[str, Any] = {}
+        if self.kind == "table":
+            stages = [s.strip() for s in self.query_one("#export-stages", Input).value.split(",")]
+            stages = [s for s in stages if s]
+            if not 2 <= len(stages) <= 4:
+                self.query_one("#export-error", Label).update("A table needs 2 to 4 stages.")
+                return
+            options["stages"] = stages
+        self.query_one("#export-error", Label).update("")
+        self.query_one("#export", Button).disabled = True
+        self.query_one("#export-progress").display = True
+        self.run_export(self.kind, Path(out).expanduser(), options)
+
+    @work(thread=True, exclusive=True)
+    def run_export(self, kind: str, out: Path, options: dict[str, Any]) -> None:
+        try:
+            path = self.app.core.export(kind, self.dossier_key, out, options)  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001  (one line in the dialog)
+            self.post_message(self.Finished(error=one_line(exc)))
+            return
+        self.post_message(self.Finished(path=str(path)))
+
+    @on(Finished)
+    def finished(self, message: Finished) -> None:
+        if not message.error:
+            self.dismiss(message.path)
+            return
+        self.query_one("#export-progress").display = False
+        self.query_one("#export", Button).disabled = False
+        self.query_one("#export-error", Label).update(f"Export failed: {message.error}")
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

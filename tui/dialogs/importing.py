@@ -1,0 +1,160 @@
+"""Import a document as a stage: pick the file, name dossier and stage, watch progress.
+
+A failing import shows its one-line error and changes nothing: the core parses before it
+opens a transaction, and stores everything in one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import (
+    Button,
+    Checkbox,
+    DirectoryTree,
+    Input,
+    Label,
+    ProgressBar,
+    Select,
+)
+
+from eu_posities.imports import ImportRequest
+from tui.services import one_line
+
+
+class ImportDialog(ModalScreen[str | None]):
+    """Returns a one-line summary of what was imported, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    class Progress(Message):
+        def __init__(self, step: str) -> None:
+            super().__init__()
+            self.step = step
+
+        def can_replace(self, message: Message) -> bool:
+            # Only the latest step matters when several wait in the queue.
+            return isinstance(message, ImportDialog.Progress)
+
+    class Finished(Message):
+        def __init__(self, summary: str = "", error: str = "") -> None:
+            super().__init__()
+            self.summary, self.error = summary, error
+
+    class DossiersLoaded(Message):
+        def __init__(self, keys: list[str]) -> None:
+            super().__init__()
+            self.keys = keys
+
+    def __init__(self, dossier: str | None = None, start: Path | None = None) -> None:
+        super().__init__(classes="dialog-screen")
+        self.dossier_key = dossier
+        self.start = start or Path.cwd()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="import-form"):
+            yield Label("[b]Import a document[/b] as a stage (EUR-Lex, Formex, AKN, DOCX, PDF)")
+            yield Input(placeholder="path of the file", id="import-path")
+            yield DirectoryTree(self.start, id="import-tree")
+            with Horizontal(classes="row"):
+                yield Select[str]([], id="import-dossier", prompt="dossier")
+                yield Input(placeholder="stage key, e.g. council-mandate", id="import-stage")
+            with Horizontal(classes="row"):
+                yield Input(placeholder="date YYYY-MM-DD (optional)", id="import-date")
+                yield Checkbox("fictional", id="import-fictional")
+                yield Checkbox("LIMITE", id="import-limite")
+            yield ProgressBar(total=None, show_eta=False, id="import-progress")
+            yield Label("", id="import-step")
+            yield Label("", classes="error", id="import-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Import", variant="primary", id="import")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-progress").display = False
+        self.query_one("#import-path").focus()
+        self.load_dossiers()
+
+    @work(thread=True, exclusive=True, group="dossiers")
+    def load_dossiers(self) -> None:
+        rows = self.app.core.dossiers()  # type: ignore[attr-defined]
+        self.post_message(self.DossiersLoaded([r["key"] for r in rows]))
+
+    @on(DossiersLoaded)
+    def dossiers_loaded(self, message: DossiersLoaded) -> None:
+        select = self.query_one("#import-dossier", Select)
+        select.set_options([(k, k) for k in message.keys])
+        if self.dossier_key in message.keys:
+            select.value = self.dossier_key
+
+    @on(DirectoryTree.FileSelected, "#import-tree")
+    def file_selected(self, event: DirectoryTree.FileSelected) -> None:
+        self.query_one("#import-path", Input).value = str(event.path)
+        self.query_one("#import-stage").focus()
+
+    def _error(self, text: str) -> None:
+        self.query_one("#import-error", Label).update(text)
+
+    @on(Button.Pressed, "#import")
+    @on(Input.Submitted)
+    def start_import(self) -> None:
+        path = self.query_one("#import-path", Input).value.strip()
+        dossier = self.query_one("#import-dossier", Select).value
+        stage = self.query_one("#import-stage", Input).value.strip()
+        if not path:
+            self._error("Choose the file to import.")
+            return
+        if not isinstance(dossier, str):
+            self._error("Choose the dossier the document belongs to.")
+            return
+        if not stage:
+            self._error("Name the stage, e.g. council-general-approach.")
+            return
+        request = ImportRequest(
+            path=Path(path).expanduser(),
+            dossier=dossier,
+            stage=stage,
+            date=self.query_one("#import-date", Input).value.strip() or None,
+            fictional=self.query_one("#import-fictional", Checkbox).value,
+            limite=self.query_one("#import-limite", Checkbox).value,
+        )
+        self._error("")
+        self.query_one("#import", Button).disabled = True
+        self.query_one("#import-progress").display = True
+        self.run_import(request)
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_import(self, request: ImportRequest) -> None:
+        try:
+            done = self.app.core.import_file(  # type: ignore[attr-defined]
+                request, lambda step: self.post_message(self.Progress(step))
+            )
+        except Exception as exc:  # noqa: BLE001  (one line in the dialog; nothing was stored)
+            self.post_message(self.Finished(error=one_line(exc)))
+            return
+        summary = ", ".join(f"{d.key}: {d.provisions} provisions ({d.format})" for d in done)
+        self.post_message(self.Finished(summary=f"{request.dossier} · {summary}"))
+
+    @on(Progress)
+    def progress(self, message: Progress) -> None:
+        self.query_one("#import-step", Label).update(message.step)
+
+    @on(Finished)
+    def finished(self, message: Finished) -> None:
+        if not message.error:
+            self.dismiss(message.summary)
+            return
+        self.query_one("#import-progress").display = False
+        self.query_one("#import-step", Label).update("")
+        self.query_one("#import", Button).disabled = False
+        self._error(f"Import failed, nothing changed: {message.error}")
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

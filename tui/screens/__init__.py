@@ -1,0 +1,1 @@
+"""Full screens of the terminal UI: dossiers, dossier, concern matrix, search, help."""

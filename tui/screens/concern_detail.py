@@ -1,0 +1,118 @@
+"""One concern: the Dutch position, linked provisions, evidence and the assessment history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tui.widgets.render import status_cell
+
+
+class ConcernDetailScreen(Screen[None]):
+    """Read a concern; `a` assesses it, enter on nothing, escape goes back."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("a", "assess", "Assess"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, detail: dict[str, Any] | None, error: str = "") -> None:
+            super().__init__()
+            self.detail, self.error = detail, error
+
+    def __init__(self, dossier: str, concern: str) -> None:
+        super().__init__()
+        self.dossier_key = dossier
+        self.concern_key = concern
+        self.detail: dict[str, Any] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with VerticalScroll(id="concern-scroll"):
+            yield Static(id="concern-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"{self.concern_key} · {self.dossier_key}"
+        self.reload()
+
+    def reload(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        try:
+            detail = self.app.core.concern(self.dossier_key, self.concern_key)  # type: ignore[attr-defined]
+            self.post_message(self.Loaded(detail))
+        except Exception as exc:  # noqa: BLE001  (shown to the user)
+            self.post_message(self.Loaded(None, str(exc)))
+
+    @on(Loaded)
+    def loaded(self, message: Loaded) -> None:
+        body = self.query_one("#concern-detail", Static)
+        if message.detail is None:
+            body.update(Text(message.error, style="bold red"))
+            return
+        self.detail = message.detail
+        body.update(render_detail(message.detail))
+        self.query_one("#concern-scroll").focus()
+
+    def action_assess(self) -> None:
+        from tui.dialogs.assess import open_assessment
+
+        open_assessment(self, self.dossier_key, self.concern_key, None)
+
+
+def render_detail(detail: dict[str, Any]) -> Group:
+    parts: list[Any] = [
+        Text(detail["title"], style="bold"),
+        Text(detail.get("title_en") or "", style="italic"),
+        Text(""),
+        Text("Dutch position", style="bold underline"),
+        Text(detail.get("position_nl") or "—"),
+    ]
+    if detail.get("position_source"):
+        parts.append(Text(f"Source: {detail['position_source']}", style="dim"))
+    parts += [Text(""), Text("Status per stage", style="bold underline")]
+    status = Table.grid(padding=(0, 1))
+    for stage, value in detail["status_by_stage"].items():
+        status.add_row(stage, status_cell(value, detail["resolved_in"] == stage))
+    parts.append(status if detail["status_by_stage"] else Text("not assessed yet", style="dim"))
+    parts.append(Text(f"Resolved in: {detail['resolved_in'] or '—'}"))
+    parts += [Text(""), Text("Linked provisions", style="bold underline")]
+    for link in detail["links"]:
+        line = Text(f"{link['stage']}: {link['provision']}", style="bold")
+        line.append(f"  ({link['state']})", style="dim")
+        if link.get("reason"):
+            line.append(f"  {link['reason']}", style="dim")
+        parts.append(line)
+    if not detail["links"]:
+        parts.append(Text("none", style="dim"))
+    parts += [Text(""), Text("History and evidence", style="bold underline")]
+    history = Table(expand=True, show_edge=False, pad_edge=False)
+    for name in ("stage", "status", "evidence / note", "by", "on"):
+        history.add_column(name, overflow="fold")
+    for item in detail["history"]:
+        evidence = Text(item["evidence"] or "")
+        if item.get("note"):
+            evidence.append(("\n" if item["evidence"] else "") + item["note"], style="italic")
+        history.add_row(
+            item["stage"],
+            status_cell(item["status"]),
+            evidence,
+            item["author"],
+            (item["at"] or "")[:10],
+        )
+    parts.append(history if detail["history"] else Text("no assessments yet", style="dim"))
+    return Group(*parts)

@@ -1,0 +1,141 @@
+"""The concern matrix: concerns × stages of one dossier, coloured by status, with `resolved_in`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from tui.widgets.render import stage_tags, status_cell
+
+SHORT = {
+    "commission-proposal": "COM",
+    "bnc-fiche": "BNC",
+    "council-general-approach": "GA",
+    "council-mandate": "Council",
+    "presidency-compromise": "Pres",
+    "ep-committee-report": "EP cttee",
+    "ep-position": "EP",
+    "trilogue": "Trilogue",
+    "provisional-agreement": "Agreement",
+    "final-act": "Final",
+    "kamerbrief": "Kamerbrief",
+}
+
+
+def short_name(stage: dict[str, Any]) -> Text:
+    """A column heading: short stage name, then F / L when fictional or LIMITE."""
+    name = Text(SHORT.get(stage["key"], SHORT.get(stage["kind"], stage["key"][:10])))
+    if stage.get("fictional"):
+        name.append(" F", style="bold black on yellow")
+    if stage.get("limite"):
+        name.append(" L", style="bold white on red")
+    return name
+
+
+class ConcernMatrixScreen(Screen[None]):
+    """Move with the arrows; enter opens a concern, a assesses it in the column's stage."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("enter", "open", "Open", show=True),
+        Binding("a", "assess", "Assess"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, stages: list[dict[str, Any]], concerns: list[dict[str, Any]]) -> None:
+            super().__init__()
+            self.stages, self.concerns = stages, concerns
+
+    def __init__(self, dossier: str) -> None:
+        super().__init__()
+        self.dossier_key = dossier
+        self.stages: list[dict[str, Any]] = []
+        self.concerns: list[dict[str, Any]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static(id="matrix-legend")
+        yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"Concerns · {self.dossier_key}"
+        self.query_one(DataTable).loading = True
+        self.reload()
+
+    def reload(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        core = self.app.core  # type: ignore[attr-defined]
+        self.post_message(
+            self.Loaded(core.stages(self.dossier_key), core.concerns(self.dossier_key))
+        )
+
+    @on(Loaded)
+    def loaded(self, message: Loaded) -> None:
+        self.stages, self.concerns = message.stages, message.concerns
+        table = self.query_one(DataTable)
+        cursor = table.cursor_coordinate
+        table.clear(columns=True)
+        table.add_column("Concern", key="concern")
+        for stage in self.stages:
+            table.add_column(short_name(stage), key=stage["key"])
+        table.add_column("Resolved in", key="resolved_in")
+        for concern in self.concerns:
+            cells: list[Any] = [Text(concern["key"], style="bold")]
+            for stage in self.stages:
+                status = concern["status_by_stage"].get(stage["key"])
+                cells.append(status_cell(status, concern["resolved_in"] == stage["key"]))
+            cells.append(Text(concern["resolved_in"] or "—"))
+            table.add_row(*cells, key=concern["key"])
+        table.loading = False
+        if self.concerns:
+            table.cursor_coordinate = cursor if cursor.row < len(self.concerns) else (0, 1)
+        self._legend()
+        table.focus()
+
+    def _legend(self) -> None:
+        legend = Text()
+        if not self.concerns:
+            legend.append("No concerns recorded for this dossier.", style="italic")
+        for stage in self.stages:
+            if legend:
+                legend.append(" · ", style="dim")
+            legend.append_text(short_name(stage))
+            legend.append(f" {stage['key']}", style="dim")
+            if stage_tags(stage):
+                legend.append(" (F: fictional practice text, L: LIMITE)", style="dim")
+        self.query_one("#matrix-legend", Static).update(legend)
+
+    def _selected(self) -> tuple[dict[str, Any] | None, str | None]:
+        table = self.query_one(DataTable)
+        if not self.concerns:
+            return None, None
+        row, column = table.cursor_coordinate
+        concern = self.concerns[min(row, len(self.concerns) - 1)]
+        stage = self.stages[column - 1]["key"] if 1 <= column <= len(self.stages) else None
+        return concern, stage
+
+    @on(DataTable.CellSelected)
+    def action_open(self) -> None:
+        from tui.screens.concern_detail import ConcernDetailScreen
+
+        concern, _ = self._selected()
+        if concern:
+            self.app.push_screen(ConcernDetailScreen(self.dossier_key, concern["key"]))
+
+    def action_assess(self) -> None:
+        from tui.dialogs.assess import open_assessment
+
+        concern, stage = self._selected()
+        if concern:
+            open_assessment(self, self.dossier_key, concern["key"], stage)

@@ -1,0 +1,320 @@
+"""One dossier: the provision tree beside a comparison of 1 to 4 stages (columns or redline)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, Tree
+
+from tui.widgets.comparison import MAX_COLUMNS, ComparisonPane
+from tui.widgets.provision_tree import ProvisionTree
+from tui.widgets.render import marked_text, stage_title
+
+
+@dataclass
+class Comparison:
+    """What the worker loaded for the chosen stages."""
+
+    stages: list[dict[str, Any]]  # every stage of the dossier, in order
+    chosen: list[str]
+    rows: list[dict[str, Any]]
+    texts: dict[str, dict[str, dict[str, Any]]]  # stage -> label -> provision
+    badges: dict[str, list[str]]
+    problem: str = ""
+    diffs: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+
+
+class DossierScreen(Screen[None]):
+    """Provisions with change markers and concern badges; the comparison beside them."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("n", "next_change", "Next"),
+        Binding("p", "previous_change", "Prev"),
+        Binding("m", "toggle_mode", "Mode"),
+        Binding("s", "pick_stages", "Stages"),
+        Binding("o", "open_concern", "Concern"),
+        Binding("c", "concerns", "Matrix"),
+        Binding("e", "export", "Export", show=False),
+        Binding("enter", "focus_comparison", "Read", show=False),
+    ]
+
+    mode: reactive[str] = reactive("columns")
+
+    class Loaded(Message):
+        def __init__(self, comparison: Comparison) -> None:
+            super().__init__()
+            self.comparison = comparison
+
+    class DiffLoaded(Message):
+        def __init__(self, key: tuple[str, str], diff: dict[str, Any] | None, error: str) -> None:
+            super().__init__()
+            self.key, self.diff, self.error = key, diff, error
+
+    def __init__(
+        self, dossier: str, *, stages: list[str] | None = None, provision: str | None = None
+    ) -> None:
+        super().__init__()
+        self.dossier_key = dossier
+        self.wanted_stages = stages
+        self.wanted_provision = provision
+        self.data: Comparison | None = None
+        self.current = -1
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static(id="stage-strip")
+        with Horizontal(id="dossier-body"):
+            yield ProvisionTree(id="provision-tree")
+            yield ComparisonPane(id="comparison")
+        yield Static(id="change-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.dossier_key
+        self.query_one("#provision-tree").border_title = "Provisions"
+        self.query_one("#comparison").border_title = "Comparison"
+        self.query_one("#provision-tree").loading = True
+        self.load(self.wanted_stages)
+
+    def reload(self) -> None:
+        self.load(self.data.chosen if self.data else self.wanted_stages)
+
+    # --- loading ------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="comparison")
+    def load(self, wanted: list[str] | None) -> None:
+        core = self.app.core  # type: ignore[attr-defined]
+        stages = core.stages(self.dossier_key)
+        with_text = [s["key"] for s in stages if s["imported"]]
+        chosen = [k for k in (wanted or with_text[:MAX_COLUMNS]) if k in with_text]
+        texts: dict[str, dict[str, dict[str, Any]]] = {}
+        for key in chosen:
+            texts[key] = {p["label"]: p for p in core.provisions(self.dossier_key, key)}
+        problem, rows = "", []
+        if chosen:
+            rows = self._single_rows(texts[chosen[0]])
+            if len(chosen) > 1:
+                try:
+                    rows = core.comparison(self.dossier_key, chosen)
+                except Exception as exc:  # noqa: BLE001  (shown; the first stage stays usable)
+                    problem, chosen = f"cannot align the stages: {exc}", chosen[:1]
+        else:
+            problem = "No stage of this dossier has text yet: press i to import one."
+        badges = core.badges(self.dossier_key, chosen[0]) if chosen else {}
+        self.post_message(self.Loaded(Comparison(stages, chosen, rows, texts, badges, problem)))
+
+    @staticmethod
+    def _single_rows(texts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+        return [
+            {
+                "key": label,
+                "kind": p["kind"],
+                "cells": [[label]],
+                "status": [None],
+                "changed": False,
+            }
+            for label, p in texts.items()
+        ]
+
+    @on(Loaded)
+    def loaded(self, message: Loaded) -> None:
+        self.data = data = message.comparison
+        tree = self.query_one(ProvisionTree)
+        tree.loading = False
+        base = data.texts.get(data.chosen[0], {}) if data.chosen else {}
+        paths = {label: p.get("path") or [] for label, p in base.items()}
+        tree.show_rows(data.rows, paths, data.badges)
+        self._show_strip()
+        if data.problem:
+            self.notify(data.problem, severity="warning", timeout=8)
+        target = 0
+        if self.wanted_provision:
+            target = self._row_of(self.wanted_provision)
+            self.wanted_provision = None
+        self.current = -1
+        if data.rows:
+            tree.select_row(target)
+            self.show_row(target)
+        tree.focus()
+
+    def _row_of(self, label: str) -> int:
+        assert self.data is not None
+        wanted = label.lower()
+        for index, row in enumerate(self.data.rows):
+            if any(wanted == c.lower() for cell in row["cells"] for c in cell):
+                return index
+        return 0
+
+    def _show_strip(self) -> None:
+        assert self.data is not None
+        strip = Text()
+        by_key = {s["key"]: s for s in self.data.stages}
+        for i, key in enumerate(self.data.chosen):
+            if i:
+                strip.append("  │  ", style="dim")
+            strip.append_text(stage_title(by_key[key]))
+        strip.append(f"   [{self.mode}]", style="italic dim")
+        changed = sum(1 for r in self.data.rows if r.get("changed"))
+        if len(self.data.chosen) > 1:
+            strip.append(f"   {changed} changed of {len(self.data.rows)}", style="dim")
+        self.query_one("#stage-strip", Static).update(strip)
+
+    # --- showing a row ------------------------------------------------------------------
+
+    @on(Tree.NodeHighlighted, "#provision-tree")
+    def highlighted(self, event: Tree.NodeHighlighted[int]) -> None:
+        if event.node.data is not None:
+            self.show_row(event.node.data)
+
+    def show_row(self, index: int) -> None:
+        if self.data is None or not self.data.rows:
+            return
+        self.current = index
+        row = self.data.rows[index]
+        if self.mode == "redline" and len(self.data.chosen) > 1:
+            self._show_redline(row)
+        else:
+            self._show_columns(row)
+        where = next((c[0] for c in row["cells"] if c), row["key"])
+        self.query_one("#change-status", Static).update(
+            f"{where} · row {index + 1} of {len(self.data.rows)}"
+        )
+
+    def _show_columns(self, row: dict[str, Any]) -> None:
+        assert self.data is not None
+        by_key = {s["key"]: s for s in self.data.stages}
+        stages = [by_key[k] for k in self.data.chosen]
+        cells = [
+            [self.data.texts[k][label] for label in row["cells"][i] if label in self.data.texts[k]]
+            for i, k in enumerate(self.data.chosen)
+        ]
+        base = cells[0][0]["text"] if cells and cells[0] else None
+        redlines: list[Text | None] = [None]
+        for column in range(1, len(stages)):
+            redlines.append(self._redline(base, cells[column]))
+        self.query_one(ComparisonPane).show_columns(stages, cells, row["status"], redlines)
+
+    def _redline(self, base: str | None, cell: list[dict[str, Any]]) -> Text | None:
+        if base is None or len(cell) != 1 or cell[0]["text"] == base:
+            return None
+        try:
+            return marked_text(self.app.core.word_diff(base, cell[0]["text"]))  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001  (no diff engine: the plain text is still shown)
+            return None
+
+    def _show_redline(self, row: dict[str, Any]) -> None:
+        assert self.data is not None
+        old_key, new_key = self.data.chosen[0], self.data.chosen[1]
+        by_key = {s["key"]: s for s in self.data.stages}
+        pane = self.query_one(ComparisonPane)
+        diff = self.data.diffs.get((old_key, new_key))
+        if diff is None:
+            pane.show_redline(by_key[old_key], by_key[new_key], None, "Computing the redline…")
+            self.load_diff(old_key, new_key)
+            return
+        if "error" in diff:
+            pane.show_redline(by_key[old_key], by_key[new_key], None, diff["error"])
+            return
+        old_label = row["cells"][0][0] if row["cells"][0] else None
+        new_labels = row["cells"][1]
+        pair = next(
+            (
+                p
+                for p in diff["pairs"]
+                if (old_label and p.get("from") == old_label)
+                or (not old_label and p.get("to") in new_labels)
+            ),
+            None,
+        )
+        pane.show_redline(by_key[old_key], by_key[new_key], pair)
+
+    @work(thread=True, exclusive=True, group="diff")
+    def load_diff(self, old: str, new: str) -> None:
+        try:
+            diff = self.app.core.diff(self.dossier_key, old, new)  # type: ignore[attr-defined]
+            self.post_message(self.DiffLoaded((old, new), diff, ""))
+        except Exception as exc:  # noqa: BLE001  (shown in the pane)
+            self.post_message(self.DiffLoaded((old, new), None, str(exc)))
+
+    @on(DiffLoaded)
+    def diff_loaded(self, message: DiffLoaded) -> None:
+        if self.data is None:
+            return
+        self.data.diffs[message.key] = message.diff or {"error": message.error}
+        if self.current >= 0:
+            self.show_row(self.current)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def watch_mode(self) -> None:
+        if self.data is not None:
+            self._show_strip()
+            if self.current >= 0:
+                self.show_row(self.current)
+
+    def action_toggle_mode(self) -> None:
+        if self.data and len(self.data.chosen) < 2:
+            self.notify("Choose a second stage (s) for a redline.", severity="warning")
+            return
+        self.mode = "redline" if self.mode == "columns" else "columns"
+
+    def _jump(self, step: int) -> None:
+        if self.data is None or not self.data.rows:
+            return
+        index = self.current + step
+        while 0 <= index < len(self.data.rows):
+            if self.data.rows[index].get("changed"):
+                self.query_one(ProvisionTree).select_row(index)
+                return
+            index += step
+        self.notify("No further change in that direction.", timeout=2)
+
+    def action_next_change(self) -> None:
+        self._jump(1)
+
+    def action_previous_change(self) -> None:
+        self._jump(-1)
+
+    def action_focus_comparison(self) -> None:
+        self.query_one(ComparisonPane).focus()
+
+    def action_pick_stages(self) -> None:
+        from tui.dialogs.stage_picker import StagePicker
+
+        if self.data is None:
+            return
+
+        def picked(chosen: list[str] | None) -> None:
+            if chosen:
+                self.query_one(ProvisionTree).loading = True
+                self.load(chosen)
+
+        self.app.push_screen(StagePicker(self.data.stages, self.data.chosen), picked)
+
+    def action_open_concern(self) -> None:
+        from tui.screens.concern_detail import ConcernDetailScreen
+
+        if self.data is None or self.current < 0:
+            return
+        row = self.data.rows[self.current]
+        keys = self.data.badges.get(row["cells"][0][0] if row["cells"][0] else "", [])
+        if not keys:
+            self.notify("No concern is linked to this provision.", timeout=3)
+            return
+        self.app.push_screen(ConcernDetailScreen(self.dossier_key, keys[0]))
+
+    def action_concerns(self) -> None:
+        self.app.open_concerns(self.dossier_key)  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        self.app.open_export(self.dossier_key, self.data.chosen if self.data else [])  # type: ignore[attr-defined]

@@ -1,0 +1,164 @@
+"""The terminal UI's one door to the core: each call opens its own transaction (thread-safe).
+
+Screens call these from worker threads; nothing here knows about Textual. Functions of the core
+that other parts of the project provide (search, concern assessment, exports) are looked up when
+called, so the UI reports "not available" instead of failing to start while they are missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from eu_posities import overview, views
+from eu_posities.config import current_user
+from eu_posities.db import run_write, session_scope
+from eu_posities.errors import EupError
+
+Progress = Callable[[str], None]
+
+
+class Unavailable(EupError):
+    """A core function this screen needs is not part of this build."""
+
+
+def _core(module: str, name: str) -> Any:
+    try:
+        return getattr(import_module(module), name)
+    except (ImportError, AttributeError) as exc:
+        raise Unavailable(f"{module}.{name} is not available in this build") from exc
+
+
+@dataclass(frozen=True)
+class Core:
+    """The database the UI works on, and who is working."""
+
+    engine: Engine
+    author: str = ""
+
+    @property
+    def user(self) -> str:
+        return self.author or current_user()
+
+    # --- reading ----------------------------------------------------------------------
+
+    def dossiers(self) -> list[dict[str, Any]]:
+        """Each dossier with its stages (timeline) and its concern summary."""
+        with session_scope(self.engine) as session:
+            rows = views.dossier_rows(session=session)
+            for row in rows:
+                row["timeline"] = views.stage_rows(session=session, dossier_key=row["key"])
+                row["concern_summary"] = overview.concern_summary(
+                    session=session, dossier_key=row["key"]
+                )
+            return rows
+
+    def stages(self, dossier: str) -> list[dict[str, Any]]:
+        with session_scope(self.engine) as session:
+            return views.stage_rows(session=session, dossier_key=dossier)
+
+    def provisions(self, dossier: str, stage: str) -> list[dict[str, Any]]:
+        with session_scope(self.engine) as session:
+            return views.provision_rows(session=session, dossier_key=dossier, stage_key=stage)
+
+    def badges(self, dossier: str, stage: str) -> dict[str, list[str]]:
+        with session_scope(self.engine) as session:
+            return overview.concern_badges(session=session, dossier_key=dossier, stage_key=stage)
+
+    def comparison(self, dossier: str, stages: list[str]) -> list[dict[str, Any]]:
+        # Alignments are stored as they are computed: a write transaction.
+        return run_write(
+            self.engine,
+            lambda s: overview.comparison_rows(session=s, dossier_key=dossier, stage_keys=stages),
+        )
+
+    def diff(self, dossier: str, old: str, new: str) -> dict[str, Any]:
+        from eu_posities.compare import diff_stages
+
+        try:
+            return run_write(
+                self.engine,
+                lambda s: diff_stages(session=s, dossier_key=dossier, from_key=old, to_key=new),
+            )
+        except ImportError as exc:
+            raise Unavailable("the word-diff engine is not available in this build") from exc
+
+    def word_diff(self, old: str, new: str) -> list[Any]:
+        return list(_core("eu_posities.diff", "word_diff")(old, new))
+
+    def concerns(self, dossier: str) -> list[dict[str, Any]]:
+        with session_scope(self.engine) as session:
+            return overview.concern_rows(session=session, dossier_key=dossier)
+
+    def concern(self, dossier: str, concern: str) -> dict[str, Any]:
+        with session_scope(self.engine) as session:
+            return overview.concern_detail(
+                session=session, dossier_key=dossier, concern_key=concern
+            )
+
+    def search(self, query: str, dossier: str | None = None) -> list[dict[str, Any]]:
+        search = _core("eu_posities.search", "search")
+        with session_scope(self.engine) as session:
+            return list(search(session=session, query=query, dossier=dossier))
+
+    # --- writing ----------------------------------------------------------------------
+
+    def assess(
+        self,
+        dossier: str,
+        concern: str,
+        stage: str,
+        *,
+        status: str,
+        evidence: str,
+        note: str,
+        supersedes: int | None,
+    ) -> None:
+        """Record an assessment; raises Conflict when someone assessed it meanwhile."""
+        assess = _core("eu_posities.concerns.ledger", "assess")
+        run_write(
+            self.engine,
+            lambda s: assess(
+                session=s,
+                dossier_key=dossier,
+                concern_key=concern,
+                stage_key=stage,
+                status=status,
+                evidence=evidence,
+                note=note,
+                author=self.user,
+                supersedes_id=supersedes,
+            ),
+        )
+
+    def import_file(self, request: Any, progress: Progress) -> list[Any]:
+        """Parse first (no transaction), then store in one transaction: all or nothing."""
+        from eu_posities.imports import parse, store_import
+
+        progress("reading the document")
+        texts = parse(request)
+        progress(f"storing {sum(len(t.provisions) for t in texts)} provisions")
+        return list(
+            run_write(
+                self.engine,
+                lambda s: store_import(request, texts, session=s, author=self.user),
+            )
+        )
+
+    def export(self, kind: str, dossier: str, out: Path, options: dict[str, Any]) -> Path:
+        """Write a memo, table or report with the exports of the core."""
+        write = _core(f"eu_posities.exports.{kind}", "write")
+        with session_scope(self.engine) as session:
+            write(session=session, dossier_key=dossier, out=out, **options)
+        return out
+
+
+def one_line(error: BaseException) -> str:
+    """An error as the one line the user sees."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__

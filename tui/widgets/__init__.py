@@ -1,0 +1,1 @@
+"""Widgets of the terminal UI: provision tree, comparison panes, stage timeline."""

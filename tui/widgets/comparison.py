@@ -1,0 +1,114 @@
+"""The comparison beside the tree: stages side by side (columns) or one inline redline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
+
+from tui.widgets.render import (
+    CHANGE_MARK,
+    FLAG_STYLE,
+    marked_text,
+    provision_body,
+    stage_title,
+)
+
+MAX_COLUMNS = 4
+
+
+class ComparisonPane(VerticalScroll):
+    """Shows one comparison row; the screen hands it the texts and diffs (attributes down)."""
+
+    can_focus = True
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="columns"):
+            for column in range(MAX_COLUMNS):
+                yield Static(classes="stage-column", id=f"column-{column}")
+        yield Static(id="redline")
+
+    def on_mount(self) -> None:
+        self.query_one("#redline").display = False
+
+    def show_columns(
+        self,
+        stages: list[dict[str, Any]],
+        cells: list[list[dict[str, Any]]],
+        statuses: list[str | None],
+        redlines: list[Text | None],
+    ) -> None:
+        """One column per stage; columns after the first carry their redline against it."""
+        self.query_one("#redline").display = False
+        self.query_one("#columns").display = True
+        for column in range(MAX_COLUMNS):
+            widget = self.query_one(f"#column-{column}", Static)
+            if column >= len(stages):
+                widget.display = False
+                continue
+            widget.display = True
+            header = stage_title(stages[column])
+            status = statuses[column]
+            if status and status != "unchanged":
+                symbol, style = CHANGE_MARK.get(status, ("?", "white"))
+                header.append(f"\n{symbol} {status}", style=f"bold {style}")
+            parts: list[Any] = [header, Text("")]
+            if not cells[column]:
+                parts.append(provision_body(None))
+            for i, provision in enumerate(cells[column]):
+                redline = redlines[column] if i == 0 else None
+                parts.append(self._body(provision, redline))
+            widget.update(Group(*parts))
+        self.scroll_home(animate=False)
+
+    @staticmethod
+    def _body(provision: dict[str, Any], redline: Text | None) -> Text:
+        if redline is None:
+            return provision_body(provision)
+        body = Text(provision["label"], style="bold")
+        if provision.get("heading"):
+            body.append(f"\n{provision['heading']}", style="italic")
+        body.append("\n\n")
+        body.append_text(redline)
+        return body
+
+    def show_redline(
+        self,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        pair: dict[str, Any] | None,
+        note: str = "",
+    ) -> None:
+        """The inline word diff of one aligned pair, with its flags and moves listed."""
+        self.query_one("#columns").display = False
+        widget = self.query_one("#redline", Static)
+        widget.display = True
+        head = stage_title(old)
+        head.append("  →  ")
+        head.append_text(stage_title(new))
+        parts: list[Any] = [head]
+        if pair is None:
+            parts.append(Text(note or "No aligned pair for this provision.", style="dim italic"))
+            widget.update(Group(*parts))
+            return
+        labels = Text(f"{pair.get('from') or '—'} → {pair.get('to') or '—'}", style="bold")
+        labels.append(f"   {pair['status']}", style="italic")
+        parts += [labels, Text("")]
+        for flag in pair.get("flags", []):
+            line = Text(" ! ", style=FLAG_STYLE)
+            line.append(f" {flag['kind']}: ", style="bold")
+            line.append(f"{flag.get('old') or '—'} → {flag.get('new') or '—'}")
+            parts.append(line)
+        for move in pair.get("moves", []):
+            parts.append(
+                Text(f" ^ moved {move['from']} → {move['to']}: {move['text'][:60]}", style="blue")
+            )
+        if pair.get("flags") or pair.get("moves"):
+            parts.append(Text(""))
+        parts.append(marked_text(pair.get("ops", []), pair.get("flags", [])))
+        widget.update(Group(*parts))
+        self.scroll_home(animate=False)

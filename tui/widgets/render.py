@@ -1,0 +1,163 @@
+"""Rich renderings shared by the screens: stage tags, status colours, timelines, redlines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+STATUS_STYLE = {
+    "open": "bold white on red",
+    "partly": "bold black on yellow",
+    "resolved": "bold white on green",
+    "dropped": "white on grey37",
+}
+
+# Marker, style and word for each alignment status in the provision tree and headers.
+CHANGE_MARK: dict[str, tuple[str, str]] = {
+    "modified": ("~", "yellow"),
+    "added": ("+", "green"),
+    "deleted": ("-", "red"),
+    "split": ("<", "magenta"),
+    "merged": (">", "magenta"),
+    "renumbered": ("#", "cyan"),
+    "moved": ("^", "blue"),
+}
+
+INSERT_STYLE = "bold green underline"
+DELETE_STYLE = "red strike"
+FLAG_STYLE = "bold black on yellow"
+
+
+def stage_tags(stage: dict[str, Any]) -> Text:
+    """The visible warning tags of a stage: practice text, LIMITE."""
+    tags = Text()
+    if stage.get("fictional"):
+        tags.append(" FICTIONAL — practice text ", style="bold black on yellow")
+    if stage.get("limite"):
+        if tags:
+            tags.append(" ")
+        tags.append(" LIMITE ", style="bold white on red")
+    return tags
+
+
+def stage_title(stage: dict[str, Any], extra: str = "") -> Text:
+    """A column or pane header: key, date, tags."""
+    title = Text(stage["key"], style="bold")
+    if stage.get("date"):
+        title.append(f"  {stage['date']}", style="dim")
+    if extra:
+        title.append(f"  {extra}")
+    tags = stage_tags(stage)
+    if tags:
+        title.append("  ")
+        title.append_text(tags)
+    return title
+
+
+def status_cell(status: str | None, resolved_here: bool = False) -> Text:
+    if not status:
+        return Text("·", style="dim", justify="center")
+    word = status + (" ✓" if resolved_here else "")
+    return Text(f" {word} ", style=STATUS_STYLE.get(status, ""), justify="center")
+
+
+def change_mark(statuses: Iterable[str | None]) -> Text:
+    """The markers of one comparison row: one per distinct change against the first stage."""
+    marks = Text()
+    for status in dict.fromkeys(s for s in statuses if s and s != "unchanged"):
+        symbol, style = CHANGE_MARK.get(status, ("?", "white"))
+        marks.append(symbol, style=f"bold {style}")
+    return marks
+
+
+def timeline(stages: list[dict[str, Any]]) -> Table:
+    """The stages of a dossier in order: filled dot when the text is there, hollow when known."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, width=1)
+    table.add_column(no_wrap=True, style="dim", min_width=10)
+    table.add_column(no_wrap=True, min_width=max((len(s["key"]) for s in stages), default=0))
+    table.add_column(overflow="ellipsis", no_wrap=True, ratio=1)
+    for stage in stages:
+        dot = Text("●", style="green") if stage["imported"] else Text("○", style="dim")
+        name = Text(stage["key"], style="bold" if stage["imported"] else "dim")
+        tags = stage_tags(stage)
+        if tags:
+            name.append(" ")
+            name.append_text(tags)
+        count = f"{stage['provisions']} provisions" if stage["imported"] else "known, no text"
+        table.add_row(dot, stage["date"] or "—", name, Text(f"{count}  {stage['ref']}".strip()))
+    return table
+
+
+def concern_line(summary: dict[str, int]) -> Text:
+    total = summary["concerns"]
+    if not total:
+        return Text("no concerns recorded", style="dim")
+    line = Text(f"{summary['resolved']} of {total} concerns resolved", style="bold")
+    if summary["open"]:
+        line.append(f" · {summary['open']} open", style="red")
+    return line
+
+
+def marked_text(ops: Iterable[Any], flags: Iterable[dict[str, Any]] = ()) -> Text:
+    """A redline: deletions struck through in red, insertions underlined in green.
+
+    Words that a flag names (modal verb, number, negation) are highlighted on top.
+    """
+    flagged = {w.lower() for f in flags for w in (f.get("old") or "", f.get("new") or "") if w}
+    text = Text()
+    for op in ops:
+        kind, old, new = _op_parts(op)
+        if kind == "equal":
+            text.append(old)
+        if kind in ("delete", "replace"):
+            _append(text, old, DELETE_STYLE, flagged)
+        if kind in ("insert", "replace"):
+            _append(text, new, INSERT_STYLE, flagged)
+    return text
+
+
+def _op_parts(op: Any) -> tuple[str, str, str]:
+    if isinstance(op, dict):
+        return op["op"], op.get("old") or "", op.get("new") or ""
+    return op.op, op.old or "", op.new or ""
+
+
+def _append(text: Text, words: str, style: str, flagged: set[str]) -> None:
+    if not flagged:
+        text.append(words, style=style)
+        return
+    for piece in _split_keep(words):
+        hit = piece.strip().lower() in flagged
+        text.append(piece, style=f"{style} on yellow" if hit else style)
+
+
+def _split_keep(words: str) -> list[str]:
+    pieces: list[str] = []
+    current = ""
+    for char in words:
+        if char.isspace() and current and not current[-1].isspace():
+            pieces.append(current)
+            current = ""
+        current += char
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def provision_body(provision: dict[str, Any] | None) -> Text:
+    if provision is None:
+        return Text("— not in this stage —", style="dim italic")
+    body = Text(provision["label"], style="bold")
+    if provision.get("heading"):
+        body.append(f"\n{provision['heading']}", style="italic")
+    body.append("\n\n" + provision["text"])
+    return body
+
+
+def group(*parts: Any) -> Group:
+    return Group(*parts)
