@@ -51,6 +51,8 @@ class EuPositiesApp(App[None]):
     def action_import_document(self, dossier: str | None = None) -> None:
         from tui.dialogs.importing import ImportDialog
 
+        # Import into the dossier the user is looking at, unless told otherwise.
+        dossier = dossier or getattr(self.screen, "dossier_key", None)
         def imported(summary: str | None) -> None:
             if summary:
                 self.notify(summary, title="Imported")

@@ -55,19 +55,24 @@ class AssessDialog(ModalScreen[bool]):
                 f"[b]Assess[/b] {self.concern_key} in {self.dossier_key}", id="assess-title"
             )
             yield Label("Stage", classes="field")
-            yield Select[str]([], id="assess-stage", prompt="choose a stage")
+            yield Select[str]([], id="assess-stage", prompt="choose a stage", compact=True)
             yield Label("Status", classes="field")
             yield Select[str](
-                [(s, s) for s in STATUSES], id="assess-status", prompt="choose a status"
+                [(s, s) for s in STATUSES],
+                id="assess-status",
+                prompt="choose a status",
+                compact=True,
             )
             yield Label("Evidence (quote the text that supports it)", classes="field")
-            yield Input(id="assess-evidence", placeholder="e.g. Article 7(2) now says 'may'")
+            yield Input(
+                id="assess-evidence", placeholder="e.g. Article 7(2) now says 'may'", compact=True
+            )
             yield Label("Note", classes="field")
-            yield Input(id="assess-note")
+            yield Input(id="assess-note", compact=True)
             yield Label("", classes="error", id="assess-error")
             with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Save", variant="primary", id="save", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#assess-form").loading = True

@@ -41,18 +41,20 @@ class ExportDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-form"):
             yield Label(f"[b]Export[/b] {self.dossier_key}")
-            with RadioSet(id="export-kind"):
+            with RadioSet(id="export-kind", compact=True):
                 for i, (kind, text) in enumerate(KINDS.items()):
-                    yield RadioButton(text, value=i == 0, id=f"kind-{kind}")
+                    yield RadioButton(text, value=i == 0, id=f"kind-{kind}", compact=True)
             yield Label("Output file or folder", classes="field")
-            yield Input(DEFAULT_OUT["memo"].format(d=self.dossier_key), id="export-out")
+            yield Input(
+                DEFAULT_OUT["memo"].format(d=self.dossier_key), id="export-out", compact=True
+            )
             yield Label("Stages for the table (2 to 4, comma-separated)", classes="field")
-            yield Input(",".join(self.stages), id="export-stages")
+            yield Input(",".join(self.stages), id="export-stages", compact=True)
             yield ProgressBar(total=None, show_eta=False, id="export-progress")
             yield Label("", classes="error", id="export-error")
             with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Export", variant="primary", id="export")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Export", variant="primary", id="export", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#export-progress").display = False

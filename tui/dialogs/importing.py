@@ -6,6 +6,7 @@ opens a transaction, and stores everything in one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import on, work
@@ -26,6 +27,13 @@ from textual.widgets import (
 
 from eu_posities.imports import ImportRequest
 from tui.services import one_line
+
+
+class DocumentTree(DirectoryTree):
+    """The file picker: hidden files and folders left out."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [path for path in paths if not path.name.startswith(".")]
 
 
 class ImportDialog(ModalScreen[str | None]):
@@ -60,21 +68,25 @@ class ImportDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="import-form"):
             yield Label("[b]Import a document[/b] as a stage (EUR-Lex, Formex, AKN, DOCX, PDF)")
-            yield Input(placeholder="path of the file", id="import-path")
-            yield DirectoryTree(self.start, id="import-tree")
+            yield Input(placeholder="path of the file", id="import-path", compact=True)
+            yield DocumentTree(self.start, id="import-tree")
             with Horizontal(classes="row"):
-                yield Select[str]([], id="import-dossier", prompt="dossier")
-                yield Input(placeholder="stage key, e.g. council-mandate", id="import-stage")
+                yield Select[str]([], id="import-dossier", prompt="dossier", compact=True)
+                yield Input(
+                    placeholder="stage key, e.g. council-mandate", id="import-stage", compact=True
+                )
             with Horizontal(classes="row"):
-                yield Input(placeholder="date YYYY-MM-DD (optional)", id="import-date")
-                yield Checkbox("fictional", id="import-fictional")
-                yield Checkbox("LIMITE", id="import-limite")
+                yield Input(
+                    placeholder="date YYYY-MM-DD (optional)", id="import-date", compact=True
+                )
+                yield Checkbox("fictional", id="import-fictional", compact=True)
+                yield Checkbox("LIMITE", id="import-limite", compact=True)
             yield ProgressBar(total=None, show_eta=False, id="import-progress")
             yield Label("", id="import-step")
             yield Label("", classes="error", id="import-error")
             with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Import", variant="primary", id="import")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Import", variant="primary", id="import", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#import-progress").display = False
@@ -93,7 +105,7 @@ class ImportDialog(ModalScreen[str | None]):
         if self.dossier_key in message.keys:
             select.value = self.dossier_key
 
-    @on(DirectoryTree.FileSelected, "#import-tree")
+    @on(DocumentTree.FileSelected, "#import-tree")
     def file_selected(self, event: DirectoryTree.FileSelected) -> None:
         self.query_one("#import-path", Input).value = str(event.path)
         self.query_one("#import-stage").focus()

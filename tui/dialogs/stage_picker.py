@@ -33,8 +33,8 @@ class StagePicker(ModalScreen[list[str] | None]):
             yield SelectionList[str](*(self._selection(s) for s in self.stages), id="stage-choices")
             yield Label("", classes="error", id="picker-error")
             with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Compare", variant="primary", id="ok")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Compare", variant="primary", id="ok", compact=True)
 
     def _selection(self, stage: dict[str, Any]) -> Selection[str]:
         prompt = Text(stage["key"], style="bold" if stage["imported"] else "dim")

@@ -1,43 +1,58 @@
-"""The help screen: every key of the app, by screen."""
+"""The help screen: every key of the app, what the markers and colours mean."""
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Static
 
-KEYS = """\
-# Keys
+from tui.widgets.render import CHANGE_MARK, DELETE_STYLE, FLAG_STYLE, INSERT_STYLE, stage_tags
 
-| key | where | does |
-|---|---|---|
-| `enter` | lists | open the dossier, provision, concern or search hit |
-| `escape` | everywhere | back / close |
-| `c` | dossiers, dossier | concern matrix of the dossier |
-| `/` | everywhere | full-text search over all stages |
-| `i` | everywhere | import a document as a stage |
-| `e` | dossiers, dossier | export a memo, table or report |
-| `s` | dossier | choose the stages to compare (1 to 4) |
-| `m` | dossier | switch columns / redline |
-| `n` / `p` | dossier | next / previous change |
-| `o` | dossier | open the concern of the provision's badge |
-| `a` | concern matrix, concern | assess the concern in a stage |
-| `ctrl+p` | everywhere | command palette |
-| `?` | everywhere | this help |
-| `q` | everywhere | quit |
+KEYS = (
+    ("enter", "open the dossier, provision, concern or search hit"),
+    ("escape", "back / close"),
+    ("c", "concern matrix of the dossier"),
+    ("/", "full-text search over all stages"),
+    ("i", "import a document as a stage"),
+    ("e", "export a memo, table or report"),
+    ("s", "dossier: choose the stages to compare (1 to 4)"),
+    ("m", "dossier: switch columns / redline"),
+    ("n  p", "dossier: next / previous change"),
+    ("o", "dossier: open the concern of the provision's badge"),
+    ("a", "concerns: assess the concern in a stage"),
+    ("ctrl+p", "command palette"),
+    ("?", "this help"),
+    ("q", "quit"),
+)
 
-**Markers** in the provision tree, against the first stage:
-`~` modified · `+` added · `-` deleted · `<` split · `>` merged · `#` renumbered ·
-`◆key` a concern is linked.
 
-**Redlines**: insertions green and underlined, deletions red and struck through; a modal verb,
-number or negation that changed is highlighted in yellow.
-
-Stages marked **FICTIONAL — practice text** are made-up practice texts, not real negotiation
-texts. **LIMITE** stages are restricted documents: do not share them.
-"""
+def help_text() -> Group:
+    keys = Table.grid(padding=(0, 2))
+    keys.add_column(style="bold cyan", no_wrap=True)
+    keys.add_column()
+    for key, does in KEYS:
+        keys.add_row(key, does)
+    markers = Text("Markers against the first stage: ")
+    for status, (symbol, style) in CHANGE_MARK.items():
+        markers.append(symbol, style=f"bold {style}")
+        markers.append(f" {status}  ")
+    markers.append("◆key", style="bold magenta")
+    markers.append(" a linked concern")
+    redline = Text("Redlines: ")
+    redline.append("inserted", style=INSERT_STYLE)
+    redline.append(" · ")
+    redline.append("deleted", style=DELETE_STYLE)
+    redline.append(" · ")
+    redline.append("shall→may", style=FLAG_STYLE)
+    redline.append(" a changed modal verb, number or negation")
+    tags = stage_tags({"fictional": True, "limite": True})
+    tags.append(" made-up practice text; restricted document: do not share")
+    return Group(Text("Keys", style="bold underline"), keys, Text(""), markers, redline, tags)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -54,4 +69,4 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Markdown(KEYS)
+            yield Static(help_text())
