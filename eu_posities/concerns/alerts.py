@@ -38,7 +38,11 @@ _MODALS = {
     "mag",
 }
 _NEGATIONS = {"not", "no", "never", "without", "niet", "geen", "nooit", "zonder"}
-_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_NUMBER = re.compile(
+    r"^(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|hundred|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|dertig)$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\w+|[^\w\s]")
 
 

@@ -62,9 +62,26 @@ def load(*, session: Session, author: str) -> str:
     document = data.get("letter", {}).get("document", "")
     for row in data.get("assessments", []):
         assessed += _ensure_assessment(session, row, document, author)
+    if linked:
+        _refresh_alerts(session, data)
     if not (added or linked or assessed):
         return ""
     return f"{added} concerns, {linked} provision links and {assessed} assessments added"
+
+
+def _refresh_alerts(session: Session, data: dict[str, Any]) -> None:
+    """Stages imported before the bundled links existed get their alerts now."""
+    from eu_posities.concerns.alerts import on_stage_imported
+    from eu_posities.store import list_stages
+
+    keys = {d for spec in data["concerns"] for d in spec["dossiers"]}
+    for key in sorted(keys):
+        dossier = find_dossier(session=session, key=key)
+        if dossier is None:
+            continue
+        for stage in list_stages(session=session, dossier=dossier):
+            if has_text(session=session, stage=stage):
+                on_stage_imported(session=session, stage=stage)
 
 
 def _ensure_dossiers(session: Session, concern_id: int | None, dossiers: list[str]) -> None:
