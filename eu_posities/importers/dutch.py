@@ -106,6 +106,7 @@ def document_type(text: str) -> str | None:
 def parse_text(text: str, *, source: str = "") -> ParsedStage:
     """The stage of a Dutch document: an introduction, then one `section` per numbered section."""
     kind = document_type(text) or "dutch"
+    title = _title(text.splitlines(), kind)  # before running headers (which repeat it) go
     body, notes = _strip_page_furniture(text)
     sections = _cut_sections(body, notes)
     if not any(s.number for s in sections):
@@ -117,9 +118,7 @@ def parse_text(text: str, *, source: str = "") -> ParsedStage:
     date = _letter_date(body)
     if date:
         meta["date"] = date
-    return ParsedStage(
-        provisions=provisions, format=FORMAT, title=_title(body, kind), language="nl", meta=meta
-    )
+    return ParsedStage(provisions=provisions, format=FORMAT, title=title, language="nl", meta=meta)
 
 
 # --- pass 1: page furniture -------------------------------------------------------------------
@@ -140,6 +139,17 @@ def _strip_page_furniture(text: str) -> tuple[list[str], dict[int, str]]:
         stripped = line.replace("\f", "").strip()
         if page_start:
             in_notes = False
+            # Blank lines around the page furniture say nothing: a sentence that runs on
+            # (no full stop, next page starts in lower case) continues its paragraph.
+            while body and not body[-1]:
+                body.pop()
+            runs_on = (
+                bool(body)
+                and not body[-1].rstrip().endswith((".", "!", "?", ":"))
+                and stripped[:1].islower()
+            )
+            if body and not runs_on:
+                body.append("")
         if in_notes:
             match = _FOOTNOTE_LINE.match(stripped)
             if match and int(match.group(1)) == next_note:
@@ -197,7 +207,8 @@ def _cut_sections(body: list[str], notes: dict[int, str]) -> list[_Section]:
         if match and int(match.group(1)) == expected and _is_heading(match.group(2)):
             heading = match.group(2)
             following = body[i + 1] if i + 1 < len(body) else ""
-            if len(line) > 60 and following and following[0].islower() and len(following) < 60:
+            continues = following and following[0].islower() and not _SUBSECTION.match(following)
+            if len(line) > 60 and continues and len(following) < 60:
                 heading = f"{heading} {following}"
                 i += 1
             sections.append(_Section(number=str(expected), heading=_clean(heading)))
@@ -269,20 +280,22 @@ def _build(section: _Section) -> ParsedProvision:
     label = f"Section {section.number}" if section.number else section.heading
     blocks: list[Block] = []
     subsection = ""
-    for n, group in enumerate(_paragraphs(section.lines), 1):
-        para_label = f"{label}, paragraph {n}"
-        items: list[tuple[str, list[str]]] = [("", [])]
+    counter = 0
+    for group in _paragraphs(section.lines):
+        # (number, subsection letter, lines); a subsection heading is its own item.
+        items: list[tuple[str, str, list[str]]] = [("", subsection, [])]
         for line in group:
             sub = _SUBSECTION.match(line.strip())
             if sub and len(line) < 90 and sub.group(2)[0].isupper():
                 subsection = sub.group(1)
-                items.append((f"{sub.group(1)})", [sub.group(2)]))
-                items.append(("", []))
+                items.append((f"{subsection})", subsection, [sub.group(2)]))
+                items.append(("", subsection, []))
                 continue
             point = _POINT.match(line.strip())
             # A dash opens a point only in a list, not where it is a sentence's dash.
-            in_list = items[-1][0] != "" or (
-                bool(items[-1][1]) and items[-1][1][-1].rstrip().endswith((":", ";"))
+            last_num, _, last_lines = items[-1]
+            in_list = last_num != "" or (
+                bool(last_lines) and last_lines[-1].rstrip().endswith((":", ";"))
             )
             dash = point is not None and point.group(1) in "-–•"
             if (
@@ -290,23 +303,29 @@ def _build(section: _Section) -> ParsedProvision:
                 and (point.group(1)[0].isdigit() or (dash and in_list))
                 and point.group(2)[0].islower()
             ):
-                items.append((point.group(1), [point.group(2)]))
+                items.append((point.group(1), subsection, [point.group(2)]))
             else:
-                items[-1][1].append(line)
-        for num, item_lines in items:
+                items[-1][2].append(line)
+        para_label = f"{label}, paragraph {counter}"
+        for num, letter, item_lines in items:
             if not item_lines:
                 continue
             text = _clean(_join(item_lines))
-            markers: dict[str, Any] = {"label": para_label if not num else f"{para_label}, {num}"}
+            markers: dict[str, Any]
             if num.endswith(")") and num[0].isalpha():
-                markers = {"label": f"{label}, {num}", "subsection": subsection, "heading": text}
-            elif subsection:
-                markers["subsection"] = subsection
+                markers = {"label": f"{label}, {num}", "subsection": letter, "heading": text}
+            elif num:
+                markers = {"label": f"{para_label}, {num}"}
+            else:
+                counter += 1
+                para_label = f"{label}, paragraph {counter}"
+                markers = {"label": para_label}
+            if letter and "subsection" not in markers:
+                markers["subsection"] = letter
             refs = extract_refs(text)
             if refs:
                 markers["refs"] = refs
-            level = 1 if num else 0
-            blocks.append(Block(text=text, num=num, level=level, markers=markers))
+            blocks.append(Block(text=text, num=num, level=1 if num else 0, markers=markers))
     text = "\n".join(f"{b.num} {b.text}".strip() for b in blocks)
     refs = sorted({r for b in blocks for r in b.markers.get("refs", [])}, key=_ref_order)
     kind = "section" if section.number else "paragraph"
