@@ -132,7 +132,7 @@ def compare(old: Sequence[ParsedProvision], new: Sequence[ParsedProvision]) -> d
     """What became of each provision of `old` in `new`, by old label."""
     try:
         from eu_posities.alignment import align
-        from eu_posities.diff import diff_stages
+        from eu_posities.diff import diff_stages  # type: ignore[attr-defined, unused-ignore]
     except ImportError:
         return _compare_simple(old, new)
     return _compare_engine(old, new, align, diff_stages)

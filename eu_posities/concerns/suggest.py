@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -125,7 +125,7 @@ def score_provision(provision: ParsedProvision, terms: Sequence[str]) -> tuple[f
 
 def suggest_for(
     provisions: Sequence[ParsedProvision],
-    concerns: dict[str, Sequence[str]],
+    concerns: Mapping[str, Sequence[str]],
     *,
     threshold: float = DEFAULT_THRESHOLD,
     limit: int | None = 10,
