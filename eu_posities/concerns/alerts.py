@@ -160,31 +160,49 @@ def _compare_engine(
 def _compare_simple(
     old: Sequence[ParsedProvision], new: Sequence[ParsedProvision]
 ) -> dict[str, Change]:
-    """Follow each provision by label, else by content; flag what changed in its words."""
+    """Follow each provision: same text anywhere, else same label, else similar content."""
     from rapidfuzz import fuzz
 
-    by_label = {p.label: p for p in new}
-    used = {p.label for p in old if p.label in by_label}
+    def norm(text: str) -> str:
+        return " ".join(text.split())
+
+    targets: dict[str, ParsedProvision] = {}
+    free = {p.label: p for p in new}
+    by_text = {}
+    for p in new:
+        by_text.setdefault((p.kind, norm(p.text)), p)
+    for provision in old:  # 1. unchanged text, wherever it went (renumbering is no change)
+        found = by_text.get((provision.kind, norm(provision.text)))
+        if found is not None and found.label in free:
+            targets[provision.label] = free.pop(found.label)
+    for provision in old:  # 2. the same label, if the text is still recognisably the same
+        same = free.get(provision.label)
+        if (
+            provision.label not in targets
+            and same is not None
+            and fuzz.ratio(provision.text, same.text) >= 60
+        ):
+            targets[provision.label] = free.pop(provision.label)
+    for provision in old:  # 3. the most similar remaining provision of the same kind
+        if provision.label in targets:
+            continue
+        scored = [
+            (fuzz.token_set_ratio(provision.text, p.text), p)
+            for p in free.values()
+            if p.kind == provision.kind
+        ]
+        score, best = max(scored, key=lambda x: x[0], default=(0.0, None))
+        if best is not None and score >= 80:
+            targets[provision.label] = free.pop(best.label)
     out: dict[str, Change] = {}
     for provision in old:
-        target = by_label.get(provision.label)
-        if target is not None and fuzz.ratio(provision.text, target.text) < 50:
-            target = None  # same number, different provision: it was renumbered
-        if target is None:
-            candidates = [p for p in new if p.kind == provision.kind and p.label not in used]
-            scored = [(fuzz.token_set_ratio(provision.text, p.text), p) for p in candidates]
-            best = max(scored, key=lambda x: x[0], default=(0.0, None))
-            if best[1] is not None and best[0] >= 80:
-                target = best[1]
-                used.add(target.label)
+        target = targets.get(provision.label)
         if target is None:
             out[provision.label] = Change(provision.label, (), "deleted")
             continue
-        same = " ".join(provision.text.split()) == " ".join(target.text.split())
-        status = "unchanged" if same and provision.label == target.label else "modified"
-        if same and provision.label != target.label:
-            status = "unchanged"  # renumbering alone is not a text change
-        flags = () if same else tuple(word_flags(provision.text, target.text))
+        same_text = norm(provision.text) == norm(target.text)
+        flags = () if same_text else tuple(word_flags(provision.text, target.text))
+        status = "unchanged" if same_text else "modified"
         out[provision.label] = Change(provision.label, (target.label,), status, flags)
     return out
 

@@ -141,7 +141,7 @@ def suggest_for(
             if provision.kind in _SKIP_KINDS or (exclude and (key, provision.label) in exclude):
                 continue
             score, why = score_provision(provision, terms)
-            if score >= threshold:
+            if score > 0 and score >= threshold:
                 found.append(Suggestion(key, provision.label, score, why))
         found.sort(key=lambda s: -s.score)
         out.extend(found[:limit] if limit else found)
