@@ -523,3 +523,50 @@ def test_practice_script_is_reproducible_and_labelled() -> None:
     assert "PRACTICE" in stages["practice-council-text"]["title"]
     directive = next(d for d in manifest["dossiers"] if d["key"] == "csa-directive")
     assert not any(s.get("fictional") for s in directive["stages"])  # no invented directive text
+
+
+def test_positions_proposed_from_an_imported_fiche(db_url: str) -> None:
+    run(db_url, "init", "--empty")
+    run(db_url, "dossier", "add", "test-file", "--title", "Made-up test dossier")
+    run(
+        db_url,
+        "concerns",
+        "add",
+        "vog",
+        "--title",
+        "VOG",
+        "--dossier",
+        "test-file",
+        "--terms",
+        "VOG,verklaring omtrent het gedrag,werkgevers",
+    )
+    run(
+        db_url,
+        "concerns",
+        "add",
+        "aangifteplicht",
+        "--title",
+        "Aangifteplicht",
+        "--dossier",
+        "test-file",
+        "--terms",
+        "aangifteplicht,meldcode",
+        "--position",
+        "Already written down.",
+    )
+    fiche = TEST_DATA / "bnc-fiche-sample.MADE-UP.txt"
+    run(db_url, "import", str(fiche), "--dossier", "test-file", "--stage", "bnc-fiche")
+    proposed = run(db_url, "concerns", "positions", "test-file", "bnc-fiche", "--json").json()
+    assert {p["concern"]: p["location"] for p in proposed} == {
+        "vog": "Section 3, paragraph 3",
+        "aangifteplicht": "Section 3, paragraph 4",
+    }
+    stored = run(
+        db_url, "concerns", "positions", "test-file", "bnc-fiche", "--apply", "--json"
+    ).json()
+    assert [p["concern"] for p in stored] == ["vog"]  # the other one already had a position
+    vog = run(db_url, "concerns", "show", "test-file", "vog", "--json").json()
+    assert vog["position_nl"].startswith("Het kabinet wil ruimte behouden voor de VOG-systematiek")
+    assert vog["position_source"].endswith("Section 3, paragraph 3")
+    other = run(db_url, "concerns", "show", "test-file", "aangifteplicht", "--json").json()
+    assert other["position_nl"] == "Already written down."

@@ -333,18 +333,16 @@ def history(
     if as_json:
         emit_json(rows)
         return
-    table = Table("#", "stage", "status", "evidence", "note", "author", "at")
+    console = stdout_console()
     for row in rows:
-        table.add_row(
-            str(row["id"]),
-            row["stage"],
-            row["status"],
-            row["evidence"],
-            row["note"],
-            row["author"],
-            row["at"],
+        console.print(
+            f"#{row['id']} {row['at']} {row['author']}: {row['stage']} -> {row['status']}"
         )
-    stdout_console().print(table)
+        where = ", ".join(x for x in (row["evidence_document"], row["evidence_location"]) if x)
+        if row["evidence"]:
+            console.print(f"    “{row['evidence']}”" + (f" - {where}" if where else ""))
+        if row["note"]:
+            console.print(f"    note: {row['note']}")
 
 
 @concerns_app.command("alerts")
@@ -369,3 +367,45 @@ def alerts(
     for row in rows:
         table.add_row(row["concern"], row["stage"], row["provision"], row["summary"])
     stdout_console().print(table)
+
+
+@concerns_app.command("positions")
+def positions(
+    ctx: typer.Context,
+    key: str = typer.Argument(..., help="Dossier key."),
+    stage: str = typer.Argument(..., help="An imported BNC-fiche (or letter) stage."),
+    apply: bool = typer.Option(False, "--apply", help="Store them on concerns without a position."),
+    overwrite: bool = typer.Option(
+        False, "--overwrite", help="With --apply: replace positions too."
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Propose each concern's Dutch position from the fiche's "Nederlandse positie".
+
+    Example: eup concerns positions csa-directive bnc-fiche --apply
+    """
+    from eu_posities.concerns.positions import apply_positions, propose_from_stage
+
+    state = state_of(ctx)
+    if apply:
+        author = config.current_user()
+        found = state.write(
+            lambda s: apply_positions(
+                session=s, dossier_key=key, stage_key=stage, author=author, overwrite=overwrite
+            )
+        )
+    else:
+        with state.read() as session:
+            found = propose_from_stage(session=session, dossier_key=key, stage_key=stage)
+    rows = [
+        {"concern": p.concern, "location": p.location, "score": p.score, "text": p.text}
+        for p in found
+    ]
+    if as_json:
+        emit_json(rows)
+        return
+    console = stdout_console()
+    for row in rows:
+        console.print(f"[bold]{row['concern']}[/bold] ({row['location']}): {row['text']}")
+    if apply:
+        console.print(f"Stored {len(rows)} positions.")
