@@ -47,8 +47,8 @@ def test_letter_is_detected_and_cut_into_its_numbered_sections(letter) -> None: 
 def test_footnotes_are_separated_and_markers_removed(letter) -> None:  # type: ignore[no-untyped-def]
     seven = by_label(letter, "Section 7")
     assert seven.footnotes == (
-        "19 Combatting child sexual abuse: Council adopts position on strengthened EU criminal law - "
-        "Consilium (europa.eu)",
+        "19 Combatting child sexual abuse: Council adopts position on strengthened EU criminal "
+        "law - Consilium (europa.eu)",
         "20 Kamerstukken II, 2023-2024, 22112, nr. 3918.",
         "21 Kamerstukken II, 2023-2024, 22112, nr. 3950.",
     )

@@ -168,7 +168,7 @@ def _compare_simple(
 
     targets: dict[str, ParsedProvision] = {}
     free = {p.label: p for p in new}
-    by_text = {}
+    by_text: dict[tuple[str, str], ParsedProvision] = {}
     for p in new:
         by_text.setdefault((p.kind, norm(p.text)), p)
     for provision in old:  # 1. unchanged text, wherever it went (renumbering is no change)
