@@ -81,6 +81,7 @@ def test_demo_reproduces_the_letter(shared_demo: str) -> None:
         assert by_key[key]["dossier"] == "csa-directive"
         assert by_key[key]["resolved_in"] == "council-general-approach", key
         assert by_key[key]["status_by_stage"]["council-general-approach"] == "resolved"
+        assert by_key[key]["provisions"] == ["Section 7"]  # of the letter: no directive text here
     assert by_key["vog"]["status_by_stage"] == {
         "commission-proposal": "open",
         "council-general-approach": "resolved",

@@ -57,8 +57,8 @@ def load(*, session: Session, author: str) -> str:
             added += 1
         else:
             _ensure_dossiers(session, concern.id, dossiers)
-        for stage_key, labels in spec.get("links", {}).items():
-            linked += _ensure_links(session, spec, dossiers[0], stage_key, labels, author)
+        for links in spec.get("links", []):
+            linked += _ensure_links(session, spec["key"], dossiers[0], links, author)
     document = data.get("letter", {}).get("document", "")
     for row in data.get("assessments", []):
         assessed += _ensure_assessment(session, row, document, author)
@@ -95,18 +95,15 @@ def _ensure_dossiers(session: Session, concern_id: int | None, dossiers: list[st
 
 
 def _ensure_links(
-    session: Session,
-    spec: dict[str, Any],
-    dossier_key: str,
-    stage_key: str,
-    labels: list[str],
-    author: str,
+    session: Session, concern_key: str, dossier_key: str, links: dict[str, Any], author: str
 ) -> int:
+    """Confirmed links of a bundled concern to provisions of one stage (if its text is there)."""
     dossier = find_dossier(session=session, key=dossier_key)
-    stage = find_stage(session=session, dossier=dossier, key=stage_key) if dossier else None
+    stage = find_stage(session=session, dossier=dossier, key=links["stage"]) if dossier else None
     if dossier is None or stage is None or not has_text(session=session, stage=stage):
         return 0
-    concern = ledger.get_concern(session=session, key=spec["key"])
+    labels: list[str] = links["labels"]
+    concern = ledger.get_concern(session=session, key=concern_key)
     count = 0
     for label in labels:
         provision = get_provision(session=session, stage=stage, label=label)
@@ -125,7 +122,7 @@ def _ensure_links(
                 stage_key=stage.key,
                 label=provision.label,
                 state="confirmed",
-                reason=spec.get("links_reason", ""),
+                reason=links.get("reason", ""),
                 author=author,
             )
             count += 1
