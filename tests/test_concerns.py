@@ -269,7 +269,7 @@ def test_optimistic_concurrency(demo: str) -> None:
                 stage_key="ep-position",
                 status="dropped",
                 author="tester",
-                expected_current_id=None,
+                supersedes_id=None,  # the same check, under the stored column's name
             )
     finally:
         engine.dispose()

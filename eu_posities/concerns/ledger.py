@@ -255,13 +255,17 @@ def assess(
     evidence_location: str = "",
     note: str = "",
     expected_current_id: int | None | _Unchecked = UNCHECKED,
+    supersedes_id: int | None | _Unchecked = UNCHECKED,
 ) -> Assessment:
     """Record where a concern stands in a stage (a new row; history is never rewritten).
 
     `expected_current_id` is the current assessment the user saw (None: they saw none).
     If someone assessed the same concern and stage since, this raises `Conflict`.
+    `supersedes_id` is the same check under the name of the stored column.
     A stage that is known but has no text yet may be assessed: the letter may be all we have.
     """
+    if isinstance(expected_current_id, _Unchecked):
+        expected_current_id = supersedes_id
     if status not in STATUSES:
         raise InputError(f"invalid status {status!r}; use one of: {', '.join(STATUSES)}")
     evidence = evidence.strip()
