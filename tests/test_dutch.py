@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import TEST_DATA
 
+from eu_posities.concerns.positions import position_blocks, propose_positions
 from eu_posities.errors import InputError
 from eu_posities.importers import parse_file
-from eu_posities.importers.dutch import extract_refs, parse_text, position_blocks, propose_positions
+from eu_posities.importers.dutch import extract_refs, parse_text
 
 LETTER = TEST_DATA / "kamerbrief-2024-12-20-voortgangsbrief-aanpak-seksuele-delicten.txt"
 FICHE = TEST_DATA / "bnc-fiche-sample.MADE-UP.txt"

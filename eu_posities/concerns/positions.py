@@ -2,13 +2,74 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlmodel import Session
 
 from eu_posities.concerns import ledger
-from eu_posities.document import ParsedStage
+from eu_posities.document import Block, ParsedStage
 from eu_posities.errors import InputError
-from eu_posities.importers.dutch import PositionProposal, propose_positions
 from eu_posities.store import as_parsed, get_dossier, get_stage, list_provisions, log_change
+
+
+@dataclass(frozen=True)
+class PositionProposal:
+    """Text of a fiche proposed as the Dutch position on one concern, and where it was found."""
+
+    concern: str
+    text: str
+    location: str
+    score: float
+
+
+def position_blocks(stage: ParsedStage) -> list[Block]:
+    """The paragraphs of section 3 c) "Nederlandse positie" (all of section 3 if not divided)."""
+    section = next(
+        (
+            p
+            for p in stage.provisions
+            if p.kind == "section" and "nederlandse positie" in p.heading.lower()
+        ),
+        None,
+    )
+    if section is None:
+        return []
+    paragraphs = [b for b in section.blocks if "heading" not in b.markers]
+    in_c = [b for b in paragraphs if b.markers.get("subsection") == "c"]
+    return in_c or paragraphs
+
+
+def propose_positions(stage: ParsedStage, concerns: dict[str, list[str]]) -> list[PositionProposal]:
+    """For each concern (key -> search terms), the fiche paragraph that speaks about it most."""
+    from rapidfuzz import fuzz
+
+    blocks = position_blocks(stage)
+    proposals: list[PositionProposal] = []
+    for key, terms in concerns.items():
+        best: tuple[float, Block] | None = None
+        for block in blocks:
+            low = block.text.lower()
+            score = 0.0
+            for term in terms:
+                t = term.lower()
+                if len(t) < 3:
+                    continue
+                if t in low:
+                    score += 1.0
+                elif len(t) >= 6 and fuzz.partial_ratio(t, low) >= 90:
+                    score += 0.5
+            if score and (best is None or score > best[0]):
+                best = (score, block)
+        if best is not None:
+            proposals.append(
+                PositionProposal(
+                    concern=key,
+                    text=best[1].text,
+                    location=str(best[1].markers.get("label", "section 3")),
+                    score=min(1.0, best[0] / 3),
+                )
+            )
+    return proposals
 
 
 def propose_from_stage(

@@ -9,7 +9,9 @@ running headers and page numbers dropped), cut it at the numbered section headin
 block labelled "Section 7, paragraph 3"; references to provisions of a proposal ("artikel 16",
 "art. 10, tweede lid", "artikelen 7 tot en met 11") are kept as markers so a commentary can be
 linked to the articles it discusses. References to Dutch law ("artikel 429ter van het Wetboek
-van Strafrecht") are not references to the proposal and are kept apart.
+van Strafrecht") are not references to the proposal and are left out of those markers.
+`parse_file` reaches this parser as format `dutch`, chosen automatically for plain text that
+`document_type` recognises as a fiche or a letter to parliament.
 """
 
 from __future__ import annotations
@@ -415,66 +417,3 @@ def _title(lines: list[str], kind: str) -> str:
         if kind == "bnc-fiche" and stripped.startswith("Fiche"):
             return stripped
     return ""
-
-
-# --- the Dutch position of a BNC-fiche --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PositionProposal:
-    """Text of a fiche proposed as the Dutch position on one concern, and where it was found."""
-
-    concern: str
-    text: str
-    location: str
-    score: float
-
-
-def position_blocks(stage: ParsedStage) -> list[Block]:
-    """The paragraphs of section 3 c) "Nederlandse positie" (all of section 3 if not divided)."""
-    section = next(
-        (
-            p
-            for p in stage.provisions
-            if p.kind == "section" and "nederlandse positie" in p.heading.lower()
-        ),
-        None,
-    )
-    if section is None:
-        return []
-    paragraphs = [b for b in section.blocks if "heading" not in b.markers]
-    in_c = [b for b in paragraphs if b.markers.get("subsection") == "c"]
-    return in_c or paragraphs
-
-
-def propose_positions(stage: ParsedStage, concerns: dict[str, list[str]]) -> list[PositionProposal]:
-    """For each concern (key -> search terms), the fiche paragraph that speaks about it most."""
-    from rapidfuzz import fuzz
-
-    blocks = position_blocks(stage)
-    proposals: list[PositionProposal] = []
-    for key, terms in concerns.items():
-        best: tuple[float, Block] | None = None
-        for block in blocks:
-            low = block.text.lower()
-            score = 0.0
-            for term in terms:
-                t = term.lower()
-                if len(t) < 3:
-                    continue
-                if t in low:
-                    score += 1.0
-                elif len(t) >= 6 and fuzz.partial_ratio(t, low) >= 90:
-                    score += 0.5
-            if score and (best is None or score > best[0]):
-                best = (score, block)
-        if best is not None:
-            proposals.append(
-                PositionProposal(
-                    concern=key,
-                    text=best[1].text,
-                    location=str(best[1].markers.get("label", "section 3")),
-                    score=min(1.0, best[0] / 3),
-                )
-            )
-    return proposals
