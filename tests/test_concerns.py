@@ -497,6 +497,20 @@ def test_suggest_link_accept_and_reject(demo: str) -> None:
     )
     detail = run(demo, "concerns", "show", "csa-regulation", "detectiebevel", "--json").json()
     assert "Article 11" not in {link["provision"] for link in detail["links"]}
+    # Alerts follow the links at once: no alert for the unlinked article, one for a new link.
+    assert {a["provision"] for a in detail["alerts"]} == {"Article 7"}
+    run(
+        demo,
+        "concerns",
+        "link",
+        "csa-regulation",
+        "detectiebevel",
+        "commission-proposal",
+        "article 5",
+    )
+    alerts = run(demo, "concerns", "alerts", "csa-regulation", "--json").json()
+    five = next(a for a in alerts if a["provision"] == "Article 5")
+    assert any(f["kind"] == "number" for f in five["flags"])  # three months became two
 
 
 def test_import_of_a_letter_detects_the_dutch_format(db_url: str) -> None:

@@ -221,7 +221,7 @@ def link(
 
     Example: eup concerns link csa-regulation detectiebevel commission-proposal "Article 7"
     """
-    from eu_posities.concerns.ledger import set_link, unlink
+    from eu_posities.concerns.ledger import link_provision, unlink
 
     if reject and remove:
         raise InputError("use --reject or --remove, not both")
@@ -241,7 +241,7 @@ def link(
         return
     state = "rejected" if reject else "confirmed"
     row = state_of(ctx).write(
-        lambda s: set_link(
+        lambda s: link_provision(
             session=s,
             dossier_key=key,
             concern_key=concern,

@@ -20,7 +20,15 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from eu_posities.document import ParsedProvision
-from eu_posities.models import Alert, Concern, ConcernDossier, ConcernLink, Dossier, Stage
+from eu_posities.models import (
+    Alert,
+    Concern,
+    ConcernDossier,
+    ConcernLink,
+    Dossier,
+    Provision,
+    Stage,
+)
 from eu_posities.store import COMMENTARY_KINDS, as_parsed, list_provisions, list_stages
 
 _MODALS = {
@@ -112,6 +120,28 @@ def on_stage_imported(*, session: Session, stage: Stage) -> None:
                 )
             break
     session.flush()
+
+
+def refresh_after(*, session: Session, stage: Stage) -> int:
+    """Recompute the alerts of the stages after `stage` (its links changed); returns how many."""
+    dossier = session.get(Dossier, stage.dossier_id)
+    assert dossier is not None
+    later = False
+    count = 0
+    for other in list_stages(session=session, dossier=dossier):
+        if other.id == stage.id:
+            later = True
+        elif (
+            later
+            and other.kind not in COMMENTARY_KINDS
+            and (
+                session.exec(select(Provision.id).where(Provision.stage_id == other.id)).first()
+                is not None
+            )
+        ):
+            on_stage_imported(session=session, stage=other)
+            count += 1
+    return count
 
 
 def summary(change: Change, old_key: str, new_key: str) -> str:

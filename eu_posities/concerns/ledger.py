@@ -204,6 +204,34 @@ def set_link(
     return link
 
 
+def link_provision(
+    *,
+    session: Session,
+    dossier_key: str,
+    concern_key: str,
+    stage_key: str,
+    label: str,
+    author: str,
+    state: str = "confirmed",
+) -> ConcernLink:
+    """A user's link (or rejection); later stages' alerts follow the new link at once."""
+    from eu_posities.concerns.alerts import refresh_after
+
+    link = set_link(
+        session=session,
+        dossier_key=dossier_key,
+        concern_key=concern_key,
+        stage_key=stage_key,
+        label=label,
+        state=state,
+        author=author,
+    )
+    stage = session.get(Stage, link.stage_id)
+    assert stage is not None
+    refresh_after(session=session, stage=stage)
+    return link
+
+
 def unlink(
     *, session: Session, dossier_key: str, concern_key: str, stage_key: str, label: str, author: str
 ) -> None:
@@ -220,6 +248,10 @@ def unlink(
     if link is None:
         raise NotFound(f"concern {concern_key!r} has no link to {label!r} in stage {stage_key!r}")
     session.delete(link)
+    session.flush()
+    from eu_posities.concerns.alerts import refresh_after
+
+    refresh_after(session=session, stage=stage)
     log_change(
         session=session,
         author=author,

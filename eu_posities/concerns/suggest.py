@@ -195,6 +195,8 @@ def accept(
 ) -> int:
     """Store suggestions as confirmed links (what a user accepted)."""
     from eu_posities.concerns import ledger
+    from eu_posities.concerns.alerts import refresh_after
+    from eu_posities.store import get_dossier, get_stage
 
     for s in suggestions:
         ledger.set_link(
@@ -207,5 +209,10 @@ def accept(
             score=s.score,
             reason=s.why,
             author=author,
+        )
+    if suggestions:
+        dossier = get_dossier(session=session, key=dossier_key)
+        refresh_after(
+            session=session, stage=get_stage(session=session, dossier=dossier, key=stage_key)
         )
     return len(suggestions)
