@@ -15,7 +15,7 @@ import pytest
 from clihelp import eup
 from conftest import TEST_DATA
 
-from eu_posities import db
+from eu_posities import db, store
 from eu_posities.backup import dump
 from eu_posities.concerns import ledger
 from eu_posities.errors import Conflict
@@ -247,8 +247,8 @@ def test_optimistic_concurrency(demo: str) -> None:
     try:
         with db.session_scope(engine) as session:
             concern = ledger.get_concern(session=session, key="aangifteplicht")
-            dossier = ledger.get_dossier(session=session, key="csa-directive")
-            stage = ledger.get_stage(session=session, dossier=dossier, key="ep-position")
+            dossier = store.get_dossier(session=session, key="csa-directive")
+            stage = store.get_stage(session=session, dossier=dossier, key="ep-position")
             assert ledger.current_assessment(session=session, concern=concern, stage=stage) is None
         with db.session_scope(engine, write=True) as session:
             ledger.assess(
@@ -585,3 +585,58 @@ def test_positions_proposed_from_an_imported_fiche(db_url: str) -> None:
     assert vog["position_source"].endswith("Section 3, paragraph 3")
     other = run(db_url, "concerns", "show", "test-file", "aangifteplicht", "--json").json()
     assert other["position_nl"] == "Already written down."
+
+
+def test_two_simultaneous_assessments_cannot_both_win(pg_url: str) -> None:
+    """On PostgreSQL, the second writer waits for the first and then sees its assessment."""
+    import threading
+
+    run(pg_url, "init", "--empty")
+    run(pg_url, "dossier", "add", "test-file", "--title", "Made-up test dossier")
+    run(pg_url, "concerns", "add", "point", "--title", "Testpunt", "--dossier", "test-file")
+    engine = db.make_engine(pg_url)
+    with db.session_scope(engine, write=True) as session:
+        store.ensure_stage(
+            session=session,
+            dossier=store.get_dossier(session=session, key="test-file"),
+            key="other",
+        )
+    outcome: dict[str, BaseException | None] = {}
+
+    def second() -> None:
+        try:
+            with db.session_scope(engine, write=True) as session:
+                ledger.assess(
+                    session=session,
+                    dossier_key="test-file",
+                    concern_key="point",
+                    stage_key="other",
+                    status="dropped",
+                    author="b",
+                    expected_current_id=None,
+                )
+            outcome["second"] = None
+        except BaseException as exc:  # noqa: BLE001  (the thread reports what happened)
+            outcome["second"] = exc
+
+    try:
+        with db.session_scope(engine, write=True) as session:
+            ledger.assess(
+                session=session,
+                dossier_key="test-file",
+                concern_key="point",
+                stage_key="other",
+                status="open",
+                author="a",
+                expected_current_id=None,
+            )
+            thread = threading.Thread(target=second)
+            thread.start()
+            thread.join(timeout=1.0)
+            assert thread.is_alive()  # waiting for our row lock
+        thread.join(timeout=30)
+        assert isinstance(outcome["second"], Conflict)
+        history = run(pg_url, "concerns", "history", "test-file", "point", "--json").json()
+        assert [(h["status"], h["author"]) for h in history] == [("open", "a")]
+    finally:
+        engine.dispose()

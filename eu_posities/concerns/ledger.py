@@ -309,6 +309,9 @@ def assess(
     concern = get_concern_in(session=session, dossier=dossier, key=concern_key)
     stage = get_stage(session=session, dossier=dossier, key=stage_key)
     assert concern.id is not None and stage.id is not None
+    # Two people assessing the same concern at once: the row lock makes the second wait for
+    # the first and then see its assessment (PostgreSQL; SQLite writers are serial anyway).
+    session.exec(select(Concern.id).where(Concern.id == concern.id).with_for_update()).one()
     current = current_assessment(session=session, concern=concern, stage=stage)
     current_id = current.id if current else None
     if not isinstance(expected_current_id, _Unchecked) and expected_current_id != current_id:
