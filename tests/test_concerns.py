@@ -385,6 +385,10 @@ BAD_COMMANDS: list[tuple[tuple[str, ...], str]] = [
     ),
     (("concerns", "add", "new-one", "--title", " ", "--dossier", "csa-directive"), "needs a title"),
     (("concerns", "alerts", "csa-regulation", "--concern", "nope"), "unknown concern"),
+    (("concerns", "alerts", "nope"), "unknown dossier"),
+    (("concerns", "positions", "csa-directive", "bnc-fiche"), "no text imported yet"),
+    (("concerns", "positions", "csa-directive", "nope", "--apply"), "unknown stage"),
+    (("concerns", "show", "csa-regulation", "vog"), "not tracked in dossier"),
 ]
 
 
