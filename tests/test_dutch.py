@@ -172,3 +172,13 @@ def test_text_without_numbered_sections_is_refused(tmp_path: Path) -> None:
         parse_file(path, "dutch")
     made_up = parse_text("1. Enige sectie\nTekst.\n2. Tweede\nMeer.\n")  # made-up text
     assert [p.label for p in made_up.provisions] == ["Section 1", "Section 2"]
+
+
+def test_windows_line_ends_and_encoding_give_the_same_sections(tmp_path: Path) -> None:
+    text = LETTER.read_text(encoding="utf-8")
+    path = tmp_path / "letter-cp1252.txt"
+    path.write_bytes(text.replace("\n", "\r\n").encode("cp1252", errors="replace"))
+    [again] = parse_file(path)
+    [original] = parse_file(LETTER)
+    assert [p.label for p in again.provisions] == [p.label for p in original.provisions]
+    assert by_label(again, "Section 7").text == by_label(original, "Section 7").text
