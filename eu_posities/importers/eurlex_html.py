@@ -25,6 +25,7 @@ from eu_posities.importers.common import (
     CHAPTER_LINE,
     NOTE_MARK,
     SECTION_LINE,
+    SUBSECTION_LINE,
     Draft,
     clean,
     finish,
@@ -97,7 +98,10 @@ class _Reader:
                     pass
                 else:
                     cls = _classes(child)
-                    if cls.startswith("FootnoteReference") or cls == "footnoteRef":
+                    is_ref = cls == "footnoteRef" or (
+                        cls.startswith("FootnoteReference") and child.find(".//a") is not None
+                    )
+                    if is_ref:
                         parts.append(NOTE_MARK)
                         for anchor in child.iter("a"):
                             href = anchor.get("href") or ""
@@ -166,6 +170,7 @@ class _Walker:
         self.current: Draft | None = None
         self.chapter = ""
         self.section = ""
+        self.subsection = ""
         self.pending: str | None = None  # "chapter" or "section" awaiting its title line
         self.expect_heading = False
         self.title_parts: list[str] = []
@@ -254,7 +259,7 @@ class _Walker:
             draft = Draft(
                 kind="article", number=article.group(1), label=f"Article {article.group(1)}"
             )
-            draft.path = tuple(p for p in (self.chapter, self.section) if p)
+            draft.path = tuple(p for p in (self.chapter, self.section, self.subsection) if p)
             self.open(draft)
             self.expect_heading = True
             self.pending = None
@@ -266,32 +271,55 @@ class _Walker:
             ):
                 self.current.heading = text
                 return
+        if self.pending and self.current is None and _looks_like_heading(para):
+            self.heading_line(text, self.pending)  # the title line of a chapter or section
+            return
         if cls.endswith("ManualHeading1") and not para.num:
             self.heading_line(text, "chapter")
             return
         if cls.endswith("ManualHeading2") and not para.num:
             self.heading_line(text, "section")
             return
+        # Headings typed as ordinary paragraphs ("Section 4" + line break + title).
+        if not para.num and len(text) < 150 and not text.endswith((".", ";", ",")):
+            if CHAPTER_LINE.match(text) and text.split()[0].isupper():
+                self.heading_line(text, "chapter")
+                return
+            if SECTION_LINE.match(text):
+                self.heading_line(text, "section")
+                return
+            if SUBSECTION_LINE.match(text):
+                self.heading_line(text, "subsection")
+                return
         if self.current is not None:
             self.add_block(para)
 
     def heading_line(self, text: str, level: str) -> None:
-        chapter = CHAPTER_LINE.match(text)
+        chapter = CHAPTER_LINE.match(text) if level == "chapter" else None
         section = SECTION_LINE.match(text)
-        if chapter and level == "chapter":
+        subsection = SUBSECTION_LINE.match(text)
+        if chapter:
             head = f"{chapter.group(1)} {chapter.group(2)}"
             self.chapter = f"{head} – {chapter.group(3)}" if chapter.group(3) else head
-            self.section = ""
+            self.section = self.subsection = ""
             self.pending = None if chapter.group(3) else "chapter"
         elif section:
             head = f"Section {section.group(2)}"
             self.section = f"{head} – {section.group(3)}" if section.group(3) else head
+            self.subsection = ""
             self.pending = None if section.group(3) else "section"
+        elif subsection:
+            head = f"{subsection.group(1)} {subsection.group(2)}"
+            self.subsection = f"{head} – {subsection.group(3)}" if subsection.group(3) else head
+            self.pending = None if subsection.group(3) else "subsection"
         elif self.pending == "chapter" and level == "chapter":
             self.chapter = f"{self.chapter} – {text}"
             self.pending = None
         elif self.pending == "section":
             self.section = f"{self.section} – {text}"
+            self.pending = None
+        elif self.pending == "subsection":
+            self.subsection = f"{self.subsection} – {text}"
             self.pending = None
         self.current = None
 
