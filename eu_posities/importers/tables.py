@@ -128,13 +128,19 @@ def _heading_like(line: str) -> bool:
 
 def _add_lines(draft: Draft, lines: list[str], *, join_wrapped: bool) -> None:
     for line in lines:
-        if join_wrapped and draft.blocks and not _NUM_START.match(line):
+        last_ends = draft.blocks[-1].text[-1:] in ".;:" if draft.blocks else True
+        if join_wrapped and draft.blocks and not (_NUM_START.match(line) and last_ends):
             last = draft.blocks[-1]
-            if last.text[-1:] not in ".;:":
+            if re.search(r"[A-Za-z]-$", last.text) and line[:1].islower():
                 draft.blocks[-1] = type(last)(
-                    text=f"{last.text} {line}", num=last.num, level=last.level, markers=last.markers
+                    text=last.text[:-1] + line, num=last.num, level=last.level, markers=last.markers
                 )
                 continue
+            # In a PDF cell a line break is mostly wrapping; a number after a full stop starts a block.
+            draft.blocks[-1] = type(last)(
+                text=f"{last.text} {line}", num=last.num, level=last.level, markers=last.markers
+            )
+            continue
         num, text = split_num(line)
         previous = draft.blocks[-1].num if draft.blocks else ""
         draft.add(text, num=num, level=num_level(num, previous))
