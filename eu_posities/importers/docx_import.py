@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -36,8 +37,12 @@ def _part(archive: zipfile.ZipFile, name: str, source: str, limit: int) -> etree
     except KeyError:
         return None
     if info.file_size > limit:
-        raise InputError(f"{name} unpacks to more than {limit // 1_000_000} MB", source=source)
-    return parse_xml(archive.read(name), f"{source}:{name}")
+        raise InputError(f"{name} unpacks to more than {limit // (1024 * 1024)} MB", source=source)
+    try:
+        data = archive.read(name)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        raise InputError(f"damaged DOCX file ({name}: {exc})", source=source) from None
+    return parse_xml(data, f"{source}:{name}")
 
 
 class _Paragraphs:
@@ -96,7 +101,7 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
     source = str(path)
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise InputError("damaged DOCX file (not a readable ZIP archive)", source=source) from None
     with archive:
         document = _part(archive, "word/document.xml", source, limit)

@@ -52,12 +52,11 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
             pages = [_page_lines(page) for page in pdf.pages]
     except InputError:
         raise
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"damaged or unreadable PDF ({type(exc).__name__})", source=source) from None
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many private error types
-        if type(exc).__module__.startswith(("pdfminer", "pdfplumber")):
-            raise InputError(f"damaged or unreadable PDF ({exc})", source=source) from None
-        raise
+    except RecursionError:
+        raise InputError("damaged PDF (nested too deeply)", source=source) from None
+    except Exception as exc:  # noqa: BLE001 - pdfminer fails on hostile input in many ways
+        reason = "" if isinstance(exc, PDFSyntaxError | PSException) else f" ({type(exc).__name__})"
+        raise InputError(f"damaged or unreadable PDF{reason}", source=source) from None
     lines = paragraphs(strip_running_lines(pages))
     provisions = split_text(lines)
     if not provisions:
