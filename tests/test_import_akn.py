@@ -76,7 +76,9 @@ def test_plain_bill_is_one_unnamed_stage() -> None:
 
 
 def test_mandate_added_article() -> None:
-    council, commission = parse_file(MANDATES / "mandate_add_bill_add__article_output.xml", leos_both=True)
+    council, commission = parse_file(
+        MANDATES / "mandate_add_bill_add__article_output.xml", leos_both=True
+    )
     assert (council.name, commission.name) == ("council", "commission")
     assert list(_articles(council)) == ["Article 1", "Article 1a", "Article 2", "Article 3"]
     assert list(_articles(commission)) == ["Article 1", "Article 2", "Article 3"]
@@ -101,7 +103,10 @@ def test_mandate_deleted_article() -> None:
 
 
 def test_mandate_moved_point() -> None:
-    path = MANDATES / "mandate_move_bill_3Articles__move_Art1Par1PointB_beforePointA_sameList_output.xml"
+    path = (
+        MANDATES
+        / "mandate_move_bill_3Articles__move_Art1Par1PointB_beforePointA_sameList_output.xml"
+    )
     council, commission = parse_file(path, leos_both=True)
     # In LEOS the moved element carries "move_from" in its new place and a "move_to" ghost
     # stays in the old place: the Council reads the new place, the Commission the old one.
@@ -111,12 +116,18 @@ def test_mandate_moved_point() -> None:
     assert _articles(commission)["Article 1"] == (
         "1. art1-par1 (sub)\n(a) point a\n(b) point blast subparagraph"
     )
-    moved = [b for b in next(p for p in council.provisions if p.label == "Article 1").blocks if b.markers]
+    moved = [
+        b for b in next(p for p in council.provisions if p.label == "Article 1").blocks if b.markers
+    ]
     assert moved[0].markers["softaction"] == "move_from"
 
 
 def test_mandate_point_added_then_deleted() -> None:
-    before = parse_file(MANDATES / "mandate_delete_bill_3Articles__CNArt1Par1PointA__deletePointA.xml")
-    after = parse_file(MANDATES / "mandate_delete_bill_3Articles__CNArt1Par1PointA__deletePointA_output.xml")
+    before = parse_file(
+        MANDATES / "mandate_delete_bill_3Articles__CNArt1Par1PointA__deletePointA.xml"
+    )
+    after = parse_file(
+        MANDATES / "mandate_delete_bill_3Articles__CNArt1Par1PointA__deletePointA_output.xml"
+    )
     assert _articles(before[0])["Article -1"] == "1. par2 (sub)\n(a) Point A"
     assert _articles(after[0])["Article -1"] == "1. par2 (sub)"

@@ -103,7 +103,7 @@ def test_undeclared_latin1_xml_is_decoded(tmp_path: Path) -> None:
     # Made-up test text in a Formex-shaped file, saved as Latin-1 without a declaration.
     path = tmp_path / "latin1.xml"
     path.write_bytes(
-        "<ACT><ENACTING.TERMS><ARTICLE IDENTIFIER=\"001\"><TI.ART>Article 1</TI.ART>"
+        '<ACT><ENACTING.TERMS><ARTICLE IDENTIFIER="001"><TI.ART>Article 1</TI.ART>'
         "<ALINEA>Made-up données protégées.</ALINEA></ARTICLE></ENACTING.TERMS></ACT>".encode(
             "latin-1"
         )

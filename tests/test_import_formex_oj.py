@@ -119,10 +119,10 @@ def test_page_instructions_ignored(tmp_path: Path) -> None:
     act = tmp_path / "act.xml"
     act.write_text(
         '<?xml version="1.0" encoding="UTF-8"?><ACT><TITLE><TI><P>Made-up test act</P></TI>'
-        "</TITLE><ENACTING.TERMS><ARTICLE IDENTIFIER=\"001\"><TI.ART>Article 1</TI.ART>"
-        "<ALINEA>First <?PAGE NO=\"2\"?>part<NOTE NOTE.ID=\"E1\"><P>A note.</P></NOTE>.</ALINEA>"
-        "</ARTICLE><?PAGE NO=\"3\"?><ARTICLE IDENTIFIER=\"002\"><TI.ART>Article 2</TI.ART>"
-        "<PARAG IDENTIFIER=\"002.001\"><NO.PARAG>1.</NO.PARAG><ALINEA>Quoted "
+        '</TITLE><ENACTING.TERMS><ARTICLE IDENTIFIER="001"><TI.ART>Article 1</TI.ART>'
+        '<ALINEA>First <?PAGE NO="2"?>part<NOTE NOTE.ID="E1"><P>A note.</P></NOTE>.</ALINEA>'
+        '</ARTICLE><?PAGE NO="3"?><ARTICLE IDENTIFIER="002"><TI.ART>Article 2</TI.ART>'
+        '<PARAG IDENTIFIER="002.001"><NO.PARAG>1.</NO.PARAG><ALINEA>Quoted '
         '<QUOT.START CODE="201C"/>words<QUOT.END CODE="201D"/>.</ALINEA></PARAG></ARTICLE>'
         "</ENACTING.TERMS></ACT>",
         encoding="utf-8",

@@ -40,7 +40,15 @@ SEEDS: list[tuple[str, bytes]] = [
     ("com.xhtml", (DATA / "COM-2025-11-proposal.xhtml").read_bytes()),
     ("oj.xhtml", (DATA / "reg-2024-903-oj.xhtml").read_bytes()[:60_000]),
     ("act.xml", (DATA / "formex" / "impl-reg-2011-1319" / "DOC_2.xml").read_bytes()),
-    ("akn.xml", (DATA / "akn" / "leos-mandate" / "mandate_move_bill_3Articles__move_Art1Par1PointB_beforePointA_sameList_output.xml").read_bytes()),  # noqa: E501
+    (
+        "akn.xml",
+        (
+            DATA
+            / "akn"
+            / "leos-mandate"
+            / "mandate_move_bill_3Articles__move_Art1Par1PointB_beforePointA_sameList_output.xml"
+        ).read_bytes(),
+    ),  # noqa: E501
     ("akn4eu.xml", (DATA / "akn" / "akn4eu-JOIN-2022-19-regulation-proposal.xml").read_bytes()),
     ("act.txt", (DATA / "commission-proposal.derived.txt").read_bytes()[20_000:60_000]),
     ("act.docx", _docx_bytes()),

@@ -96,7 +96,9 @@ def test_made_up_act(tmp_path: Path) -> None:
 
 def test_latin1_text_without_declaration_is_decoded(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
-    path.write_bytes("Article 1\nMade-up café rules\nLes données sont protégées.\n".encode("latin-1"))
+    path.write_bytes(
+        "Article 1\nMade-up café rules\nLes données sont protégées.\n".encode("latin-1")
+    )
     (stage,) = parse_file(path)
     assert stage.provisions[0].heading == "Made-up café rules"
     assert stage.meta["encoding"] == "cp1252"

@@ -94,18 +94,6 @@ def text_of(element: etree._Element, skip: Iterable[str] = ()) -> str:
     return "".join(parts)
 
 
-def roman(value: int) -> str:
-    """Arabic to Roman numerals (annex numbers)."""
-    table = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-             (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
-    out = []
-    for number, letters in table:
-        while value >= number:
-            out.append(letters)
-            value -= number
-    return "".join(out)
-
-
 LABEL_PREFIX = {"article": "Article", "recital": "Recital", "annex": "Annex"}
 
 

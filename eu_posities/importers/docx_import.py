@@ -109,7 +109,9 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
             raise InputError("not a Word document (no word/document.xml)", source=source)
         styles = _styles(_part(archive, "word/styles.xml", source, limit))
         paragraphs = _Paragraphs(styles, {})
-        paragraphs.notes = _footnotes(_part(archive, "word/footnotes.xml", source, limit), paragraphs)
+        paragraphs.notes = _footnotes(
+            _part(archive, "word/footnotes.xml", source, limit), paragraphs
+        )
         title = _title(_part(archive, "docProps/core.xml", source, limit))
     body = document.find(f"{_W}body")
     if body is None:

@@ -335,9 +335,9 @@ class _Walker:
     def add_block(self, para: Para) -> None:
         assert self.current is not None
         draft = self.current
-        if draft.kind == "annex" and not draft.heading and not draft.blocks:
-            if _looks_like_heading(para):
-                draft.heading = para.plain
-                return
+        first_of_annex = draft.kind == "annex" and not draft.heading and not draft.blocks
+        if first_of_annex and _looks_like_heading(para):
+            draft.heading = para.plain
+            return
         draft.add(para.text, num=para.num, level=_level(para.cls))
         draft.footnotes.extend(para.notes)

@@ -83,7 +83,7 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
     files = _files(path, limit)
     drafts: list[Draft] = []
     title = ""
-    for file, root in files:
+    for _file, root in files:
         reader = _Reader(drafts)
         if root.tag in ("ACT", "CONS.ACT"):
             title = title or reader.act(root)
@@ -200,7 +200,11 @@ class _Reader:
     # -- documents ------------------------------------------------------------------------
     def act(self, root: etree._Element) -> str:
         title_el = root.find("TITLE")
-        title = clean(" ".join(self.inline(p) for p in title_el.iter("P"))) if title_el is not None else ""
+        title = (
+            clean(" ".join(self.inline(p) for p in title_el.iter("P")))
+            if title_el is not None
+            else ""
+        )
         for index, visa in enumerate(root.iter("VISA"), start=1):
             self.open(Draft(kind="citation", number=str(index), label=f"Citation {index}"))
             self.mixed(visa, 0)
@@ -224,7 +228,9 @@ class _Reader:
         return title
 
     def article(self, element: etree._Element) -> None:
-        label = clean(self.inline(element.find("TI.ART"))) if element.find("TI.ART") is not None else ""
+        label = (
+            clean(self.inline(element.find("TI.ART"))) if element.find("TI.ART") is not None else ""
+        )
         match = ARTICLE_LINE.match(label)
         number = match.group(1) if match else str(int(element.get("IDENTIFIER", "0") or 0))
         heading_el = element.find("STI.ART")

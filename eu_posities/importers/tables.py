@@ -60,7 +60,9 @@ def is_comparison_table(rows: list[list[str]]) -> bool:
     if len(rows) < 2 or len(rows[0]) < 2:
         return False
     header = [clean(cell) for cell in rows[0]]
-    named = [cell for index, cell in enumerate(header) if cell and not _is_label_header(index, cell)]
+    named = [
+        cell for index, cell in enumerate(header) if cell and not _is_label_header(index, cell)
+    ]
     return len(named) >= 2 and all(len(cell) < 80 for cell in named)
 
 
@@ -102,9 +104,9 @@ def stages_from_table(
                 if draft is None:
                     draft = Draft(kind=label.kind, number=label.number, label=key)
                     drafts[column][key] = draft
-                    if detect_headings and label.kind in ("article", "annex") and len(lines) > 1:
-                        if _heading_like(lines[0]):
-                            draft.heading, lines = lines[0], lines[1:]
+                    titled = label.kind in ("article", "annex") and len(lines) > 1
+                    if detect_headings and titled and _heading_like(lines[0]):
+                        draft.heading, lines = lines[0], lines[1:]
                 current[column] = draft
             draft_or_none = current[column]
             if draft_or_none is None:
@@ -136,7 +138,8 @@ def _add_lines(draft: Draft, lines: list[str], *, join_wrapped: bool) -> None:
                     text=last.text[:-1] + line, num=last.num, level=last.level, markers=last.markers
                 )
                 continue
-            # In a PDF cell a line break is mostly wrapping; a number after a full stop starts a block.
+            # In a PDF cell a line break is mostly wrapping; a number after a full stop
+            # starts a new block.
             draft.blocks[-1] = type(last)(
                 text=f"{last.text} {line}", num=last.num, level=last.level, markers=last.markers
             )

@@ -148,9 +148,10 @@ class TextSplitter:
             return
         if _FOOTNOTE_MARK.match(line):
             return
-        if self.current is not None and self.current.kind in ("recital", "citation"):
-            if not self._continues(line):
-                self.current.add(line)
+        in_preamble_text = self.current is not None and self.current.kind in ("recital", "citation")
+        if in_preamble_text and not self._continues(line):
+            assert self.current is not None
+            self.current.add(line)
 
     def _continues(self, line: str) -> bool:
         """Join a line that carries on the previous paragraph (broken by a footnote or a
