@@ -99,3 +99,32 @@ def test_no_markers_no_recast_reading(tmp_path: Path) -> None:
     (stage,) = parse_file(path, recast="current")
     assert "recast" not in stage.meta
     assert stage.provisions[0].text == "Made-up new text."
+
+
+def test_recast_labels_in_commission_html(tmp_path: Path) -> None:
+    # Made-up test text (not legal text) in the Commission's HTML paragraph classes.
+    path = tmp_path / "recast.html"
+    paragraphs = [
+        ("Formuledadoption", "HAVE ADOPTED THIS DIRECTIVE:"),
+        ("Normal", "2011/93/EU (adapted)"),
+        ("Titrearticle", "Article 1"),
+        ("Titrearticle", "Made-up subject matter"),
+        ("Normal", "This ⌦ Directive ⌫ ⇨ Regulation ⇦ lays down made-up rules."),
+        ("Normal", "new"),
+        ("Titrearticle", "Article 2"),
+        ("Titrearticle", "Made-up new article"),
+        ("Normal", "Made-up new obligations."),
+    ]
+    body = "".join(f'<p class="{cls}"><span>{text}</span></p>' for cls, text in paragraphs)
+    path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    (proposal,) = parse_file(path)
+    assert {p.label: (p.heading, p.text) for p in proposal.provisions if p.kind == "article"} == {
+        "Article 1": ("Made-up subject matter", "This Regulation lays down made-up rules."),
+        "Article 2": ("Made-up new article", "Made-up new obligations."),
+    }
+    (current,) = parse_file(path, recast="current")
+    assert [p.label for p in current.provisions if p.kind == "article"] == ["Article 1"]
+    assert current.provisions[-1].text == "This Directive lays down made-up rules."
+    article_1 = next(p for p in proposal.provisions if p.label == "Article 1")
+    assert article_1.markers["recast_label"] == "2011/93/EU (adapted)"
+    assert article_1.blocks[0].markers["recast"] == "adapted"

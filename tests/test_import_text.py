@@ -102,3 +102,19 @@ def test_latin1_text_without_declaration_is_decoded(tmp_path: Path) -> None:
     (stage,) = parse_file(path)
     assert stage.provisions[0].heading == "Made-up café rules"
     assert stage.meta["encoding"] == "cp1252"
+
+
+def test_article_quoted_by_an_amending_provision_is_not_split(tmp_path: Path) -> None:
+    # Made-up test text (not legal text).
+    path = tmp_path / "amending.txt"
+    path.write_text(
+        "Article 1\nAmendments to the made-up Directive\n"
+        "The made-up Directive is amended as follows:\n"
+        "Article 25 is replaced by the following:\n"
+        "Article 25\n‘Made-up replaced text.’\n"
+        "Article 2\nEntry into force\nThis made-up act enters into force today.\n",
+        encoding="utf-8",
+    )
+    (stage,) = parse_file(path)
+    assert [p.label for p in stage.provisions] == ["Article 1", "Article 2"]
+    assert "Article 25\n‘Made-up replaced text.’" in stage.provisions[0].text

@@ -94,6 +94,21 @@ def text_of(element: etree._Element, skip: Iterable[str] = ()) -> str:
     return "".join(parts)
 
 
+# "Article 25 is replaced by the following:" - the next "Article N" line is quoted text of
+# the amended act, not a new article of this one.
+_AMENDING_INTRO = re.compile(
+    r"\b(following|replaced by|inserted|added|amended as follows|worded as follows|read)\b[^:]*:$",
+    re.IGNORECASE,
+)
+
+
+def introduces_quote(draft: Draft | None) -> bool:
+    """True if the provision being read ends with a sentence that introduces quoted text."""
+    if draft is None or not draft.blocks:
+        return False
+    return bool(_AMENDING_INTRO.search(draft.blocks[-1].text))
+
+
 LABEL_PREFIX = {"article": "Article", "recital": "Recital", "annex": "Annex"}
 
 

@@ -29,7 +29,9 @@ from eu_posities.importers.common import (
     Draft,
     clean,
     finish,
+    introduces_quote,
 )
+from eu_posities.importers.recast import is_label
 from eu_posities.xmlsafe import parse_html
 
 FORMAT = "eurlex-html"
@@ -157,6 +159,7 @@ def _looks_like_heading(para: Para) -> bool:
         and text[-1] not in ".;:,"
         and not ARTICLE_LINE.match(text)
         and not text.startswith("(")
+        and not is_label(text)
     )
 
 
@@ -175,6 +178,7 @@ class _Walker:
         self.expect_heading = False
         self.title_parts: list[str] = []
         self.citations = 0
+        self.recast_label = ""
 
     def run(self) -> tuple[tuple, str]:
         has_act_start = any(p.cls == "Institutionquiagit" for p in self.paras)
@@ -191,6 +195,10 @@ class _Walker:
     def open(self, draft: Draft) -> Draft:
         self.drafts.append(draft)
         self.current = draft
+        if self.recast_label:
+            # A recast margin label printed above the provision belongs to it.
+            draft.add(self.recast_label)
+            self.recast_label = ""
         return draft
 
     def step(self, para: Para) -> None:
@@ -215,6 +223,9 @@ class _Walker:
         if self.zone in ("front", "memo", "lfs", "after"):
             return
         if not text:
+            return
+        if is_label(text) and not para.num and self.current is None:
+            self.recast_label = text
             return
         if self.zone == "preamble":
             self.preamble(para)
@@ -255,6 +266,8 @@ class _Walker:
             self.zone, self.current = "after", None
             return
         article = ARTICLE_LINE.match(text)
+        if article and introduces_quote(self.current):
+            article = None  # an article quoted by an amending provision
         if article and not para.num:
             draft = Draft(
                 kind="article", number=article.group(1), label=f"Article {article.group(1)}"

@@ -22,6 +22,7 @@ from eu_posities.importers.common import (
     SUBSECTION_LINE,
     Draft,
     finish,
+    introduces_quote,
     num_level,
     split_num,
 )
@@ -48,6 +49,7 @@ def _looks_like_heading(line: str) -> bool:
         and line[-1] not in ".;:,"
         and not split_num(line)[0]
         and not ARTICLE_LINE.match(line)
+        and not is_label(line)
     )
 
 
@@ -111,6 +113,8 @@ class TextSplitter:
         if self.state == "end":
             return
         article = ARTICLE_LINE.match(line)
+        if article and self.state == "enacting" and introduces_quote(self.current):
+            article = None  # an article quoted by an amending provision
         if article and self.state in ("preamble", "recitals", "enacting"):
             self.state = "enacting"
             number = article.group(1)
