@@ -36,6 +36,20 @@ def _docx_bytes() -> bytes:
     return buffer.getvalue()
 
 
+def _pdf_bytes() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    lines = ["MADE-UP TEST DOCUMENT - NOT LEGAL TEXT", "Article 1", "Made-up heading",
+             "1. Made-up text of article 1.", "Article 2", "Made-up heading", "Made-up text."]  # fmt: skip
+    for index, line in enumerate(lines):
+        page.drawString(72, 760 - 16 * index, line)
+    page.save()
+    return buffer.getvalue()
+
+
 SEEDS: list[tuple[str, bytes]] = [
     ("com.xhtml", (DATA / "COM-2025-11-proposal.xhtml").read_bytes()),
     ("oj.xhtml", (DATA / "reg-2024-903-oj.xhtml").read_bytes()[:60_000]),
@@ -52,6 +66,7 @@ SEEDS: list[tuple[str, bytes]] = [
     ("akn4eu.xml", (DATA / "akn" / "akn4eu-JOIN-2022-19-regulation-proposal.xml").read_bytes()),
     ("act.txt", (DATA / "commission-proposal.derived.txt").read_bytes()[20_000:60_000]),
     ("act.docx", _docx_bytes()),
+    ("act.pdf", _pdf_bytes()),
 ]
 TAGS = [b"<p>", b"</p>", b"<ARTICLE>", b"</ALINEA>", b"<!DOCTYPE x>", b"<?PAGE?>", b"&amp;",
         b"&nbsp;", b"<![CDATA[", b"\x00", b"\xff\xfe", b"<akomaNtoso>", b"]]>", b"<"]  # fmt: skip
