@@ -168,3 +168,28 @@ def test_docx_with_entities_refused(tmp_path: Path) -> None:
             archive.writestr(name, content)
     with pytest.raises(InputError, match="entities"):
         parse_file(path)
+
+
+def test_word_list_numbers_are_printed(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph(MADE_UP)
+    document.add_paragraph("Article 1")
+    document.add_paragraph("Made-up numbered paragraphs")
+    document.add_paragraph("Made-up first paragraph.", style="List Number")
+    document.add_paragraph("Made-up second paragraph.", style="List Number")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    (stage,) = parse_file(path)
+    article = stage.provisions[0]
+    assert [b.num for b in article.blocks] == ["1.", "2."]
+    assert article.text == "1. Made-up first paragraph.\n2. Made-up second paragraph."
+
+
+def test_number_formats() -> None:
+    from eu_posities.importers.docx_numbering import format_number
+
+    assert format_number(4, "lowerLetter") == "d"
+    assert format_number(27, "lowerLetter") == "aa"
+    assert format_number(9, "lowerRoman") == "ix"
+    assert format_number(3, "upperRoman") == "III"
+    assert format_number(12, "decimal") == "12"
