@@ -50,9 +50,10 @@ class Para:
     num: str = ""
     notes: list[str] = field(default_factory=list)
 
-    @property
-    def plain(self) -> str:
-        return clean(self.text)
+    plain: str = ""
+
+    def __post_init__(self) -> None:
+        self.plain = clean(self.text)
 
 
 def _classes(element: etree._Element) -> str:
