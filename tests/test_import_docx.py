@@ -70,6 +70,8 @@ def test_articles_by_text_and_tracked_changes(tmp_path: Path) -> None:
         "1. This made-up act applies to widgets.\n2. Member States may count made-up widgets."
     )
     assert by_label["Article 2"].heading == "Made-up entry into force"
+    # The stage says it was read with tracked changes accepted.
+    assert stage.meta["tracked_changes"] == {"insertions": 1, "deletions": 1}
 
 
 def test_article_heading_by_style(tmp_path: Path) -> None:

@@ -53,6 +53,7 @@ class _Paragraphs:
         self.styles = styles
         self.notes = notes
         self.numbering = numbering
+        self.tracked = {"insertions": 0, "deletions": 0}
 
     def text(self, paragraph: etree._Element) -> tuple[str, list[str]]:
         parts: list[str] = []
@@ -61,8 +62,13 @@ class _Paragraphs:
         def walk(node: etree._Element) -> None:
             for child in node:
                 tag = child.tag
-                if tag in (f"{_W}del", f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr"):
-                    continue  # deleted text, and formatting
+                if tag in (f"{_W}del", f"{_W}moveFrom"):
+                    self.tracked["deletions"] += 1
+                    continue  # deleted text
+                if tag in (f"{_W}pPr", f"{_W}rPr"):
+                    continue  # formatting
+                if tag in (f"{_W}ins", f"{_W}moveTo"):
+                    self.tracked["insertions"] += 1
                 if tag == f"{_W}t":
                     parts.append(child.text or "")
                 elif tag == f"{_W}tab":
@@ -136,16 +142,21 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
     if comparison:
         stages = stages_from_table(max(comparison, key=len), FORMAT)
         if stages:
-            return [_with_title(stage, title) for stage in stages]
+            return [_with_title(stage, title, paragraphs.tracked) for stage in stages]
     provisions = split_text(lines)
     if not provisions:
         raise InputError("no articles, recitals or annexes found in this document", source=source)
-    return [ParsedStage(provisions=provisions, format=FORMAT, title=title)]
+    meta = {"tracked_changes": dict(paragraphs.tracked)}
+    return [ParsedStage(provisions=provisions, format=FORMAT, title=title, meta=meta)]
 
 
-def _with_title(stage: ParsedStage, title: str) -> ParsedStage:
+def _with_title(stage: ParsedStage, title: str, tracked: dict[str, int]) -> ParsedStage:
     return ParsedStage(
-        provisions=stage.provisions, format=stage.format, name=stage.name, title=title
+        provisions=stage.provisions,
+        format=stage.format,
+        name=stage.name,
+        title=title,
+        meta={"tracked_changes": dict(tracked)},
     )
 
 
