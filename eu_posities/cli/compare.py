@@ -57,7 +57,9 @@ def align(
                 to_label=new,
                 author=author,
             )
-        return align_stages(session=session, dossier_key=dossier, from_key=from_stage, to_key=to_stage)
+        return align_stages(
+            session=session, dossier_key=dossier, from_key=from_stage, to_key=to_stage
+        )
 
     rows = state.write(work)
     if as_json:
@@ -66,7 +68,9 @@ def align(
     table = Table(from_stage, to_stage, "status", "score", "method")
     for row in rows:
         status = Text(row["status"], style=STATUS_STYLE.get(row["status"], ""))
-        table.add_row(row["from"] or "—", row["to"] or "—", status, f"{row['score']:.2f}", row["method"])
+        table.add_row(
+            row["from"] or "—", row["to"] or "—", status, f"{row['score']:.2f}", row["method"]
+        )
     stdout_console().print(table)
 
 
@@ -75,7 +79,9 @@ def diff(
     dossier: str = typer.Argument(..., help="Dossier key."),
     from_stage: str = typer.Argument(..., metavar="FROM", help="Earlier stage key."),
     to_stage: str = typer.Argument(..., metavar="TO", help="Later stage key."),
-    provision: str | None = typer.Option(None, "--provision", help="Only this provision, e.g. 'Article 7'."),
+    provision: str | None = typer.Option(
+        None, "--provision", help="Only this provision, e.g. 'Article 7'."
+    ),
     show_all: bool = typer.Option(False, "--all", help="Also show unchanged provisions."),
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -88,7 +94,11 @@ def diff(
     # Writes: the computed alignment is stored for the TUI and the exports to reuse.
     result = state_of(ctx).write(
         lambda s: diff_stages(
-            session=s, dossier_key=dossier, from_key=from_stage, to_key=to_stage, provision=provision
+            session=s,
+            dossier_key=dossier,
+            from_key=from_stage,
+            to_key=to_stage,
+            provision=provision,
         )
     )
     if as_json:
