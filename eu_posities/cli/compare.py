@@ -38,7 +38,8 @@ def align(
 ) -> None:
     """Which provision of FROM became which of TO; `--set` stores a manual match.
 
-    Example: eup align csa-regulation commission-proposal practice-council-text --set "Article 5=Article 5a"
+    Example:
+    eup align csa-regulation commission-proposal practice-council-text --set "Article 5=Article 5a"
     """
     from eu_posities.compare import align_stages, set_override
 
@@ -87,7 +88,8 @@ def diff(
 ) -> None:
     """Word-level redline of every aligned pair, with modal, negation and number flags.
 
-    Example: eup diff csa-regulation commission-proposal practice-council-text --provision "Article 7"
+    Example:
+    eup diff csa-regulation commission-proposal practice-council-text --provision "Article 7"
     """
     from eu_posities.compare import diff_stages
 

@@ -50,10 +50,7 @@ def flag_margin(flags: list[dict[str, Any]]) -> Text:
 
 def pair_title(pair: dict[str, Any]) -> Text:
     old, new = pair.get("from"), pair.get("to")
-    if old and new and old != new:
-        label = f"{old} → {new}"
-    else:
-        label = old or new or "?"
+    label = f"{old} → {new}" if old and new and old != new else old or new or "?"
     title = Text(label, style="bold")
     status = pair.get("status", "")
     title.append(f"  {status}", style=STATUS_STYLE.get(status, ""))
