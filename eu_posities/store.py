@@ -108,7 +108,7 @@ def add_dossier(
 
 
 def list_stages(*, session: Session, dossier: Dossier) -> list[Stage]:
-    """Stages in negotiation order: by date; an undated stage stays after the one added before it."""
+    """Stages in negotiation order: by date; an undated one stays after the one added before."""
     stages = session.exec(
         select(Stage).where(Stage.dossier_id == dossier.id).order_by(col(Stage.id))
     ).all()
