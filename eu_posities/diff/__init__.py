@@ -5,3 +5,7 @@ non-insert ops gives the old text, joining `new` of all non-delete ops the new t
 """
 
 from __future__ import annotations
+
+from eu_posities.diff.ops import DiffOp, word_diff
+
+__all__ = ["DiffOp", "word_diff"]

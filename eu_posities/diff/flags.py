@@ -1,0 +1,164 @@
+"""Flags on a redline: modal verbs, negations, numbers and cross-references that changed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from eu_posities.diff.ops import DiffOp
+
+FLAG_KINDS = ("modal", "negation", "number", "reference", "reference-renumbered")
+
+# Longest phrases first so "shall not" wins over "shall".
+_MODAL = re.compile(
+    r"\b(?:shall\s+not|shall|must\s+not|must|may\s+not|may|should\s+not|should|"
+    r"(?:is|are)\s+(?:entitled|required|obliged)\s+to|(?:is|are)\s+to|can(?:not)?|"
+    r"moet(?:en)?|dient|dienen|zal|zullen|kan|kunnen|mag|mogen|hoeft|hoeven)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|neither|nor|without|niet|geen|nooit|noch|zonder)\b", re.IGNORECASE
+)
+_REFERENCE = re.compile(
+    r"\b(?:Articles?|Art\.|[Aa]rtikel(?:en)?)\s+\d+[a-z]*(?:\(\w{1,4}\))*"
+    r"(?:\s*,\s*points?\s+\(\w{1,4}\))?"
+    r"|\b(?:[Pp]oints?|[Pp]aragraphs?|[Ll]id|[Oo]nderdeel)\s+(?:\(\w{1,4}\)|\d+[a-z]?)"
+    r"|\b(?:Directive|Regulation|Decision|Framework Decision|Richtlijn|Verordening|Besluit)"
+    r"\s+(?:\((?:EU|EC|EEC|EG|EU, Euratom)\)\s+)?(?:No\s+|nr\.\s+)?\d{2,4}/\d+(?:/[A-Z]+)?"
+    r"|\b(?:[Rr]ecitals?|[Oo]verweging)\s+\(?\d+[a-z]?\)?"
+    r"|\b(?:Annex|Bijlage)\s+[IVXLC]+\b"
+    r"|\b(?:Chapter|Section|Hoofdstuk|Afdeling)\s+(?:[IVXLC]+|\d+)\b"
+)
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    "forty|fifty|hundred|thousand|million|first|second|third|twentieth|"
+    "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|dertig|honderd|duizend"
+)
+_NUMBER = re.compile(
+    r"(?:(?:EUR|€)\s*)?\b(?:\d[\d.,\s]*\d|\d|(?:" + _NUMBER_WORDS + r"))\b"
+    r"(?:\s*(?:%|per\s*cent|percent|procent|years?|months?|weeks?|days?|hours?|jaar|jaren|"
+    r"maanden|maand|weken|dagen|dag|uur|EUR|euro|million|billion))?",
+    re.IGNORECASE,
+)
+_LABEL_IN_REF = re.compile(r"^(\D*?)(\d+[a-z]*)(.*)$", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One thing a negotiator must see: `kind` in FLAG_KINDS, what it was and what it became."""
+
+    kind: str
+    old: str
+    new: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"kind": self.kind, "old": self.old, "new": self.new}
+
+
+def _spans(ops: Sequence[DiffOp]) -> list[tuple[int, int, int, int]]:
+    """Character spans (old_start, old_end, new_start, new_end) of every change."""
+    spans = []
+    po = pn = 0
+    for op in ops:
+        lo, ln = len(op.old) if op.op != "insert" else 0, len(op.new) if op.op != "delete" else 0
+        if op.op != "equal":
+            spans.append((po, po + lo, pn, pn + ln))
+        po += lo
+        pn += ln
+    return spans
+
+
+def _hits(
+    pattern: re.Pattern[str], text: str, lo: int, hi: int, skip: list[tuple[int, int]]
+) -> list[str]:
+    """Matches overlapping [lo, hi) (an empty span counts if it touches), minus skipped spans."""
+    found = []
+    for m in pattern.finditer(text, max(0, lo - 40), min(len(text), hi + 40)):
+        s, e = m.span()
+        touches = s < hi and e > lo if hi > lo else s <= lo <= e
+        if touches and not any(s >= a and e <= b for a, b in skip):
+            found.append(_norm(m.group(0)))
+    return found
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _diff_lists(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
+    rest = list(new)
+    gone = []
+    for x in old:
+        if x in rest:
+            rest.remove(x)
+        else:
+            gone.append(x)
+    return gone, rest
+
+
+def renumber(reference: str, label_map: Mapping[str, str]) -> str:
+    """The reference as it reads once its target is renumbered ("Article 7(2)" → "Article 8(2)")."""
+    m = _LABEL_IN_REF.match(reference)
+    if not m:
+        return reference
+    head, num, tail = m.groups()
+    word = head.strip().rstrip("s")
+    target = label_map.get(f"{word} {num}".strip())
+    if target is None:
+        return reference
+    new_num = target.rsplit(" ", 1)[-1]
+    return f"{head}{new_num}{tail}"
+
+
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _REFERENCE.finditer(text)]
+
+
+def detect_flags(
+    old: str, new: str, ops: Sequence[DiffOp], label_map: Mapping[str, str] | None = None
+) -> list[Flag]:
+    """Flags for each change of `ops` (the redline of `old` → `new`).
+
+    `label_map` maps old labels to new ones ({"Article 7": "Article 8"}) from the alignment; a
+    reference that changed exactly as its target was renumbered becomes `reference-renumbered`
+    (editorial) instead of `reference`.
+    """
+    label_map = label_map or {}
+    flags: list[Flag] = []
+    old_refs = reference_spans(old)
+    new_refs = reference_spans(new)
+    for os_, oe, ns, ne in _spans(ops):
+        for kind, pattern in (("modal", _MODAL), ("negation", _NEGATION)):
+            gone, came = _diff_lists(
+                _hits(pattern, old, os_, oe, []), _hits(pattern, new, ns, ne, [])
+            )
+            if gone or came:
+                flags.append(Flag(kind, ", ".join(gone), ", ".join(came)))
+        gone, came = _diff_lists(
+            _hits(_NUMBER, old, os_, oe, old_refs), _hits(_NUMBER, new, ns, ne, new_refs)
+        )
+        if gone or came:
+            flags.append(Flag("number", ", ".join(gone), ", ".join(came)))
+        gone, came = _diff_lists(
+            _hits(_REFERENCE, old, os_, oe, []), _hits(_REFERENCE, new, ns, ne, [])
+        )
+        for ref in list(gone):
+            moved = renumber(ref, label_map)
+            if moved != ref and moved in came:
+                flags.append(Flag("reference-renumbered", ref, moved))
+                gone.remove(ref)
+                came.remove(moved)
+        if gone or came:
+            flags.append(Flag("reference", ", ".join(gone), ", ".join(came)))
+    return _dedupe(flags)
+
+
+def _dedupe(flags: list[Flag]) -> list[Flag]:
+    seen: set[Flag] = set()
+    out = []
+    for f in flags:
+        if f not in seen:
+            seen.add(f)
+            out.append(f)
+    return out

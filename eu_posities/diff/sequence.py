@@ -1,0 +1,167 @@
+"""Longest-common-subsequence diff of two integer sequences: anchored on unique tokens, then Myers.
+
+The text layer interns tokens to ints first; this module only sees ints. Strategy, like git's
+patience diff: trim the common prefix and suffix, anchor on tokens that occur exactly once on
+both sides (longest increasing run of such anchors), recurse between anchors, and fall back to
+Myers' O(ND) algorithm inside small regions without unique anchors.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+# Above this edit distance a region is reported as one replacement: such regions are
+# rewrites, and a token-exact alignment of them is unreadable anyway.
+MAX_MYERS_D = 400
+
+Match = tuple[int, int, int]  # (start in a, start in b, length)
+
+
+def matching_blocks(a: list[int], b: list[int]) -> list[Match]:
+    """Return maximal runs of equal items, in order, as (i, j, length) triples."""
+    out: list[Match] = []
+    _diff(a, 0, len(a), b, 0, len(b), out)
+    return _coalesce(out)
+
+
+def _coalesce(blocks: list[Match]) -> list[Match]:
+    merged: list[Match] = []
+    for i, j, k in blocks:
+        if k == 0:
+            continue
+        if merged:
+            pi, pj, pk = merged[-1]
+            if pi + pk == i and pj + pk == j:
+                merged[-1] = (pi, pj, pk + k)
+                continue
+        merged.append((i, j, k))
+    return merged
+
+
+def _diff(
+    a: list[int], alo: int, ahi: int, b: list[int], blo: int, bhi: int, out: list[Match]
+) -> None:
+    # Common prefix and suffix cost nothing to find and shrink the real problem.
+    start = 0
+    while alo + start < ahi and blo + start < bhi and a[alo + start] == b[blo + start]:
+        start += 1
+    if start:
+        out.append((alo, blo, start))
+        alo += start
+        blo += start
+    end = 0
+    while ahi - end > alo and bhi - end > blo and a[ahi - end - 1] == b[bhi - end - 1]:
+        end += 1
+    ahi -= end
+    bhi -= end
+    if alo < ahi and blo < bhi:
+        anchors = _unique_anchors(a, alo, ahi, b, blo, bhi)
+        if anchors:
+            pa, pb = alo, blo
+            for i, j in anchors:
+                _diff(a, pa, i, b, pb, j, out)
+                out.append((i, j, 1))
+                pa, pb = i + 1, j + 1
+            _diff(a, pa, ahi, b, pb, bhi, out)
+        else:
+            _myers(a, alo, ahi, b, blo, bhi, out)
+    if end:
+        out.append((ahi, bhi, end))
+
+
+def _unique_anchors(
+    a: list[int], alo: int, ahi: int, b: list[int], blo: int, bhi: int
+) -> list[tuple[int, int]]:
+    """Tokens unique in both regions, paired, then the longest order-preserving chain."""
+    count_a: dict[int, int] = {}
+    pos_a: dict[int, int] = {}
+    for i in range(alo, ahi):
+        t = a[i]
+        count_a[t] = count_a.get(t, 0) + 1
+        pos_a[t] = i
+    count_b: dict[int, int] = {}
+    pos_b: dict[int, int] = {}
+    for j in range(blo, bhi):
+        t = b[j]
+        if t in count_a:
+            count_b[t] = count_b.get(t, 0) + 1
+            pos_b[t] = j
+    pairs = [(pos_a[t], pos_b[t]) for t, c in count_b.items() if c == 1 and count_a[t] == 1]
+    if not pairs:
+        return []
+    pairs.sort()
+    return _longest_increasing(pairs)
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest chain of pairs increasing in both coordinates (pairs sorted by first)."""
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_idx.append(k)
+        else:
+            tails[pos] = j
+            tail_idx[pos] = k
+        prev[k] = tail_idx[pos - 1] if pos else -1
+    chain: list[tuple[int, int]] = []
+    k = tail_idx[-1]
+    while k >= 0:
+        chain.append(pairs[k])
+        k = prev[k]
+    chain.reverse()
+    return chain
+
+
+def _myers(
+    a: list[int], alo: int, ahi: int, b: list[int], blo: int, bhi: int, out: list[Match]
+) -> None:
+    """Myers' greedy O(ND) forward search, keeping each round's frontier for the backtrack."""
+    n = ahi - alo
+    m = bhi - blo
+    max_d = min(n + m, MAX_MYERS_D)
+    offset = max_d + 1
+    v = [0] * (2 * max_d + 3)
+    trace: list[list[int]] = []
+    found = -1
+    for d in range(max_d + 1):
+        trace.append(v[:])
+        for k in range(-d, d + 1, 2):
+            if k == -d or (k != d and v[offset + k - 1] < v[offset + k + 1]):
+                x = v[offset + k + 1]
+            else:
+                x = v[offset + k - 1] + 1
+            y = x - k
+            while x < n and y < m and a[alo + x] == b[blo + y]:
+                x += 1
+                y += 1
+            v[offset + k] = x
+            if x >= n and y >= m:
+                found = d
+                break
+        if found >= 0:
+            break
+    if found < 0:
+        return  # too different: no common runs reported, the caller shows one replacement
+    # Backtrack from (n, m) through the saved frontiers.
+    snakes: list[Match] = []
+    x, y = n, m
+    for d in range(found, 0, -1):
+        vd = trace[d]
+        k = x - y
+        down = k == -d or (k != d and vd[offset + k - 1] < vd[offset + k + 1])
+        pk = k + 1 if down else k - 1
+        px = vd[offset + pk]
+        py = px - pk
+        sx = px if pk == k + 1 else px + 1
+        sy = sx - k
+        if x > sx:
+            snakes.append((alo + sx, blo + sy, x - sx))
+        x, y = px, py
+    if x > 0:
+        snakes.append((alo, blo, x))
+    snakes.reverse()
+    out.extend(snakes)
