@@ -36,11 +36,15 @@ _NUMBER_WORDS = (
     "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|dertig|honderd|duizend"
 )
 _NUMBER = re.compile(
-    r"(?:(?:EUR|€)\s*)?\b(?:\d[\d.,\s]*\d|\d|(?:" + _NUMBER_WORDS + r"))\b"
+    r"(?:(?:EUR|€)\s*)?(?<![\w/])(?:\d{1,3}(?:[ ,.]\d{3})+|\d+(?:[.,]\d+)?|(?:"
+    + _NUMBER_WORDS
+    + r"))(?![\w/])"
     r"(?:\s*(?:%|per\s*cent|percent|procent|years?|months?|weeks?|days?|hours?|jaar|jaren|"
     r"maanden|maand|weken|dagen|dag|uur|EUR|euro|million|billion))?",
     re.IGNORECASE,
 )
+# Paragraph numbers ("2.") and point labels ("(1)") are structure, not quantities.
+_NUMBERING = re.compile(r"(?m)^\s*\d+[a-z]?\.|\(\w{1,4}\)")
 _LABEL_IN_REF = re.compile(r"^(\D*?)(\d+[a-z]*)(.*)$", re.DOTALL)
 
 
@@ -126,8 +130,8 @@ def detect_flags(
     """
     label_map = label_map or {}
     flags: list[Flag] = []
-    old_refs = reference_spans(old)
-    new_refs = reference_spans(new)
+    old_refs = reference_spans(old) + [m.span() for m in _NUMBERING.finditer(old)]
+    new_refs = reference_spans(new) + [m.span() for m in _NUMBERING.finditer(new)]
     for os_, oe, ns, ne in _spans(ops):
         for kind, pattern in (("modal", _MODAL), ("negation", _NEGATION)):
             gone, came = _diff_lists(

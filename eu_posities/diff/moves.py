@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -47,6 +47,7 @@ def find_moves(
     inserted_spans: Sequence[tuple[str, str]],
     *,
     threshold: float = THRESHOLD,
+    aligned: Collection[tuple[str, str]] | None = None,
 ) -> list[Move]:
     """Pair deleted text with inserted text elsewhere.
 
@@ -55,7 +56,8 @@ def find_moves(
     (label in the TO stage, text that appeared there). A deleted sentence whose best match
     among the inserted sentences of a *different* label scores at least `threshold` (rapidfuzz
     ratio, 0..100) is a move; consecutive moved sentences between the same two labels are
-    reported as one Move.
+    reported as one Move. Text is not a move between two labels that are the same provision:
+    `aligned` lists those (from, to) pairs; without it, equal labels are taken to be the same.
     """
     targets: list[tuple[str, str]] = []
     for label, text in inserted_spans:
@@ -67,18 +69,21 @@ def find_moves(
     moves: list[Move] = []
     for from_label, text in deleted_spans:
         for sentence in sentences(text):
-            best = process.extractOne(
-                _key(sentence),
-                keys,
-                scorer=fuzz.ratio,
-                score_cutoff=threshold,
+            found = process.extract(
+                _key(sentence), keys, scorer=fuzz.ratio, score_cutoff=threshold, limit=3
+            )
+            best = next(
+                (
+                    (score, idx)
+                    for _, score, idx in found
+                    if idx not in used and not _same(from_label, targets[idx][0], aligned)
+                ),
+                None,
             )
             if best is None:
                 continue
-            _, score, idx = best
+            score, idx = best
             to_label = targets[idx][0]
-            if to_label == from_label or idx in used:
-                continue
             used.add(idx)
             last = moves[-1] if moves else None
             if last and last.from_label == from_label and last.to_label == to_label:
@@ -88,3 +93,9 @@ def find_moves(
             else:
                 moves.append(Move(from_label, to_label, sentence, round(score / 100, 3)))
     return moves
+
+
+def _same(from_label: str, to_label: str, aligned: Collection[tuple[str, str]] | None) -> bool:
+    if aligned is None:
+        return from_label == to_label
+    return (from_label, to_label) in aligned

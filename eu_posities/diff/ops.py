@@ -13,8 +13,52 @@ OP_KINDS = ("equal", "insert", "delete", "replace")
 # Short function words and marks: an unchanged island made only of these between two changes
 # is noise ("the", "of", ",") and is folded into one replacement.
 _WEAK_WORDS = frozenset(
-    "a an and or the of to in on at by for with as is are be that this which from its it "
-    "de het een en of van in op te voor met aan bij door die dat als is zijn om tot".split(" ")
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "as",
+        "is",
+        "are",
+        "be",
+        "that",
+        "this",
+        "which",
+        "from",
+        "its",
+        "it",
+        "de",
+        "het",
+        "een",
+        "en",
+        "of",
+        "van",
+        "in",
+        "op",
+        "te",
+        "voor",
+        "met",
+        "aan",
+        "bij",
+        "door",
+        "die",
+        "dat",
+        "als",
+        "is",
+        "zijn",
+        "om",
+        "tot",
+    ]
 )
 _WORDLIKE = re.compile(r"\w")
 
