@@ -262,7 +262,9 @@ def _renumber_refs(text: str, renumbered: dict[str, str]) -> str:
         new = renumbered.get(f"Article {m.group(2)}")
         return f"{m.group(1)}{new.split()[-1]}" if new else m.group(0)
 
-    return re.sub(r"\b(Articles? )(\d+[a-z]?)\b(?!/)", sub, text)
+    # "Article 42(2) of Regulation (EU) 2018/1725" points into another act: left alone.
+    other_act = r"(?!(?:\(\w+\))*,? (?:of|to) (?:Regulation|Directive|Decision|the Charter))"
+    return re.sub(r"\b(Articles? )(\d+[a-z]?)\b(?!/)" + other_act, sub, text)
 
 
 def accuracy(predicted: list[tuple[str | None, str | None]], truth: list[Truth]) -> float:

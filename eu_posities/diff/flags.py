@@ -60,14 +60,27 @@ class Flag:
         return {"kind": self.kind, "old": self.old, "new": self.new}
 
 
+CONTEXT = 40  # characters of unchanged text on each side that a flag pattern may use
+
+
 def _spans(ops: Sequence[DiffOp]) -> list[tuple[int, int, int, int]]:
-    """Character spans (old_start, old_end, new_start, new_end) of every change."""
+    """Windows (old_start, old_end, new_start, new_end) around every change.
+
+    Each window takes the same amount of unchanged text on both sides, so a pattern hit in
+    that context ("shall" before an inserted "not") shows up on both sides and cancels out.
+    """
     spans = []
     po = pn = 0
-    for op in ops:
-        lo, ln = len(op.old) if op.op != "insert" else 0, len(op.new) if op.op != "delete" else 0
+    for k, op in enumerate(ops):
+        lo = len(op.old) if op.op != "insert" else 0
+        ln = len(op.new) if op.op != "delete" else 0
         if op.op != "equal":
-            spans.append((po, po + lo, pn, pn + ln))
+            before = after = 0
+            if k and ops[k - 1].op == "equal":
+                before = min(CONTEXT, len(ops[k - 1].old), len(ops[k - 1].new))
+            if k + 1 < len(ops) and ops[k + 1].op == "equal":
+                after = min(CONTEXT, len(ops[k + 1].old), len(ops[k + 1].new))
+            spans.append((po - before, po + lo + after, pn - before, pn + ln + after))
         po += lo
         pn += ln
     return spans
@@ -76,14 +89,17 @@ def _spans(ops: Sequence[DiffOp]) -> list[tuple[int, int, int, int]]:
 def _hits(
     pattern: re.Pattern[str], text: str, lo: int, hi: int, skip: list[tuple[int, int]]
 ) -> list[str]:
-    """Matches overlapping [lo, hi) (an empty span counts if it touches), minus skipped spans."""
+    """Matches inside text[lo:hi], minus those inside skipped spans."""
     found = []
-    for m in pattern.finditer(text, max(0, lo - 40), min(len(text), hi + 40)):
+    for m in pattern.finditer(text, lo, hi):
         s, e = m.span()
-        touches = s < hi and e > lo if hi > lo else s <= lo <= e
-        if touches and not any(s >= a and e <= b for a, b in skip):
+        if not any(s >= a and e <= b for a, b in skip):
             found.append(_norm(m.group(0)))
     return found
+
+
+def _bare(modal: str) -> str:
+    return " ".join(modal.lower().split()).removesuffix(" not")
 
 
 def _norm(s: str) -> str:
@@ -133,12 +149,18 @@ def detect_flags(
     old_refs = reference_spans(old) + [m.span() for m in _NUMBERING.finditer(old)]
     new_refs = reference_spans(new) + [m.span() for m in _NUMBERING.finditer(new)]
     for os_, oe, ns, ne in _spans(ops):
-        for kind, pattern in (("modal", _MODAL), ("negation", _NEGATION)):
-            gone, came = _diff_lists(
-                _hits(pattern, old, os_, oe, []), _hits(pattern, new, ns, ne, [])
-            )
+        old_modals = _hits(_MODAL, old, os_, oe, [])
+        new_modals = _hits(_MODAL, new, ns, ne, [])
+        # "shall" → "shall not" is a negation, not a change of modal verb
+        if [_bare(m) for m in old_modals] != [_bare(m) for m in new_modals]:
+            gone, came = _diff_lists(old_modals, new_modals)
             if gone or came:
-                flags.append(Flag(kind, ", ".join(gone), ", ".join(came)))
+                flags.append(Flag("modal", ", ".join(gone), ", ".join(came)))
+        gone, came = _diff_lists(
+            _hits(_NEGATION, old, os_, oe, []), _hits(_NEGATION, new, ns, ne, [])
+        )
+        if gone or came:
+            flags.append(Flag("negation", ", ".join(gone), ", ".join(came)))
         gone, came = _diff_lists(
             _hits(_NUMBER, old, os_, oe, old_refs), _hits(_NUMBER, new, ns, ne, new_refs)
         )
