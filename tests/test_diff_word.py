@@ -12,8 +12,33 @@ from eu_posities.diff.sequence import matching_blocks
 from eu_posities.diff.tokens import tokenize
 
 WORDS = st.sampled_from(
-    "the of shall may not Member States provider (a) 1. 5a Article 7(2) , ; . ‘Centre’ "
-    "Directive 2011/93/EU 10 years moet kan geen data".split(" ")
+    [
+        "the",
+        "of",
+        "shall",
+        "may",
+        "not",
+        "Member",
+        "States",
+        "provider",
+        "(a)",
+        "1.",
+        "5a",
+        "Article",
+        "7(2)",
+        ",",
+        ";",
+        ".",
+        "‘Centre’",
+        "Directive",
+        "2011/93/EU",
+        "10",
+        "years",
+        "moet",
+        "kan",
+        "geen",
+        "data",
+    ]
 )
 SEP = st.sampled_from([" ", " ", " ", "\n", "  ", ""])
 

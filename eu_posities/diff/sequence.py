@@ -1,9 +1,9 @@
 """Longest-common-subsequence diff of two integer sequences: anchored on unique tokens, then Myers.
 
 The text layer interns tokens to ints first; this module only sees ints. Strategy, like git's
-patience diff: trim the common prefix and suffix, anchor on tokens that occur exactly once on
-both sides (longest increasing run of such anchors), recurse between anchors, and fall back to
-Myers' O(ND) algorithm inside small regions without unique anchors.
+patience diff: trim the common prefix and suffix; in a large region anchor on tokens that
+occur exactly once on both sides (longest increasing run of such anchors) and recurse between
+anchors; small regions, and regions without unique anchors, get Myers' O(ND) algorithm.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from bisect import bisect_left
 # Above this edit distance a region is reported as one replacement: such regions are
 # rewrites, and a token-exact alignment of them is unreadable anyway.
 MAX_MYERS_D = 400
+
+SMALL_REGION = 300  # tokens (both sides together) below which Myers runs directly
 
 Match = tuple[int, int, int]  # (start in a, start in b, length)
 
@@ -55,7 +57,10 @@ def _diff(
     ahi -= end
     bhi -= end
     if alo < ahi and blo < bhi:
-        anchors = _unique_anchors(a, alo, ahi, b, blo, bhi)
+        # Small regions get the exact (minimal) Myers diff; big ones are cut at unique anchors
+        # first, which keeps the cost near linear and ties the diff to distinctive words.
+        small = (ahi - alo) + (bhi - blo) <= SMALL_REGION
+        anchors = [] if small else _unique_anchors(a, alo, ahi, b, blo, bhi)
         if anchors:
             pa, pb = alo, blo
             for i, j in anchors:
