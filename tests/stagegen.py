@@ -219,17 +219,20 @@ def _number(
     counters: dict[str, int] = defaultdict(int)
     last: dict[str, str] = {}
     suffix: dict[str, int] = defaultdict(int)
+    split_seen: set[tuple[str, ...]] = set()
     for it in items:
         if it.kind == "annex":
             continue
         if style == "final":
             counters[it.kind] += 1
             it.number = str(counters[it.kind])
-        elif it.role == "new" or (it.role == "split" and last.get(it.kind) == it.number):
+        elif it.role == "new" or (it.role == "split" and it.sources in split_seen):
             base = last.get(it.kind, "0").rstrip("abcdefghijklmnopqrstuvwxyz") or "0"
             suffix[base] += 1
             it.number = base + "abcdefghijklmnopqrstuvwxyz"[suffix[base] - 1]
         last[it.kind] = it.number
+        if it.role == "split":
+            split_seen.add(it.sources)
     label_of = {p.label: p for p in provisions}
     renumbered: dict[str, str] = {}
     for it in items:

@@ -128,3 +128,10 @@ def test_statuses_match_truth(proposal: list[ParsedProvision]) -> None:
 def test_generator_is_deterministic(proposal: list[ParsedProvision]) -> None:
     assert generate(proposal, 7) == generate(proposal, 7)
     assert generate(proposal, 7)[0] != generate(proposal, 8)[0]
+
+
+def test_generated_labels_are_unique(proposal: list[ParsedProvision]) -> None:
+    for seed in range(30):
+        new, _ = generate(proposal, seed, intensity=2.5)
+        labels = [p.label for p in new]
+        assert len(labels) == len(set(labels)), seed

@@ -16,7 +16,7 @@ def find_splits(pairs: Pairs, fs: list[Profile], ts: list[Profile]) -> list[tupl
     """(from, to) rows of splits; weak pairs whose TO item joins a split leave `pairs`."""
     owner = {j: i for i, (j, _) in pairs.items()}
     weak = {j for i, (j, s) in pairs.items() if s < WEAK}
-    rows = _grow(len(ts), owner, weak, lambda j, i: containment(ts[j], fs[i]) >= CONTAINED)
+    rows = _grow(len(ts), owner, weak, lambda j, i: containment(ts[j], fs[i]))
     taken = {j for _, j in rows}
     for i in [i for i, (j, _) in pairs.items() if j in taken and (i, j) not in rows]:
         del pairs[i]
@@ -27,10 +27,7 @@ def find_merges(pairs: Pairs, fs: list[Profile], ts: list[Profile]) -> list[tupl
     """(from, to) rows of merges; weak pairs whose FROM item joins a merge are removed."""
     owner = {i: j for i, (j, _) in pairs.items()}
     weak = {i for i, (_, s) in pairs.items() if s < WEAK}
-    rows = [
-        (i, j)
-        for j, i in _grow(len(fs), owner, weak, lambda i, j: containment(fs[i], ts[j]) >= CONTAINED)
-    ]
+    rows = [(i, j) for j, i in _grow(len(fs), owner, weak, lambda i, j: containment(fs[i], ts[j]))]
     for i, j in rows:
         if i in pairs and pairs[i][0] != j:
             del pairs[i]
@@ -38,7 +35,7 @@ def find_merges(pairs: Pairs, fs: list[Profile], ts: list[Profile]) -> list[tupl
 
 
 def _grow(
-    size: int, owner: dict[int, int], weak: set[int], fits: Callable[[int, int], bool]
+    size: int, owner: dict[int, int], weak: set[int], fits: Callable[[int, int], float]
 ) -> list[tuple[int, int]]:
     """Attach items to a neighbour's counterpart, both directions, parts of 3+ included.
 
@@ -54,12 +51,20 @@ def _grow(
         for x in order:
             if x in grouped:
                 continue
+            best: tuple[float, int] | None = None
             for nb in (x - 1, x + 1):
                 c = owner.get(nb)
                 if c is None or nb in weak and nb not in grouped or c == owner.get(x):
                     continue
-                if fits(x, c) and (nb in grouped or fits(nb, c)):
-                    owner[x] = c
-                    grouped.update((x, nb))
-                    break
+                share = fits(x, c)
+                if (
+                    share >= CONTAINED
+                    and (best is None or share > best[0])
+                    and (nb in grouped or fits(nb, c) >= CONTAINED)
+                ):
+                    best = (share, nb)
+            if best is not None:
+                nb = best[1]
+                owner[x] = owner[nb]
+                grouped.update((x, nb))
     return sorted((owner[x], x) for x in grouped)
