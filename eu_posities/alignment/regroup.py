@@ -52,7 +52,7 @@ def _grow(
             if x in grouped:
                 continue
             best: tuple[float, int] | None = None
-            for nb in (x - 1, x + 1):
+            for nb in _neighbours(x, size, owner):
                 c = owner.get(nb)
                 if c is None or nb in weak and nb not in grouped or c == owner.get(x):
                     continue
@@ -68,3 +68,15 @@ def _grow(
                 owner[x] = owner[nb]
                 grouped.update((x, nb))
     return sorted((owner[x], x) for x in grouped)
+
+
+def _neighbours(x: int, size: int, owner: dict[int, int]) -> list[int]:
+    """The nearest paired item on each side, looking past one unpaired (inserted) item."""
+    out = []
+    for step in (-1, 1):
+        for dist in (1, 2):
+            nb = x + step * dist
+            if 0 <= nb < size and nb in owner:
+                out.append(nb)
+                break
+    return out
