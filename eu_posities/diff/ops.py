@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from eu_posities.diff.sequence import matching_blocks
-from eu_posities.diff.tokens import token_key, tokenize
+from eu_posities.diff.tokens import tokenize
 
 OP_KINDS = ("equal", "insert", "delete", "replace")
 
@@ -61,6 +61,7 @@ _WEAK_WORDS = frozenset(
     ]
 )
 _WORDLIKE = re.compile(r"\w")
+MIN_LINES = 3  # paragraphs per side from which pairing paragraphs first pays off
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,16 +95,104 @@ def word_diff(old: str, new: str, *, char_detail: bool = False) -> list[DiffOp]:
     """
     if old == new:
         return [DiffOp("equal", old, new)] if old else []
-    a_tok = tokenize(old)
-    b_tok = tokenize(new)
-    intern: dict[str, int] = {}
-    a = [intern.setdefault(token_key(t), len(intern)) for t in a_tok]
-    b = [intern.setdefault(token_key(t), len(intern)) for t in b_tok]
-    blocks = _clean_up(matching_blocks(a, b), a_tok, len(a), len(b))
-    ops = _to_ops(blocks, a_tok, b_tok)
+    ops = _by_paragraph(old, new)
     if char_detail:
         ops = [_with_detail(op) for op in ops]
     return ops
+
+
+def _by_paragraph(old: str, new: str) -> list[DiffOp]:
+    """Pair identical paragraphs first, then diff word by word only where they differ.
+
+    Most amendments touch a few paragraphs of a long article; this skips tokenising the rest.
+    """
+    a_lines = old.splitlines(keepends=True)
+    b_lines = new.splitlines(keepends=True)
+    if len(a_lines) < MIN_LINES or len(b_lines) < MIN_LINES:
+        return _words(old, new)
+    ops: list[DiffOp] = []
+    ai = bj = 0
+    for i, j, k in [*matching_blocks(a_lines, b_lines), (len(a_lines), len(b_lines), 0)]:
+        if i > ai or j > bj:
+            ops = _join(ops, _words("".join(a_lines[ai:i]), "".join(b_lines[bj:j])))
+        if k:
+            same = "".join(a_lines[i : i + k])
+            ops = _join(ops, [DiffOp("equal", same, same)])
+        ai, bj = i + k, j + k
+    return ops
+
+
+def _words(old: str, new: str) -> list[DiffOp]:
+    """The word-level diff proper (no shortcuts by paragraph)."""
+    if old == new:
+        return [DiffOp("equal", old, new)] if old else []
+    if not old or not new:
+        return [DiffOp("insert", "", new) if new else DiffOp("delete", old, "")]
+    head, tail = _common_ends(old, new)
+    # Whitespace right after the common prefix joins the prefix (equal, spacing aside).
+    ho = _skip_space(old, head, len(old) - tail)
+    hn = _skip_space(new, head, len(new) - tail)
+    a_tok = tokenize(old, ho, len(old) - tail)
+    b_tok = tokenize(new, hn, len(new) - tail)
+    # Tokens are compared as strings without their whitespace: reflowed text stays equal.
+    a = _keys(a_tok)
+    b = _keys(b_tok)
+    blocks = _clean_up(matching_blocks(a, b), a_tok, len(a), len(b))
+    ops = _to_ops(blocks, a_tok, b_tok)
+    if ho or hn:
+        ops = _join([DiffOp("equal", old[:ho], new[:hn])], ops)
+    if tail:
+        ops = _join(ops, [DiffOp("equal", old[len(old) - tail :], new[len(new) - tail :])])
+    return ops
+
+
+def _common_ends(old: str, new: str) -> tuple[int, int]:
+    """Lengths of the common prefix and suffix, cut back to whole tokens.
+
+    Found by bisection on slice comparisons (C speed), then moved back to just after a
+    whitespace character inside the common part, so tokens on both sides stay whole and
+    the text before each cut is identical (tokenising depends on the preceding character).
+    """
+    limit = min(len(old), len(new))
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if old[:mid] == new[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    head = lo
+    while head > 0 and not old[head - 1].isspace():
+        head -= 1
+    lo, hi = 0, limit - head
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if old[len(old) - mid :] == new[len(new) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    tail = lo
+    # The suffix must start right after a whitespace character that is itself common.
+    while tail > 0 and not (tail < lo and old[len(old) - tail - 1].isspace()):
+        tail -= 1
+    return head, tail
+
+
+def _keys(tokens: list[str]) -> list[str]:
+    return list(map(str.rstrip, tokens))
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _join(first: list[DiffOp], second: list[DiffOp]) -> list[DiffOp]:
+    if first and second and first[-1].op == "equal" and second[0].op == "equal":
+        a, b = first[-1], second[0]
+        return [*first[:-1], DiffOp("equal", a.old + b.old, a.new + b.new), *second[1:]]
+    return [*first, *second]
 
 
 def _is_weak(tokens: list[str], start: int, length: int) -> bool:

@@ -1,6 +1,6 @@
 """Longest-common-subsequence diff of two integer sequences: anchored on unique tokens, then Myers.
 
-The text layer interns tokens to ints first; this module only sees ints. Strategy, like git's
+Items are any hashable values: the text layer passes token strings (compared at C speed). Strategy, like git's
 patience diff: trim the common prefix and suffix; in a large region anchor on tokens that
 occur exactly once on both sides (longest increasing run of such anchors) and recurse between
 anchors; small regions, and regions without unique anchors, get Myers' O(ND) algorithm.
@@ -9,17 +9,18 @@ anchors; small regions, and regions without unique anchors, get Myers' O(ND) alg
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Hashable, Sequence
 
 # Above this edit distance a region is reported as one replacement: such regions are
 # rewrites, and a token-exact alignment of them is unreadable anyway.
 MAX_MYERS_D = 400
 
-SMALL_REGION = 300  # tokens (both sides together) below which Myers runs directly
+SMALL_REGION = 120  # tokens (both sides together) below which Myers runs directly
 
 Match = tuple[int, int, int]  # (start in a, start in b, length)
 
 
-def matching_blocks(a: list[int], b: list[int]) -> list[Match]:
+def matching_blocks(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Match]:
     """Return maximal runs of equal items, in order, as (i, j, length) triples."""
     out: list[Match] = []
     _diff(a, 0, len(a), b, 0, len(b), out)
@@ -41,7 +42,13 @@ def _coalesce(blocks: list[Match]) -> list[Match]:
 
 
 def _diff(
-    a: list[int], alo: int, ahi: int, b: list[int], blo: int, bhi: int, out: list[Match]
+    a: Sequence[Hashable],
+    alo: int,
+    ahi: int,
+    b: Sequence[Hashable],
+    blo: int,
+    bhi: int,
+    out: list[Match],
 ) -> None:
     # Common prefix and suffix cost nothing to find and shrink the real problem.
     start = 0
@@ -64,28 +71,36 @@ def _diff(
         if anchors:
             pa, pb = alo, blo
             for i, j in anchors:
-                _diff(a, pa, i, b, pb, j, out)
+                if pa < i and pb < j:  # a gap empty on one side holds no matches
+                    _diff(a, pa, i, b, pb, j, out)
                 out.append((i, j, 1))
                 pa, pb = i + 1, j + 1
-            _diff(a, pa, ahi, b, pb, bhi, out)
+            if pa < ahi and pb < bhi:
+                _diff(a, pa, ahi, b, pb, bhi, out)
         else:
-            _myers(a, alo, ahi, b, blo, bhi, out)
+            n, m = ahi - alo, bhi - blo
+            # Myers costs about (n + m) * D with D >= |n - m|: lopsided regions (a paragraph
+            # deleted next to a short change) are cheaper as a plain n * m table.
+            if n * m <= (n + m) * abs(n - m):
+                _table(a, alo, ahi, b, blo, bhi, out)
+            else:
+                _myers(a, alo, ahi, b, blo, bhi, out)
     if end:
         out.append((ahi, bhi, end))
 
 
 def _unique_anchors(
-    a: list[int], alo: int, ahi: int, b: list[int], blo: int, bhi: int
+    a: Sequence[Hashable], alo: int, ahi: int, b: Sequence[Hashable], blo: int, bhi: int
 ) -> list[tuple[int, int]]:
     """Tokens unique in both regions, paired, then the longest order-preserving chain."""
-    count_a: dict[int, int] = {}
-    pos_a: dict[int, int] = {}
+    count_a: dict[Hashable, int] = {}
+    pos_a: dict[Hashable, int] = {}
     for i in range(alo, ahi):
         t = a[i]
         count_a[t] = count_a.get(t, 0) + 1
         pos_a[t] = i
-    count_b: dict[int, int] = {}
-    pos_b: dict[int, int] = {}
+    count_b: dict[Hashable, int] = {}
+    pos_b: dict[Hashable, int] = {}
     for j in range(blo, bhi):
         t = b[j]
         if t in count_a:
@@ -121,8 +136,46 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return chain
 
 
+def _table(
+    a: Sequence[Hashable],
+    alo: int,
+    ahi: int,
+    b: Sequence[Hashable],
+    blo: int,
+    bhi: int,
+    out: list[Match],
+) -> None:
+    """Textbook LCS table: exact, O(n * m), for regions where one side is short."""
+    n, m = ahi - alo, bhi - blo
+    rows = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        ai = a[alo + i]
+        row, below = rows[i], rows[i + 1]
+        for j in range(m - 1, -1, -1):
+            if ai == b[blo + j]:
+                row[j] = below[j + 1] + 1
+            else:
+                row[j] = below[j] if below[j] >= row[j + 1] else row[j + 1]
+    i = j = 0
+    while i < n and j < m:
+        if a[alo + i] == b[blo + j]:
+            out.append((alo + i, blo + j, 1))
+            i += 1
+            j += 1
+        elif rows[i + 1][j] >= rows[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+
+
 def _myers(
-    a: list[int], alo: int, ahi: int, b: list[int], blo: int, bhi: int, out: list[Match]
+    a: Sequence[Hashable],
+    alo: int,
+    ahi: int,
+    b: Sequence[Hashable],
+    blo: int,
+    bhi: int,
+    out: list[Match],
 ) -> None:
     """Myers' greedy O(ND) forward search, keeping each round's frontier for the backtrack."""
     n = ahi - alo
@@ -130,7 +183,7 @@ def _myers(
     max_d = min(n + m, MAX_MYERS_D)
     offset = max_d + 1
     v = [0] * (2 * max_d + 3)
-    trace: list[list[int]] = []
+    trace: list[Sequence[Hashable]] = []
     found = -1
     for d in range(max_d + 1):
         trace.append(v[:])

@@ -18,6 +18,8 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _SPACE = re.compile(r"\s*")
+# The same, each token with the whitespace after it, for one-call tokenising.
+_TOKEN_WS = re.compile(r"(?:" + _TOKEN.pattern + r")\s*", re.VERBOSE)
 
 # Typographic variants that do not change meaning: normalised in comparison keys only.
 _TYPO = str.maketrans(
@@ -38,26 +40,20 @@ _TYPO = str.maketrans(
 )
 
 
-def tokenize(text: str) -> list[str]:
-    """Split `text` into tokens whose concatenation is exactly `text`.
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Split `text[start:end]` into tokens whose concatenation is exactly that slice.
 
     Each token is one word/number/label/mark plus the whitespace that follows it; leading
-    whitespace of the text becomes a token of its own.
+    whitespace becomes a token of its own. Tokenising a slice gives the same tokens as
+    tokenising the whole text when the slice starts after whitespace and ends before a token.
     """
-    tokens: list[str] = []
-    pos = 0
-    n = len(text)
-    lead = _SPACE.match(text, 0)
-    if lead and lead.end() > 0:
-        tokens.append(text[: lead.end()])
-        pos = lead.end()
-    while pos < n:
-        m = _TOKEN.match(text, pos)
-        end = m.end() if m and m.end() > pos else pos + 1
-        sp = _SPACE.match(text, end)
-        end2 = sp.end() if sp else end
-        tokens.append(text[pos:end2])
-        pos = end2
+    end = len(text) if end is None else end
+    lead = _SPACE.match(text, start, end)
+    pos = lead.end() if lead else start
+    tokens = [text[start:pos]] if pos > start else []
+    # Every non-space character starts a token (the last alternative takes any mark), so the
+    # matches tile the slice without gaps.
+    tokens.extend(_TOKEN_WS.findall(text, pos, end))
     return tokens
 
 
