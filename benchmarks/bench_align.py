@@ -68,8 +68,10 @@ def main() -> None:
             summary.append(s)
             print(
                 f"{intensity:>9} {style:<8} {s['stages']:>6} "
-                f"{s['align_ms_mean']:>8.1f} / {s['align_ms_max']:>7.1f} {s['diff_stages_ms_mean']:>12.1f} "
-                f"{s['accuracy_mean']:>8.4f} / {s['accuracy_min']:>7.4f} {s['status_accuracy_mean']:>10.4f}"
+                f"{s['align_ms_mean']:>8.1f} / {s['align_ms_max']:>7.1f} "
+                f"{s['diff_stages_ms_mean']:>12.1f} "
+                f"{s['accuracy_mean']:>8.4f} / {s['accuracy_min']:>7.4f} "
+                f"{s['status_accuracy_mean']:>10.4f}"
             )
     print(json.dumps({"summary": summary}))
 

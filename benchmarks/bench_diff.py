@@ -18,7 +18,6 @@ from _corpus import stages
 from eu_posities.alignment import align
 from eu_posities.diff import word_diff
 
-
 REPEAT = 3
 
 
@@ -92,7 +91,8 @@ def main() -> None:
     for name, r in results.items():
         r["slower_than_word_diff"] = r["seconds"] / base
         print(
-            f"{name:<18} {r['seconds'] * 1000:>10.1f} {r['slower_than_word_diff']:>12.1f} {r['hunks']:>13}"
+            f"{name:<18} {r['seconds'] * 1000:>10.1f} "
+            f"{r['slower_than_word_diff']:>12.1f} {r['hunks']:>13}"
         )
     print(json.dumps({"pairs": len(pairs), "changed": changed, "results": results}))
 

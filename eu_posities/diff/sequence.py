@@ -1,9 +1,10 @@
-"""Longest-common-subsequence diff of two integer sequences: anchored on unique tokens, then Myers.
+"""Longest-common-subsequence diff of two token sequences: unique-token anchors, then Myers.
 
-Items are any hashable values: the text layer passes token strings (compared at C speed). Strategy, like git's
-patience diff: trim the common prefix and suffix; in a large region anchor on tokens that
-occur exactly once on both sides (longest increasing run of such anchors) and recurse between
-anchors; small regions, and regions without unique anchors, get Myers' O(ND) algorithm.
+Items are any hashable values; the text layer passes token strings (compared at C speed).
+Strategy, like git's patience diff: trim the common prefix and suffix; in a large region
+anchor on tokens that occur exactly once on both sides (longest increasing run of such
+anchors) and recurse between anchors; small regions, and regions without unique anchors,
+get Myers' O(ND) algorithm, or a plain LCS table when one side is short.
 """
 
 from __future__ import annotations
