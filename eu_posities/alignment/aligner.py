@@ -227,16 +227,16 @@ def _gap(
         row, prev = dp[a], dp[a - 1]
         for b in range(1, m + 1):
             best = prev[b] if prev[b] >= row[b - 1] else row[b - 1]
-            s = score.get((a - 1, b - 1))
-            if s is not None and prev[b - 1] + s > best:
-                best = prev[b - 1] + s
+            cell = score.get((a - 1, b - 1))
+            if cell is not None and prev[b - 1] + cell > best:
+                best = prev[b - 1] + cell
             row[b] = best
     out = []
     a, b = n, m
     while a and b:
-        s = score.get((a - 1, b - 1))
-        if s is not None and dp[a][b] == dp[a - 1][b - 1] + s:
-            out.append((gf[a - 1], gt[b - 1], s))
+        cell = score.get((a - 1, b - 1))
+        if cell is not None and dp[a][b] == dp[a - 1][b - 1] + cell:
+            out.append((gf[a - 1], gt[b - 1], cell))
             a, b = a - 1, b - 1
         elif dp[a][b] == dp[a - 1][b]:
             a -= 1

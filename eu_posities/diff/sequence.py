@@ -184,7 +184,7 @@ def _myers(
     max_d = min(n + m, MAX_MYERS_D)
     offset = max_d + 1
     v = [0] * (2 * max_d + 3)
-    trace: list[Sequence[Hashable]] = []
+    trace: list[list[int]] = []
     found = -1
     for d in range(max_d + 1):
         trace.append(v[:])
