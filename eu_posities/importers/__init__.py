@@ -7,13 +7,78 @@ the file (several for a multi-column table or a LEOS mandate). Every failure is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from eu_posities.document import ParsedStage
+from eu_posities.errors import InputError
+from eu_posities.importers.detect import MAX_BYTES, detect_format, read_limited
 
 FORMATS = ("eurlex-html", "oj-xhtml", "formex", "akn", "docx", "pdf", "text")
 
+__all__ = ["FORMATS", "MAX_BYTES", "detect_format", "parse_file"]
+
+
+def _parser(fmt: str) -> Callable[..., list[ParsedStage]]:
+    # Imported lazily so `eup --help` does not pay for pdfplumber and python-docx.
+    if fmt == "eurlex-html":
+        from eu_posities.importers import eurlex_html
+
+        return eurlex_html.parse
+    if fmt == "oj-xhtml":
+        from eu_posities.importers import oj_xhtml
+
+        return oj_xhtml.parse
+    if fmt == "formex":
+        from eu_posities.importers import formex
+
+        return formex.parse
+    if fmt == "akn":
+        from eu_posities.importers import akn
+
+        return akn.parse
+    if fmt == "docx":
+        from eu_posities.importers import docx_import
+
+        return docx_import.parse
+    if fmt == "pdf":
+        from eu_posities.importers import pdf_import
+
+        return pdf_import.parse
+    if fmt == "text":
+        from eu_posities.importers import text
+
+        return text.parse
+    raise InputError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+
 
 def parse_file(path: Path, fmt: str = "auto", **options: object) -> list[ParsedStage]:
-    """Parse `path` into stages. Implemented in the importer modules of this package."""
-    raise NotImplementedError
+    """Parse `path` (a file, or a Formex folder) into stages.
+
+    Options: `max_bytes` (size limit, default 50 MB), `recast` ("proposal" or "current",
+    for recast proposals), `leos_both` (LEOS mandate: also the Commission text).
+    """
+    path = Path(path)
+    limit = int(options.pop("max_bytes", MAX_BYTES))  # type: ignore[call-overload]
+    recast = str(options.pop("recast", "proposal"))
+    if recast not in ("proposal", "current"):
+        raise InputError(f"recast must be 'proposal' or 'current', not {recast!r}")
+    if not path.exists():
+        raise InputError("no such file", source=str(path))
+    if fmt == "auto":
+        fmt = detect_format(path, max_bytes=limit)
+    elif fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})", source=str(path))
+    parse = _parser(fmt)
+    data = b"" if path.is_dir() else read_limited(path, limit)
+    try:
+        stages = parse(path, data, max_bytes=limit, **options)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError("document nested too deeply", source=str(path)) from None
+    from eu_posities.importers.recast import apply_recast, has_recast_markers
+
+    if any(has_recast_markers(stage) for stage in stages):
+        stages = [apply_recast(stage, recast) for stage in stages]
+    return stages

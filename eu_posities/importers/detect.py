@@ -1,0 +1,91 @@
+"""Format detection by content (not by file name) and the size limit on what we read."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from eu_posities.errors import InputError
+
+MAX_BYTES = 50 * 1024 * 1024  # 50 MB: far above any EU act, far below trouble
+
+_FIRST_TAG = re.compile(rb"<([A-Za-z][\w.:-]*)[\s>/]")
+_FORMEX_ROOTS = {b"ACT", b"DOC", b"ANNEX", b"CONS.ACT", b"CONS.ANNEX", b"CONS.DOC", b"GENERAL"}
+_OJ_CLASSES = (b'class="oj-ti-art"', b'class="oj-normal"', b'class="oj-doc-ti"', b"eli-subdivision")
+
+
+def _mb(size: int) -> str:
+    value = size / (1024 * 1024)
+    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.2f}"
+
+
+def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """Read a file, refusing files over `limit` bytes and empty files."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(
+                f"file is {_mb(size)} MB, over the {_mb(limit)} MB limit",
+                source=str(path),
+            )
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", source=str(path)) from None
+    if len(data) > limit:
+        raise InputError(f"file is over the {_mb(limit)} MB limit", source=str(path))
+    if not data.strip():
+        raise InputError("empty file", source=str(path))
+    return data
+
+
+def _root_tag(head: bytes) -> bytes:
+    """The name of the first element, skipping the XML declaration, comments and PIs."""
+    body = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", b"", head, flags=re.S)
+    match = _FIRST_TAG.search(body)
+    return match.group(1) if match else b""
+
+
+def detect_format(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
+    """Guess the format of `path` from its content; raise `InputError` if unrecognised."""
+    path = Path(path)
+    if path.is_dir():
+        if any(path.glob("*.fmx.xml")) or any(path.glob("DOC_*.xml")):
+            return "formex"
+        raise InputError("folder holds no Formex files", source=str(path))
+    data = read_limited(path, max_bytes)
+    head = data[:8192]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            raise InputError("damaged ZIP/DOCX file", source=str(path)) from None
+        raise InputError("a ZIP file, but not a Word document", source=str(path))
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("unrecognised format (binary data)", source=str(path))
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"<"):
+        root = _root_tag(head)
+        if root.split(b":")[-1] == b"akomaNtoso":
+            return "akn"
+        if root in _FORMEX_ROOTS:
+            return "formex"
+        if root.lower() == b"html" or b"<html" in head.lower() or b"<body" in head.lower():
+            return "oj-xhtml" if any(c in data for c in _OJ_CLASSES) else "eurlex-html"
+        raise InputError(
+            f"unrecognised XML (root element <{root.decode('ascii', 'replace')}>)",
+            source=str(path),
+        )
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Text from old Windows tools: acceptable only if it is mostly printable.
+        printable = sum(1 for b in head if b >= 32 or b in b"\t\r\n")
+        if printable < 0.95 * len(head):
+            raise InputError("unrecognised format (binary data)", source=str(path)) from None
+    return "text"
