@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from eu_posities.document import ParsedProvision
 
-PREFIX = {"article": "Article", "recital": "Recital", "annex": "Annex"}
+PREFIX = {"article": "Article", "recital": "Recital"}  # the kinds that get restructured
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _MODALS = {"shall": "may", "may": "shall", "should": "shall", "must": "may"}
 
@@ -72,7 +72,7 @@ def generate(
             for i, it in enumerate(items)
             if it.role == role
             and (kind is None or it.kind == kind)
-            and it.kind != "annex"
+            and it.kind in PREFIX
             and cond(it)
         ]
         return rng.choice(cands) if cands else None
@@ -97,7 +97,8 @@ def generate(
             i
             for i in range(len(items) - 1)
             if items[i].role == items[i + 1].role == "kept"
-            and items[i].kind == items[i + 1].kind != "annex"
+            and items[i].kind == items[i + 1].kind
+            and items[i].kind in PREFIX
         ]
         if cands:
             i = rng.choice(cands)
@@ -114,7 +115,7 @@ def generate(
             ]
     for _ in range(count(1, 4)):
         i = rng.randrange(len(items))
-        kind = items[i].kind if items[i].kind != "annex" else "article"
+        kind = items[i].kind if items[i].kind in PREFIX else "article"
         heading = _salad(rng, vocab, rng.randint(2, 5)).capitalize() if kind == "article" else ""
         text = "\n".join(
             _salad(rng, vocab, rng.randint(25, 90)) + "." for _ in range(rng.randint(1, 3))
@@ -221,7 +222,7 @@ def _number(
     suffix: dict[str, int] = defaultdict(int)
     split_seen: set[tuple[str, ...]] = set()
     for it in items:
-        if it.kind == "annex":
+        if it.kind not in PREFIX:
             continue
         if style == "final":
             counters[it.kind] += 1
@@ -236,12 +237,12 @@ def _number(
     label_of = {p.label: p for p in provisions}
     renumbered: dict[str, str] = {}
     for it in items:
-        if it.sources and it.role != "new":
+        if it.sources and it.role != "new" and it.kind in PREFIX:
             renumbered.setdefault(it.sources[0], f"{PREFIX[it.kind]} {it.number}")
     out: list[ParsedProvision] = []
     truth: list[Truth] = []
     for it in items:
-        label = f"{PREFIX[it.kind]} {it.number}"
+        label = f"{PREFIX[it.kind]} {it.number}" if it.kind in PREFIX else it.sources[0]
         text = _renumber_refs(it.text, renumbered) if style == "final" else it.text
         out.append(
             ParsedProvision(it.kind, it.number, label, text, heading=it.heading, markers=it.markers)
