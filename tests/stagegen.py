@@ -267,7 +267,11 @@ def _renumber_refs(text: str, renumbered: dict[str, str]) -> str:
         return f"{m.group(1)}{new.split()[-1]}" if new else m.group(0)
 
     # "Article 42(2) of Regulation (EU) 2018/1725" points into another act: left alone.
-    other_act = r"(?!(?:\(\w+\))*,? (?:of|to) (?:Regulation|Directive|Decision|the Charter))"
+    # ("… of Regulation (EU) …/…" without a number is this act, still in draft: renumbered.)
+    other_act = (
+        r"(?!(?:\(\w+\))*,? (?:(?:of|to) (?:Regulation|Directive|Decision)"
+        r"(?: \((?:EU|EC|EEC|EU, Euratom)\))? (?:No )?\d|of the Charter|of the Treaty|TFEU|TEU))"
+    )
     return re.sub(r"\b(Articles? )(\d+[a-z]?)\b(?!/)" + other_act, sub, text)
 
 

@@ -23,6 +23,9 @@ _NEGATION = re.compile(
 _REFERENCE = re.compile(
     r"\b(?:Articles?|Art\.|[Aa]rtikel(?:en)?)\s+\d+[a-z]*(?:\(\w{1,4}\))*"
     r"(?:\s*,\s*points?\s+\(\w{1,4}\))?"
+    # "Article 6(1) of Directive 2002/58/EC": an article of another act, kept in one piece
+    r"(?:\s+of\s+(?:Regulation|Directive|Decision)\s+(?:\((?:EU|EC|EEC|EU, Euratom)\)\s+)?"
+    r"(?:No\s+)?[\d…./]+\d(?:/[A-Z]+)?|\s+of\s+the\s+(?:Charter|Treaty)\b|\s+(?:TFEU|TEU)\b)?"
     r"|\b(?:[Pp]oints?|[Pp]aragraphs?|[Ll]id|[Oo]nderdeel)\s+(?:\(\w{1,4}\)|\d+[a-z]?)"
     r"|\b(?:Directive|Regulation|Decision|Framework Decision|Richtlijn|Verordening|Besluit)"
     r"\s+(?:\((?:EU|EC|EEC|EG|EU, Euratom)\)\s+)?(?:No\s+|nr\.\s+)?\d{2,4}/\d+(?:/[A-Z]+)?"
@@ -45,6 +48,7 @@ _NUMBER = re.compile(
 )
 # Paragraph numbers ("2.") and point labels ("(1)") are structure, not quantities.
 _NUMBERING = re.compile(r"(?m)^\s*\d+[a-z]?\.|\(\w{1,4}\)")
+_OTHER_ACT = re.compile(r"\s(?:of|TFEU|TEU)\b")
 _LABEL_IN_REF = re.compile(r"^(\D*?)(\d+[a-z]*)(.*)$", re.DOTALL)
 
 
@@ -120,7 +124,7 @@ def _diff_lists(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
 def renumber(reference: str, label_map: Mapping[str, str]) -> str:
     """The reference as it reads once its target is renumbered ("Article 7(2)" → "Article 8(2)")."""
     m = _LABEL_IN_REF.match(reference)
-    if not m:
+    if not m or _OTHER_ACT.search(reference):
         return reference
     head, num, tail = m.groups()
     word = head.strip().rstrip("s")
