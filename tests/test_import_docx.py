@@ -70,6 +70,8 @@ def test_articles_by_text_and_tracked_changes(tmp_path: Path) -> None:
         "1. This made-up act applies to widgets.\n2. Member States may count made-up widgets."
     )
     assert by_label["Article 2"].heading == "Made-up entry into force"
+    # The stage says it was read with tracked changes accepted.
+    assert stage.meta["tracked_changes"] == {"insertions": 1, "deletions": 1}
 
 
 def test_article_heading_by_style(tmp_path: Path) -> None:
@@ -168,3 +170,28 @@ def test_docx_with_entities_refused(tmp_path: Path) -> None:
             archive.writestr(name, content)
     with pytest.raises(InputError, match="entities"):
         parse_file(path)
+
+
+def test_word_list_numbers_are_printed(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph(MADE_UP)
+    document.add_paragraph("Article 1")
+    document.add_paragraph("Made-up numbered paragraphs")
+    document.add_paragraph("Made-up first paragraph.", style="List Number")
+    document.add_paragraph("Made-up second paragraph.", style="List Number")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    (stage,) = parse_file(path)
+    article = stage.provisions[0]
+    assert [b.num for b in article.blocks] == ["1.", "2."]
+    assert article.text == "1. Made-up first paragraph.\n2. Made-up second paragraph."
+
+
+def test_number_formats() -> None:
+    from eu_posities.importers.docx_numbering import format_number
+
+    assert format_number(4, "lowerLetter") == "d"
+    assert format_number(27, "lowerLetter") == "aa"
+    assert format_number(9, "lowerRoman") == "ix"
+    assert format_number(3, "upperRoman") == "III"
+    assert format_number(12, "decimal") == "12"

@@ -72,7 +72,7 @@ SEEDS: list[tuple[str, bytes]] = [
         ).read_bytes(),
     ),  # noqa: E501
     ("akn4eu.xml", (DATA / "akn" / "akn4eu-JOIN-2022-19-regulation-proposal.xml").read_bytes()),
-    ("act.txt", _DERIVED[_DERIVED.index(b"THE EUROPEAN PARLIAMENT AND THE COUNCIL") :][:60_000]),
+    ("act.txt", _DERIVED[_DERIVED.index(b"THE EUROPEAN PARLIAMENT AND THE COUNCIL") :][:120_000]),
     ("act.docx", _docx_bytes()),
     ("act.pdf", _pdf_bytes()),
 ]

@@ -38,8 +38,9 @@ _LETTER_BEFORE = {"(i)": "(h)", "(v)": "(u)", "(x)": "(w)", "(l)": "(k)", "(c)":
 
 def clean(text: str) -> str:
     """Collapse white space and drop removed-footnote markers (and the space before them)."""
-    text = _NOTE_BEFORE_PUNCT.sub("", text)
-    text = _NOTE_ANY.sub("", text)
+    if NOTE_MARK in text:
+        text = _NOTE_BEFORE_PUNCT.sub("", text)
+        text = _NOTE_ANY.sub("", text)
     return _SPACE.sub(" ", text).strip()
 
 

@@ -20,6 +20,7 @@ from eu_posities.document import ParsedStage
 from eu_posities.errors import InputError
 from eu_posities.importers.common import ARTICLE_LINE, NOTE_MARK, clean
 from eu_posities.importers.detect import MAX_BYTES
+from eu_posities.importers.docx_numbering import Numbering
 from eu_posities.importers.tables import is_comparison_table, stages_from_table
 from eu_posities.importers.text import split_text
 from eu_posities.xmlsafe import parse_xml
@@ -48,9 +49,11 @@ def _part(archive: zipfile.ZipFile, name: str, source: str, limit: int) -> etree
 class _Paragraphs:
     """Paragraph text with tracked changes applied and footnote references removed."""
 
-    def __init__(self, styles: dict[str, str], notes: dict[str, str]) -> None:
+    def __init__(self, styles: dict[str, str], notes: dict[str, str], numbering: Numbering) -> None:
         self.styles = styles
         self.notes = notes
+        self.numbering = numbering
+        self.tracked = {"insertions": 0, "deletions": 0}
 
     def text(self, paragraph: etree._Element) -> tuple[str, list[str]]:
         parts: list[str] = []
@@ -59,8 +62,13 @@ class _Paragraphs:
         def walk(node: etree._Element) -> None:
             for child in node:
                 tag = child.tag
-                if tag in (f"{_W}del", f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr"):
-                    continue  # deleted text, and formatting
+                if tag in (f"{_W}del", f"{_W}moveFrom"):
+                    self.tracked["deletions"] += 1
+                    continue  # deleted text
+                if tag in (f"{_W}pPr", f"{_W}rPr"):
+                    continue  # formatting
+                if tag in (f"{_W}ins", f"{_W}moveTo"):
+                    self.tracked["insertions"] += 1
                 if tag == f"{_W}t":
                     parts.append(child.text or "")
                 elif tag == f"{_W}tab":
@@ -88,6 +96,9 @@ class _Paragraphs:
         text, _notes = self.text(paragraph)
         lines = [clean(line) for line in text.split("\n")]
         lines = [line for line in lines if line]
+        number, _level = self.numbering.number(paragraph)
+        if number and lines:
+            lines[0] = f"{number} {lines[0]}"
         if len(lines) == 1 and _HEADING_STYLE.search(self.style(paragraph)):
             match = _ARTICLE_WITH_TITLE.match(lines[0])
             if match and not ARTICLE_LINE.match(lines[0]):
@@ -107,8 +118,9 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
         document = _part(archive, "word/document.xml", source, limit)
         if document is None:
             raise InputError("not a Word document (no word/document.xml)", source=source)
-        styles = _styles(_part(archive, "word/styles.xml", source, limit))
-        paragraphs = _Paragraphs(styles, {})
+        styles_root = _part(archive, "word/styles.xml", source, limit)
+        numbering = Numbering(_part(archive, "word/numbering.xml", source, limit), styles_root)
+        paragraphs = _Paragraphs(_styles(styles_root), {}, numbering)
         paragraphs.notes = _footnotes(
             _part(archive, "word/footnotes.xml", source, limit), paragraphs
         )
@@ -116,29 +128,35 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
     body = document.find(f"{_W}body")
     if body is None:
         raise InputError("the Word document has no body", source=source)
-    tables = [_table_rows(table, paragraphs) for table in body.iter(f"{_W}tbl")]
-    comparison = [rows for rows in tables if is_comparison_table(rows)]
-    if comparison:
-        rows = max(comparison, key=len)
-        stages = stages_from_table(rows, FORMAT)
-        if stages:
-            return [_with_title(stage, title) for stage in stages]
+    # One pass in document order, so that Word's list numbers are counted as printed.
     lines: list[str] = []
+    tables: list[list[list[str]]] = []
     for element in body:
         if element.tag == f"{_W}p":
             lines.extend(paragraphs.lines(element))
         elif element.tag == f"{_W}tbl":
-            for row in _table_rows(element, paragraphs):
-                lines.extend(line for cell in row for line in cell.splitlines())
+            rows = _table_rows(element, paragraphs)
+            tables.append(rows)
+            lines.extend(line for row in rows for cell in row for line in cell.splitlines())
+    comparison = [rows for rows in tables if is_comparison_table(rows)]
+    if comparison:
+        stages = stages_from_table(max(comparison, key=len), FORMAT)
+        if stages:
+            return [_with_title(stage, title, paragraphs.tracked) for stage in stages]
     provisions = split_text(lines)
     if not provisions:
         raise InputError("no articles, recitals or annexes found in this document", source=source)
-    return [ParsedStage(provisions=provisions, format=FORMAT, title=title)]
+    meta = {"tracked_changes": dict(paragraphs.tracked)}
+    return [ParsedStage(provisions=provisions, format=FORMAT, title=title, meta=meta)]
 
 
-def _with_title(stage: ParsedStage, title: str) -> ParsedStage:
+def _with_title(stage: ParsedStage, title: str, tracked: dict[str, int]) -> ParsedStage:
     return ParsedStage(
-        provisions=stage.provisions, format=stage.format, name=stage.name, title=title
+        provisions=stage.provisions,
+        format=stage.format,
+        name=stage.name,
+        title=title,
+        meta={"tracked_changes": dict(tracked)},
     )
 
 

@@ -50,9 +50,10 @@ class Para:
     num: str = ""
     notes: list[str] = field(default_factory=list)
 
-    @property
-    def plain(self) -> str:
-        return clean(self.text)
+    plain: str = ""
+
+    def __post_init__(self) -> None:
+        self.plain = clean(self.text)
 
 
 def _classes(element: etree._Element) -> str:
@@ -115,7 +116,9 @@ class _Reader:
                                 refs.append(href[1:])
                     elif cls == "num" and not "".join(parts).strip() and not nums:
                         nums.append("" if skip_num else "".join(child.itertext()))
-                    elif child.tag == "br" or cls == "tab":
+                    elif child.tag == "br":
+                        parts.append("\n")  # "Article 1<br/>Subject matter" in one paragraph
+                    elif cls == "tab":
                         parts.append(" ")
                     else:
                         walk(child)
@@ -264,6 +267,14 @@ class _Walker:
         cls, text = para.cls, para.plain
         if cls == "Fait":
             self.zone, self.current = "after", None
+            return
+        lines = [clean(line) for line in para.text.split("\n") if clean(line)]
+        if len(lines) > 1 and ARTICLE_LINE.match(lines[0]) and not para.num:
+            # Number and heading in one paragraph, separated by a line break.
+            self.enacting(Para(cls=cls, text=lines[0]))
+            if self.current is not None and self.expect_heading:
+                self.expect_heading = False
+                self.current.heading = " ".join(lines[1:])
             return
         article = ARTICLE_LINE.match(text)
         if article and introduces_quote(self.current):
