@@ -113,3 +113,25 @@ def test_split_group_flags_once(proposal: list[ParsedProvision]) -> None:
     # nothing but the split itself changed: no modal/number flags for the "missing" half
     assert all(not p.flags for p in parts)
     assert {p.classification for p in parts} == {"unchanged"}  # same words, now in two articles
+
+
+def test_heading_change_is_shown_and_classified(proposal: list[ParsedProvision]) -> None:
+    by_label = {p.label: p for p in proposal}
+    art = by_label["Article 1"]
+    assert art.heading == "Subject matter and scope"
+    renamed = [replace(p, heading="Subject matter") if p is art else p for p in proposal]
+    pair = next(
+        p
+        for p in diff_stages(proposal, renamed, align(proposal, renamed)).pairs
+        if p.from_label == "Article 1"
+    )
+    assert pair.classification == "substantive"
+    assert [op.op for op in pair.heading_ops] == ["equal", "delete"]
+    assert "heading_ops" in pair.to_json()
+    recased = [replace(p, heading="Subject Matter and Scope") if p is art else p for p in proposal]
+    pair = next(
+        p
+        for p in diff_stages(proposal, recased, align(proposal, recased)).pairs
+        if p.from_label == "Article 1"
+    )
+    assert pair.classification == "editorial"

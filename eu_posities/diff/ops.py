@@ -112,14 +112,20 @@ def _by_paragraph(old: str, new: str) -> list[DiffOp]:
         return _words(old, new)
     ops: list[DiffOp] = []
     ai = bj = 0
-    for i, j, k in [*matching_blocks(a_lines, b_lines), (len(a_lines), len(b_lines), 0)]:
+    blocks = matching_blocks(_line_keys(a_lines), _line_keys(b_lines))
+    for i, j, k in [*blocks, (len(a_lines), len(b_lines), 0)]:
         if i > ai or j > bj:
             ops = _join(ops, _words("".join(a_lines[ai:i]), "".join(b_lines[bj:j])))
         if k:
-            same = "".join(a_lines[i : i + k])
-            ops = _join(ops, [DiffOp("equal", same, same)])
+            same_a, same_b = "".join(a_lines[i : i + k]), "".join(b_lines[j : j + k])
+            ops = _join(ops, [DiffOp("equal", same_a, same_b)])
         ai, bj = i + k, j + k
     return ops
+
+
+def _line_keys(lines: list[str]) -> list[object]:
+    """Paragraphs compared without surrounding whitespace; an empty one never anchors."""
+    return [line.strip() or object() for line in lines]
 
 
 def _words(old: str, new: str) -> list[DiffOp]:

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from eu_posities.alignment.match import Match
-from eu_posities.diff.classify import classify
+from eu_posities.diff.classify import classify, form_key
 from eu_posities.diff.flags import Flag, detect_flags
 from eu_posities.diff.moves import Move, find_moves
 from eu_posities.diff.ops import DiffOp, word_diff
@@ -25,9 +25,10 @@ class PairDiff:
     moves: tuple[Move, ...] = ()
     classification: str = "substantive"
     score: float = 0.0
+    heading_ops: tuple[DiffOp, ...] = ()  # only when the heading changed
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "from": self.from_label,
             "to": self.to_label,
             "status": self.status,
@@ -37,6 +38,9 @@ class PairDiff:
             "flags": [f.to_json() for f in self.flags],
             "moves": [m.to_json() for m in self.moves],
         }
+        if self.heading_ops:
+            data["heading_ops"] = [op.to_json() for op in self.heading_ops]
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,8 @@ def diff_stages(
     """
     old_text = {p.label: p.text for p in from_provs}
     new_text = {p.label: p.text for p in to_provs}
+    old_head = {p.label: p.heading for p in from_provs}
+    new_head = {p.label: p.heading for p in to_provs}
     labels: Mapping[str, str] = _label_map(matches)
     drafts: list[tuple[Match, str, str, list[DiffOp]]] = []
     deleted: list[tuple[str, str]] = []
@@ -109,12 +115,33 @@ def diff_stages(
             kind = "unchanged"
         if group is not None:
             kind = group_class[group]
+        heading_ops: tuple[DiffOp, ...] = ()
+        if m.from_label and m.to_label:
+            h_old, h_new = old_head.get(m.from_label, ""), new_head.get(m.to_label, "")
+            if h_old != h_new:
+                heading_ops = tuple(word_diff(h_old, h_new))
+                kind = _with_heading(kind, h_old, h_new, labels)
         pairs.append(
             PairDiff(
-                m.from_label, m.to_label, m.status, tuple(ops), tuple(flags), mine, kind, m.score
+                m.from_label,
+                m.to_label,
+                m.status,
+                tuple(ops),
+                tuple(flags),
+                mine,
+                kind,
+                m.score,
+                heading_ops,
             )
         )
     return StageDiff(from_stage, to_stage, tuple(pairs), tuple(moves))
+
+
+def _with_heading(kind: str, old: str, new: str, labels: Mapping[str, str]) -> str:
+    """A renamed heading is substantive unless only its form changed."""
+    if kind == "substantive":
+        return kind
+    return "editorial" if form_key(old, labels) == form_key(new) else "substantive"
 
 
 def _group_key(m: Match) -> str | None:
