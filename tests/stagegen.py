@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from eu_posities.document import ParsedProvision
 
@@ -280,7 +280,3 @@ def accuracy(predicted: list[tuple[str | None, str | None]], truth: list[Truth])
     want = {(t.from_label, t.to_label) for t in truth}
     got = set(predicted)
     return len(want & got) / max(len(want), len(got), 1)
-
-
-def with_(provision: ParsedProvision, **changes: object) -> ParsedProvision:
-    return replace(provision, **changes)  # type: ignore[arg-type]

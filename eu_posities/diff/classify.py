@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from eu_posities.diff.flags import _REFERENCE, Flag, renumber
+from eu_posities.diff.flags import REFERENCE, Flag, renumber
 from eu_posities.diff.ops import DiffOp
 from eu_posities.diff.tokens import typo_key
 
@@ -17,7 +17,7 @@ _MARKS = re.compile(r"[^\w]+")
 def form_key(text: str, label_map: Mapping[str, str] | None = None) -> str:
     """The text with form stripped: references renumbered, quotes, dashes, marks, space, case."""
     if label_map:
-        text = _REFERENCE.sub(lambda m: renumber(m.group(0), label_map), text)
+        text = REFERENCE.sub(lambda m: renumber(m.group(0), label_map), text)
     return _MARKS.sub(" ", typo_key(text)).strip().casefold()
 
 

@@ -20,7 +20,7 @@ _MODAL = re.compile(
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|neither|nor|without|niet|geen|nooit|noch|zonder)\b", re.IGNORECASE
 )
-_REFERENCE = re.compile(
+REFERENCE = re.compile(
     r"\b(?:Articles?|Art\.|[Aa]rtikel(?:en)?)\s+\d+[a-z]*(?:\(\w{1,4}\))*"
     r"(?:\s*,\s*points?\s+\(\w{1,4}\))?"
     # "Article 6(1) of Directive 2002/58/EC": an article of another act, kept in one piece
@@ -136,7 +136,8 @@ def renumber(reference: str, label_map: Mapping[str, str]) -> str:
 
 
 def reference_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _REFERENCE.finditer(text)]
+    """Character spans of the cross-references in `text`."""
+    return [m.span() for m in REFERENCE.finditer(text)]
 
 
 def detect_flags(
@@ -171,7 +172,7 @@ def detect_flags(
         if gone or came:
             flags.append(Flag("number", ", ".join(gone), ", ".join(came)))
         gone, came = _diff_lists(
-            _hits(_REFERENCE, old, os_, oe, []), _hits(_REFERENCE, new, ns, ne, [])
+            _hits(REFERENCE, old, os_, oe, []), _hits(REFERENCE, new, ns, ne, [])
         )
         for ref in list(gone):
             moved = renumber(ref, label_map)

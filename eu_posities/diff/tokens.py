@@ -57,11 +57,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return tokens
 
 
-def token_key(token: str) -> str:
-    """The comparison key of a token: whitespace dropped, so reflowed text stays equal."""
-    return token.rstrip() or " "
-
-
 def typo_key(text: str) -> str:
     """Normalise quotes, dashes and non-breaking spaces for typography-insensitive checks."""
     return text.translate(_TYPO)
