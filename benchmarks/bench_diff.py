@@ -18,7 +18,7 @@ from _corpus import stages
 from eu_posities.alignment import align
 from eu_posities.diff import word_diff
 
-REPEAT = 3
+REPEAT = 5
 
 
 def hunks_word_diff(old: str, new: str) -> int:

@@ -10,6 +10,7 @@ get Myers' O(ND) algorithm, or a plain LCS table when one side is short.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Hashable, Sequence
 
 # Above this edit distance a region is reported as one replacement: such regions are
@@ -51,6 +52,9 @@ def _diff(
     bhi: int,
     out: list[Match],
 ) -> None:
+    if ahi - alo == bhi - blo and a[alo:ahi] == b[blo:bhi]:  # common between anchors
+        out.append((alo, blo, ahi - alo))
+        return
     # Common prefix and suffix cost nothing to find and shrink the real problem.
     start = 0
     while alo + start < ahi and blo + start < bhi and a[alo + start] == b[blo + start]:
@@ -64,7 +68,9 @@ def _diff(
         end += 1
     ahi -= end
     bhi -= end
-    if alo < ahi and blo < bhi:
+    if ahi - alo == 1 or bhi - blo == 1:
+        _single(a, alo, ahi, b, blo, bhi, out)  # the commonest case: one word replaced
+    elif alo < ahi and blo < bhi:
         # Small regions get the exact (minimal) Myers diff; big ones are cut at unique anchors
         # first, which keeps the cost near linear and ties the diff to distinctive words.
         small = (ahi - alo) + (bhi - blo) <= SMALL_REGION
@@ -94,20 +100,11 @@ def _unique_anchors(
     a: Sequence[Hashable], alo: int, ahi: int, b: Sequence[Hashable], blo: int, bhi: int
 ) -> list[tuple[int, int]]:
     """Tokens unique in both regions, paired, then the longest order-preserving chain."""
-    count_a: dict[Hashable, int] = {}
-    pos_a: dict[Hashable, int] = {}
-    for i in range(alo, ahi):
-        t = a[i]
-        count_a[t] = count_a.get(t, 0) + 1
-        pos_a[t] = i
-    count_b: dict[Hashable, int] = {}
-    pos_b: dict[Hashable, int] = {}
-    for j in range(blo, bhi):
-        t = b[j]
-        if t in count_a:
-            count_b[t] = count_b.get(t, 0) + 1
-            pos_b[t] = j
-    pairs = [(pos_a[t], pos_b[t]) for t, c in count_b.items() if c == 1 and count_a[t] == 1]
+    sa, sb = a[alo:ahi], b[blo:bhi]
+    count_a, count_b = Counter(sa), Counter(sb)  # counted in C
+    pos_a = dict(zip(sa, range(alo, ahi), strict=True))  # the last position; the only one if unique
+    pos_b = dict(zip(sb, range(blo, bhi), strict=True))
+    pairs = [(pos_a[t], pos_b[t]) for t, c in count_a.items() if c == 1 and count_b.get(t) == 1]
     if not pairs:
         return []
     pairs.sort()
@@ -135,6 +132,25 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         k = prev[k]
     chain.reverse()
     return chain
+
+
+def _single(
+    a: Sequence[Hashable],
+    alo: int,
+    ahi: int,
+    b: Sequence[Hashable],
+    blo: int,
+    bhi: int,
+    out: list[Match],
+) -> None:
+    """One side is a single token: it matches its first occurrence on the other side, if any."""
+    try:
+        if ahi - alo == 1:
+            out.append((alo, b.index(a[alo], blo, bhi), 1))
+        else:
+            out.append((a.index(b[blo], alo, ahi), blo, 1))
+    except ValueError:
+        pass
 
 
 def _table(
