@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eu_posities.diff import DiffOp, word_diff
+from eu_posities.diff.halfmatch import half_match
 from eu_posities.diff.sequence import matching_blocks
 from eu_posities.diff.tokens import tokenize
 
@@ -44,15 +45,15 @@ SEP = st.sampled_from([" ", " ", " ", "\n", "  ", ""])
 
 
 @st.composite
-def texts(draw: st.DrawFn) -> str:
-    parts = draw(st.lists(st.tuples(WORDS, SEP), max_size=40))
+def texts(draw: st.DrawFn, max_size: int = 40) -> str:
+    parts = draw(st.lists(st.tuples(WORDS, SEP), max_size=max_size))
     return "".join(w + s for w, s in parts)
 
 
 @st.composite
-def edited(draw: st.DrawFn) -> tuple[str, str]:
+def edited(draw: st.DrawFn, max_size: int = 40) -> tuple[str, str]:
     """A text and a random edit of it (insertions, deletions, replacements of tokens)."""
-    old = draw(texts())
+    old = draw(texts(max_size))
     tokens = tokenize(old)
     for _ in range(draw(st.integers(0, 6))):
         action = draw(st.sampled_from(["ins", "del", "rep"]))
@@ -107,6 +108,16 @@ def test_random_edits(pair: tuple[str, str]) -> None:
     for op in ops:
         if op.detail:
             assert rebuild(list(op.detail)) == (op.old, op.new)
+
+
+@settings(max_examples=150, deadline=None)
+@given(edited(400))
+def test_random_edits_in_long_texts(pair: tuple[str, str]) -> None:
+    """Long texts take the shortcuts (paragraphs, common runs): still exact and well formed."""
+    old, new = pair
+    ops = word_diff(old, new)
+    assert rebuild(ops) == (old, new)
+    check_shape(ops)
 
 
 @settings(max_examples=200, deadline=None)
@@ -187,3 +198,16 @@ def test_completely_different_texts() -> None:
     ops = word_diff(old, new)
     assert [op.op for op in ops] == ["replace"]
     assert rebuild(ops) == (old, new)
+
+
+def test_half_match_cuts_at_word_boundaries() -> None:
+    old = "alpha beta gamma " + "the same long unchanged middle run of words " * 3 + "delta end"
+    new = "ALPHA beta gamma " + "the same long unchanged middle run of words " * 3 + "DELTA end"
+    run = half_match(old, new)
+    assert run is not None
+    oa, ob, na, nb = run
+    assert old[oa:ob] == new[na:nb] and len(old[oa:ob]) * 4 >= len(old)
+    assert old[oa - 1].isspace() and old[ob - 1].isspace()
+    assert half_match("short", "other") is None
+    ops = word_diff(old, new)
+    assert [op.op for op in ops] == ["replace", "equal", "replace", "equal"]

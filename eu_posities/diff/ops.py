@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eu_posities.diff.halfmatch import half_match
 from eu_posities.diff.sequence import matching_blocks
 from eu_posities.diff.tokens import tokenize
 
@@ -61,6 +62,7 @@ _WEAK_WORDS = frozenset(
     ]
 )
 _WORDLIKE = re.compile(r"\w")
+SPLIT_CHARS = 400  # from this size (both sides) a long common run is looked for first
 MIN_LINES = 3  # paragraphs per side from which pairing paragraphs first pays off
 
 
@@ -138,13 +140,27 @@ def _words(old: str, new: str) -> list[DiffOp]:
     # Whitespace right after the common prefix joins the prefix (equal, spacing aside).
     ho = _skip_space(old, head, len(old) - tail)
     hn = _skip_space(new, head, len(new) - tail)
+    ea, eb = len(old) - tail, len(new) - tail
+    if (ea - ho) + (eb - hn) >= SPLIT_CHARS:
+        run = half_match(old[ho:ea], new[hn:eb])
+        if run is not None:
+            # A long unchanged run in the middle: diff the two sides of it on their own.
+            oa, ob, na, nb = run
+            ops = _words(old[ho : ho + oa], new[hn : hn + na])
+            ops = _join(ops, [DiffOp("equal", old[ho + oa : ho + ob], new[hn + na : hn + nb])])
+            ops = _join(ops, _words(old[ho + ob : ea], new[hn + nb : eb]))
+            return _ends(ops, old, new, ho, hn, tail)
     a_tok = tokenize(old, ho, len(old) - tail)
     b_tok = tokenize(new, hn, len(new) - tail)
     # Tokens are compared as strings without their whitespace: reflowed text stays equal.
     a = _keys(a_tok)
     b = _keys(b_tok)
     blocks = _clean_up(matching_blocks(a, b), a_tok, len(a), len(b))
-    ops = _to_ops(blocks, a_tok, b_tok)
+    return _ends(_to_ops(blocks, a_tok, b_tok), old, new, ho, hn, tail)
+
+
+def _ends(ops: list[DiffOp], old: str, new: str, ho: int, hn: int, tail: int) -> list[DiffOp]:
+    """Put the common prefix (up to `ho`/`hn`) and suffix (`tail`) back around `ops`."""
     if ho or hn:
         ops = _join([DiffOp("equal", old[:ho], new[:hn])], ops)
     if tail:
