@@ -19,11 +19,14 @@ from collections.abc import Iterable, Sequence
 from eu_posities.alignment.match import Match
 from eu_posities.alignment.regroup import find_merges, find_splits
 from eu_posities.alignment.similarity import Interner, Profile, similarity
+from eu_posities.diff.sequence import longest_increasing
 from eu_posities.document import ParsedProvision
 from eu_posities.errors import NotFound
 
 THRESHOLD = 0.35  # below this two provisions are not the same provision
 NUMBER_BONUS = 0.1  # a shared label makes a pair a little more likely
+SIGNATURE_WORDS = 8  # opening/closing words that identify a provision
+SIGNATURE_ANCHOR = 0.5  # similarity that confirms a heading or opening/closing-words anchor
 SANDWICHED = 0.2  # one provision each side between two anchors: most likely the same one
 FULL_DP_CELLS = 4000  # gaps larger than this are searched in a diagonal band only
 MIN_BAND = 20
@@ -108,39 +111,46 @@ def _manual(
 
 
 def _anchors(fs: list[Profile], ts: list[Profile]) -> list[tuple[int, int]]:
-    """Pairs with identical text (unique on both sides), reduced to an order-preserving chain.
+    """Pairs that are surely the same provision, reduced to an order-preserving chain.
 
-    Numbers are not anchors: in a renumbered stage "Article 20" may name a different, yet
-    similar, provision. They only weigh in as a bonus in the gap search.
+    First identical text (unique on both sides); then, for the rest, the same heading, the
+    same opening words or the same closing words (unique on both sides) backed by at least
+    SIGNATURE_ANCHOR similarity. These hash look-ups keep the gaps, and so the costly
+    similarity search, small. Numbers are not anchors: in a renumbered stage "Article 20"
+    may name a different, yet similar, provision; they only weigh in inside the gap search.
     """
-    fkeys = Counter(f.key for f in fs)
-    tkeys = Counter(t.key for t in ts)
-    t_by_key = {t.key: j for j, t in enumerate(ts) if tkeys[t.key] == 1}
-    pairs: dict[int, tuple[int, float]] = {}
-    for i, f in enumerate(fs):
-        if fkeys[f.key] == 1 and f.key in t_by_key and f.words:
-            pairs[i] = (t_by_key[f.key], 1.0)
-    return _heaviest_chain(sorted((i, j, w) for i, (j, w) in pairs.items()))
-
-
-def _heaviest_chain(cands: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
-    """Heaviest chain increasing in both coordinates (candidates sorted by the first)."""
-    best = [w for _, _, w in cands]
-    prev = [-1] * len(cands)
-    for k, (i, j, w) in enumerate(cands):
-        for q in range(k):
-            qi, qj, _ = cands[q]
-            if qi < i and qj < j and best[q] + w > best[k]:
-                best[k] = best[q] + w
-                prev[k] = q
-    if not cands:
-        return []
-    k = max(range(len(cands)), key=best.__getitem__)
-    chain = []
-    while k >= 0:
-        chain.append((cands[k][0], cands[k][1]))
-        k = prev[k]
-    return chain[::-1]
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    signatures = (
+        (lambda p: p.key if p.words else None, False),
+        (lambda p: p.heading or None, True),
+        (
+            lambda p: (
+                " ".join(p.words[:SIGNATURE_WORDS]) if len(p.words) > SIGNATURE_WORDS else None
+            ),
+            True,
+        ),
+        (
+            lambda p: (
+                " ".join(p.words[-SIGNATURE_WORDS:]) if len(p.words) > SIGNATURE_WORDS else None
+            ),
+            True,
+        ),
+    )
+    for signature, verify in signatures:
+        fsig = [signature(f) if i not in pairs else None for i, f in enumerate(fs)]
+        tsig = [signature(t) if j not in used else None for j, t in enumerate(ts)]
+        fcount = Counter(x for x in fsig if x is not None)
+        tcount = Counter(x for x in tsig if x is not None)
+        t_by_sig = {x: j for j, x in enumerate(tsig) if x is not None and tcount[x] == 1}
+        for i, x in enumerate(fsig):
+            if x is None or fcount[x] != 1 or x not in t_by_sig:
+                continue
+            j = t_by_sig[x]
+            if not verify or similarity(fs[i], ts[j]) >= SIGNATURE_ANCHOR:
+                pairs[i] = j
+                used.add(j)
+    return longest_increasing(sorted(pairs.items())) if pairs else []
 
 
 def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:

@@ -108,10 +108,10 @@ def _unique_anchors(
     if not pairs:
         return []
     pairs.sort()
-    return _longest_increasing(pairs)
+    return longest_increasing(pairs)
 
 
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Longest chain of pairs increasing in both coordinates (pairs sorted by first)."""
     tails: list[int] = []
     tail_idx: list[int] = []

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from eu_posities.alignment.match import Match
 from eu_posities.diff.classify import classify, form_key
 from eu_posities.diff.flags import Flag, detect_flags
 from eu_posities.diff.moves import Move, find_moves
 from eu_posities.diff.ops import DiffOp, word_diff
 from eu_posities.document import ParsedProvision
+
+if TYPE_CHECKING:  # the alignment package imports this one; keep the runtime graph acyclic
+    from eu_posities.alignment.match import Match
 
 
 @dataclass(frozen=True, slots=True)
