@@ -9,11 +9,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from engine_corpus import load_proposal  # noqa: E402
-from stagegen import Truth, accuracy, generate  # noqa: E402
+from stagegen import Truth, accuracy, expected_moves, generate  # noqa: E402
 
 from eu_posities.document import ParsedProvision  # noqa: E402
 
-__all__ = ["ParsedProvision", "Truth", "accuracy", "generate", "load_proposal", "stages"]
+__all__ = [
+    "ParsedProvision",
+    "Truth",
+    "accuracy",
+    "expected_moves",
+    "generate",
+    "load_proposal",
+    "stages",
+]
 
 
 def stages(

@@ -23,6 +23,8 @@ from eu_posities.document import ParsedProvision
 
 PREFIX = {"article": "Article", "recital": "Recital"}  # the kinds that get restructured
 _WORD = re.compile(r"[A-Za-z]{3,}")
+MOVED_FROM = "synthetic_moved_from"  # marker on a generated provision that received moved text
+MOVE_MIN_WORDS = 6
 _MODALS = {"shall": "may", "may": "shall", "should": "shall", "must": "may"}
 
 
@@ -201,6 +203,7 @@ def _move_text(items: list[_Item], rng: random.Random, paragraphs: int, sentence
         para = paras.pop(rng.randint(1, len(paras) - 1))
         a.text = "\n".join(paras)
         b.text = b.text + "\n" + para
+        _record_move(a, b, para)
     for _ in range(sentences):
         donors = [a for a in arts if len(re.findall(r"\. [A-Z]", a.text)) >= 1]
         if not donors or not recitals:
@@ -212,6 +215,19 @@ def _move_text(items: list[_Item], rng: random.Random, paragraphs: int, sentence
         a.text = " ".join(parts)
         r = rng.choice(recitals)
         r.text = r.text + " " + sentence.strip()
+        _record_move(a, r, sentence)
+
+
+def _record_move(source: _Item, target: _Item, text: str) -> None:
+    """Remember a move that a sentence-level detector can see (a clause of 6+ words)."""
+    if any(len(part.split()) >= MOVE_MIN_WORDS for part in re.split(r"[.;:]\s|\n", text)):
+        moved = target.markers.setdefault(MOVED_FROM, [])
+        moved.append(source.sources[0])  # type: ignore[union-attr]
+
+
+def expected_moves(stage: list[ParsedProvision]) -> set[tuple[str, str]]:
+    """(FROM label, TO label) of every text move the generator made and recorded."""
+    return {(src, p.label) for p in stage for src in p.markers.get(MOVED_FROM, ())}
 
 
 def _number(

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 from engine_corpus import load_proposal
-from stagegen import _renumber_refs, generate
+from stagegen import _renumber_refs, expected_moves, generate
 
 from eu_posities.alignment import align
 from eu_posities.diff import diff_stages
@@ -135,3 +135,17 @@ def test_heading_change_is_shown_and_classified(proposal: list[ParsedProvision])
         if p.from_label == "Article 1"
     )
     assert pair.classification == "editorial"
+
+
+def test_moves_in_generated_stages(proposal: list[ParsedProvision]) -> None:
+    """Paragraphs and sentences the generator moved are reported as moves, little else is."""
+    want: set[tuple[int, str, str]] = set()
+    got: set[tuple[int, str, str]] = set()
+    for seed in range(8):
+        new, _ = generate(proposal, seed)
+        want |= {(seed, *m) for m in expected_moves(new)}
+        moves = diff_stages(proposal, new, align(proposal, new)).moves
+        got |= {(seed, m.from_label, m.to_label) for m in moves}
+    assert len(want) >= 8
+    assert len(want & got) / len(want) >= 0.9
+    assert len(want & got) / len(got) >= 0.9
