@@ -71,19 +71,19 @@ def main() -> None:
         "redlines": hunks_redlines,
         "diff-match-patch": _dmp(),
     }
-    results: dict[str, dict[str, float]] = {}
-    for name, fn in tools.items():
-        seconds = 0.0
-        total = 0
-        for a, b in pairs:
-            best = float("inf")
-            for _ in range(REPEAT):  # best of REPEAT per pair: the machine may be busy
+    results: dict[str, dict[str, float]] = {name: {"seconds": 0.0, "hunks": 0} for name in tools}
+    # Tools take turns on each pair, best of REPEAT each, so a busy machine slows all alike.
+    for a, b in pairs:
+        best = dict.fromkeys(tools, float("inf"))
+        for _ in range(REPEAT):
+            for name, fn in tools.items():
                 start = time.perf_counter()
                 hunks = fn(a, b)
-                best = min(best, time.perf_counter() - start)
-            seconds += best
-            total += hunks
-        results[name] = {"seconds": seconds, "hunks": total}
+                best[name] = min(best[name], time.perf_counter() - start)
+        for name in tools:
+            results[name]["seconds"] += best[name]
+    for name, fn in tools.items():  # hunk counts once more, outside the timing loop
+        results[name]["hunks"] = sum(fn(a, b) for a, b in pairs)
     base = results["word_diff"]["seconds"]
     print(f"{len(pairs)} provision pairs ({changed} changed) from {n} generated stages")
     print(f"time: sum over pairs of the best of {REPEAT} runs; hunks: non-equal ops\n")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 MIN_RUN = 24  # characters: shorter common runs are not worth a split
+SEED_PARTS = 8  # seeds are the 2nd, 4th, 6th and 8th eighths of the longer text
+MIN_SURE_RUN = 64  # characters: a common run this long, found where seeded, is unchanged
 _SPACE = re.compile(r"\s")
 
 
@@ -52,14 +54,10 @@ def half_match(old: str, new: str) -> tuple[int, int, int, int] | None:
     long_, short = (new, old) if swap else (old, new)
     if len(long_) < 4 or len(short) * 2 < len(long_):
         return None
-    best = max(
-        (
-            _seeded(long_, short, (len(long_) + 3) // 4),
-            _seeded(long_, short, (len(long_) + 1) // 2),
-        ),
-        key=lambda m: m[2] if m else -1,
-    )
-    if best is None or best[2] * 4 < len(long_):
+    size = len(long_) // SEED_PARTS
+    seeds = (_seeded(long_, short, k * size, size) for k in range(1, SEED_PARTS, 2))
+    best = max(seeds, key=lambda m: m[2] if m else -1)
+    if best is None or best[2] * SEED_PARTS < len(long_) or best[2] < MIN_SURE_RUN:
         return None
     li, si, length = best
     # Cut to just after whitespace at both ends, staying inside the common run.
@@ -78,9 +76,9 @@ def half_match(old: str, new: str) -> tuple[int, int, int, int] | None:
     return start, end, start + shift, end + shift
 
 
-def _seeded(long_: str, short: str, i: int) -> tuple[int, int, int] | None:
-    """Longest common run through the quarter of `long_` starting at `i`: (long, short, len)."""
-    seed = long_[i : i + len(long_) // 4]
+def _seeded(long_: str, short: str, i: int, size: int) -> tuple[int, int, int] | None:
+    """Longest common run through `long_[i:i + size]`: (start in long, in short, length)."""
+    seed = long_[i : i + size]
     best: tuple[int, int, int] | None = None
     j = short.find(seed)
     while j != -1:

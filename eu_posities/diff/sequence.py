@@ -17,6 +17,7 @@ from collections.abc import Hashable, Sequence
 # rewrites, and a token-exact alignment of them is unreadable anyway.
 MAX_MYERS_D = 400
 
+TABLE_CELLS = 64  # regions up to this many cells use the plain table (less set-up than Myers)
 SMALL_REGION = 120  # tokens (both sides together) below which Myers runs directly
 
 Match = tuple[int, int, int]  # (start in a, start in b, length)
@@ -88,7 +89,7 @@ def _diff(
             n, m = ahi - alo, bhi - blo
             # Myers costs about (n + m) * D with D >= |n - m|: lopsided regions (a paragraph
             # deleted next to a short change) are cheaper as a plain n * m table.
-            if n * m <= (n + m) * abs(n - m):
+            if n * m <= max(TABLE_CELLS, (n + m) * abs(n - m)):
                 _table(a, alo, ahi, b, blo, bhi, out)
             else:
                 _myers(a, alo, ahi, b, blo, bhi, out)
