@@ -78,7 +78,7 @@ def main() -> None:
         for _ in range(REPEAT):
             for name, fn in tools.items():
                 start = time.perf_counter()
-                hunks = fn(a, b)
+                fn(a, b)
                 best[name] = min(best[name], time.perf_counter() - start)
         for name in tools:
             results[name]["seconds"] += best[name]
