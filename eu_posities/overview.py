@@ -1,7 +1,7 @@
 """Read models for overviews: the multi-stage comparison grid, the concern matrix and badges.
 
-Plain, contract-shaped dicts, shared by the terminal UI and any other front end; the concern
-rows follow the `concerns list` JSON shape of the contract.
+Plain dicts shared by the terminal UI and any other front end; the concern ledger's own read
+models are in `eu_posities.concerns.views`.
 """
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from eu_posities.compare import align_stages
+from eu_posities.concerns import views as concern_views
 from eu_posities.errors import InputError
-from eu_posities.models import Assessment, Concern, ConcernDossier, ConcernLink, Dossier, Stage
-from eu_posities.store import get_dossier, list_dossiers, list_stages
-
-RESOLVED = "resolved"
-
+from eu_posities.models import Concern, ConcernLink, Stage
+from eu_posities.store import get_dossier
 
 # --- comparison grid ---------------------------------------------------------------------
 
@@ -68,7 +66,9 @@ def comparison_rows(
         for column in range(1, len(stage_keys)):
             if row["status"][column] is None and row["cells"][0]:
                 row["status"][column] = "deleted"
-        row["changed"] = any(s not in (None, "unchanged") for s in row["status"][1:])
+        # Renumbering alone is not a change of text: it is marked, but not counted as one.
+        row["changed"] = any(s not in (None, "unchanged", "renumbered") for s in row["status"][1:])
+        row["renumbered"] = "renumbered" in row["status"]
     return rows
 
 
@@ -105,77 +105,15 @@ def _insert_added(
 # --- concern ledger ----------------------------------------------------------------------
 
 
-def concern_rows(*, session: Session, dossier_key: str | None = None) -> list[dict[str, Any]]:
-    """Every concern per dossier it spans, with its current status per stage (contract shape)."""
-    dossiers = (
-        [get_dossier(session=session, key=dossier_key)]
-        if dossier_key
-        else list_dossiers(session=session)
-    )
-    rows: list[dict[str, Any]] = []
-    for dossier in dossiers:
-        stages = list_stages(session=session, dossier=dossier)
-        for concern in _concerns_of(session, dossier):
-            rows.append(_concern_row(session, concern, dossier, stages))
-    return rows
-
-
 def concern_summary(*, session: Session, dossier_key: str) -> dict[str, int]:
-    """How many concerns a dossier has and how many are resolved, for its overview line."""
-    rows = concern_rows(session=session, dossier_key=dossier_key)
+    """How many concerns a dossier has, how many are resolved and how many still open."""
+    rows = concern_views.concern_rows(session=session, dossier_key=dossier_key)
+    current = [list(r["status_by_stage"].values())[-1:] for r in rows]
     return {
         "concerns": len(rows),
         "resolved": sum(1 for r in rows if r["resolved_in"] is not None),
-        "open": sum(1 for r in rows if r["current"] in ("open", None)),
+        "open": sum(1 for c in current if not c or c[0] == "open"),
     }
-
-
-def concern_detail(*, session: Session, dossier_key: str, concern_key: str) -> dict[str, Any]:
-    """One concern in one dossier: position, links, history (oldest first), current heads."""
-    dossier = get_dossier(session=session, key=dossier_key)
-    concern = session.exec(select(Concern).where(Concern.key == concern_key)).first()
-    if concern is None:
-        raise InputError(f"unknown concern {concern_key!r}")
-    stages = list_stages(session=session, dossier=dossier)
-    row = _concern_row(session, concern, dossier, stages)
-    by_id = {s.id: s for s in stages}
-    history = [
-        {
-            "id": a.id,
-            "stage": by_id[a.stage_id].key,
-            "status": a.status,
-            "evidence": a.evidence,
-            "note": a.note,
-            "author": a.author,
-            "at": a.at.isoformat() if a.at else None,
-            "supersedes": a.supersedes_id,
-        }
-        for a in _assessments(session, concern, stages)
-    ]
-    links = session.exec(
-        select(ConcernLink, Stage.key)
-        .join(Stage, col(Stage.id) == ConcernLink.stage_id)
-        .where(ConcernLink.concern_id == concern.id, Stage.dossier_id == dossier.id)
-        .order_by(col(ConcernLink.id))
-    ).all()
-    heads: dict[str, int] = {}
-    for item in history:
-        heads[item["stage"]] = item["id"]
-    row.update(
-        {
-            "title_en": concern.title_en,
-            "description": concern.description,
-            "position_nl": concern.position_nl,
-            "position_source": concern.position_source,
-            "links": [
-                {"stage": key, "provision": link.label, "state": link.state, "reason": link.reason}
-                for link, key in links
-            ],
-            "history": history,
-            "heads": heads,
-        }
-    )
-    return row
 
 
 def concern_badges(*, session: Session, dossier_key: str, stage_key: str) -> dict[str, list[str]]:
@@ -194,60 +132,3 @@ def concern_badges(*, session: Session, dossier_key: str, stage_key: str) -> dic
         if key not in badges.setdefault(label, []):
             badges[label].append(key)
     return badges
-
-
-def _concerns_of(session: Session, dossier: Dossier) -> list[Concern]:
-    return list(
-        session.exec(
-            select(Concern)
-            .join(ConcernDossier, col(ConcernDossier.concern_id) == Concern.id)
-            .where(ConcernDossier.dossier_id == dossier.id)
-            .order_by(col(Concern.id))
-        ).all()
-    )
-
-
-def _assessments(session: Session, concern: Concern, stages: list[Stage]) -> list[Assessment]:
-    ids = [s.id for s in stages]
-    return list(
-        session.exec(
-            select(Assessment)
-            .where(Assessment.concern_id == concern.id, col(Assessment.stage_id).in_(ids))
-            .order_by(col(Assessment.id))
-        ).all()
-    )
-
-
-def _concern_row(
-    session: Session, concern: Concern, dossier: Dossier, stages: list[Stage]
-) -> dict[str, Any]:
-    current: dict[int, str] = {}
-    for a in _assessments(session, concern, stages):
-        current[a.stage_id] = a.status  # append-only: the newest row wins
-    status_by_stage = {s.key: current[s.id] for s in stages if s.id in current}
-    labels = session.exec(
-        select(ConcernLink.label)
-        .join(Stage, col(Stage.id) == ConcernLink.stage_id)
-        .where(ConcernLink.concern_id == concern.id, Stage.dossier_id == dossier.id)
-        .where(ConcernLink.state != "rejected")
-        .order_by(col(ConcernLink.id))
-    ).all()
-    assessed = [s.key for s in stages if s.key in status_by_stage]
-    return {
-        "key": concern.key,
-        "title": concern.title_nl,
-        "dossier": dossier.key,
-        "provisions": list(dict.fromkeys(labels)),
-        "status_by_stage": status_by_stage,
-        "resolved_in": _resolved_in(assessed, status_by_stage),
-        "current": status_by_stage[assessed[-1]] if assessed else None,
-    }
-
-
-def _resolved_in(assessed: list[str], status: dict[str, str]) -> str | None:
-    """The stage from which the concern stayed resolved in every later assessed stage."""
-    first: str | None = None
-    for key in assessed:
-        # A later stage that is not resolved reopens it.
-        first = (first or key) if status[key] == RESOLVED else None
-    return first

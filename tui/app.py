@@ -53,6 +53,7 @@ class EuPositiesApp(App[None]):
 
         # Import into the dossier the user is looking at, unless told otherwise.
         dossier = dossier or getattr(self.screen, "dossier_key", None)
+
         def imported(summary: str | None) -> None:
             if summary:
                 self.notify(summary, title="Imported")

@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from eu_posities import overview, views
+from eu_posities.concerns import ledger
+from eu_posities.concerns import views as concern_views
 from eu_posities.config import current_user
 from eu_posities.db import run_write, session_scope
 from eu_posities.errors import EupError
@@ -93,13 +95,19 @@ class Core:
 
     def concerns(self, dossier: str) -> list[dict[str, Any]]:
         with session_scope(self.engine) as session:
-            return overview.concern_rows(session=session, dossier_key=dossier)
+            return concern_views.concern_rows(session=session, dossier_key=dossier)
 
     def concern(self, dossier: str, concern: str) -> dict[str, Any]:
+        """`concerns show` plus the full history and the current assessment id per stage."""
         with session_scope(self.engine) as session:
-            return overview.concern_detail(
+            detail = concern_views.concern_detail(
                 session=session, dossier_key=dossier, concern_key=concern
             )
+            detail["history"] = concern_views.history_rows(
+                session=session, dossier_key=dossier, concern_key=concern
+            )
+        detail["heads"] = {entry["stage"]: entry["id"] for entry in detail["current"]}
+        return detail
 
     def search(self, query: str, dossier: str | None = None) -> list[dict[str, Any]]:
         search = _core("eu_posities.search", "search")
@@ -120,10 +128,9 @@ class Core:
         supersedes: int | None,
     ) -> None:
         """Record an assessment; raises Conflict when someone assessed it meanwhile."""
-        assess = _core("eu_posities.concerns.ledger", "assess")
         run_write(
             self.engine,
-            lambda s: assess(
+            lambda s: ledger.assess(
                 session=s,
                 dossier_key=dossier,
                 concern_key=concern,

@@ -12,10 +12,8 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Select
 
+from eu_posities.concerns.ledger import NEEDS_EVIDENCE, STATUSES
 from eu_posities.errors import Conflict
-
-# The contract's concern statuses.
-STATUSES = ("open", "partly", "resolved", "dropped")
 
 
 def open_assessment(screen: Screen[Any], dossier: str, concern: str, stage: str | None) -> None:
@@ -112,7 +110,7 @@ class AssessDialog(ModalScreen[bool]):
         if not isinstance(status, str):
             self._error("Choose a status.")
             return
-        if status in ("resolved", "partly") and not evidence:
+        if status in NEEDS_EVIDENCE and not evidence:
             self._error(f"A '{status}' assessment needs evidence: quote the text.")
             return
         self._error("")
@@ -150,6 +148,8 @@ class AssessDialog(ModalScreen[bool]):
         self.query_one("#save", Button).disabled = False
         prefix = "Changed meanwhile by someone else: " if message.conflict else "Not saved: "
         self._error(prefix + message.error)
+        if message.conflict:
+            self.load()  # what is current now; saving again replaces it knowingly
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

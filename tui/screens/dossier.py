@@ -165,8 +165,11 @@ class DossierScreen(Screen[None]):
             strip.append_text(stage_title(by_key[key]))
         strip.append(f"   [{self.mode}]", style="italic dim")
         changed = sum(1 for r in self.data.rows if r.get("changed"))
+        renumbered = sum(1 for r in self.data.rows if r.get("renumbered"))
         if len(self.data.chosen) > 1:
-            strip.append(f"   {changed} changed of {len(self.data.rows)}", style="dim")
+            strip.append(f"   {changed} changed", style="dim")
+            if renumbered:
+                strip.append(f", {renumbered} renumbered", style="dim")
         self.query_one("#stage-strip", Static).update(strip)
 
     # --- showing a row ------------------------------------------------------------------
