@@ -29,6 +29,7 @@ from tui.app import EuPositiesApp
 from tui.dialogs.exporting import ExportDialog
 from tui.dialogs.importing import ImportDialog
 from tui.dialogs.stage_picker import StagePicker
+from tui.screens.concern_detail import ConcernDetailScreen
 from tui.screens.concerns import ConcernMatrixScreen
 from tui.screens.dossier import DossierScreen
 from tui.screens.dossiers import DossiersScreen
@@ -87,7 +88,7 @@ async def test_first_screen_lists_dossiers_with_timeline(engine: Engine) -> None
 
 
 @pilot_test
-async def test_enter_opens_dossier_and_moving_shows_the_provision(engine: Engine) -> None:
+async def test_enter_opens_dossier_with_both_texts_side_by_side(engine: Engine) -> None:
     app = EuPositiesApp(engine, author="tester")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -95,19 +96,71 @@ async def test_enter_opens_dossier_and_moving_shows_the_provision(engine: Engine
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, DossierScreen) and screen.data is not None
-        assert screen.data.chosen == ["commission-proposal"]
+        assert screen.data.chosen == ["commission-proposal", "practice-council-text"]
+        strip = text_of(screen.query_one("#stage-strip", Static))
+        assert "FICTIONAL — practice text" in strip
         tree = screen.query_one(ProvisionTree)
-        labels = [row["cells"][0][0] for row in screen.data.rows]
-        assert "Article 1" in labels and "Recital 1" in labels
         assert len(tree.row_nodes) == len(screen.data.rows)
-        article = labels.index("Article 7")
+        article = row_of(screen, "Article 7")
+        assert "◆detectiebevel" in str(tree.row_nodes[article].label)
+        assert str(tree.row_nodes[article].label).startswith("~")
         tree.select_row(article)
         await pilot.pause()
-        column = text_of(screen.query_one("#column-0", Static))
-        assert "Article 7" in column
         assert screen.current == article
+        assert "Article 7" in text_of(screen.query_one("#column-0", Static))
+        practice = text_of(screen.query_one("#column-1", Static))
+        assert "modified" in practice and " may " in practice
         await pilot.press("escape")
         assert isinstance(app.screen, DossiersScreen)
+
+
+def row_of(screen: DossierScreen, label: str) -> int:
+    assert screen.data is not None
+    return next(i for i, r in enumerate(screen.data.rows) if label in r["cells"][0])
+
+
+def current_label(screen: DossierScreen) -> str:
+    assert screen.data is not None
+    row = screen.data.rows[screen.current]
+    return str(next(c[0] for c in row["cells"] if c))
+
+
+@pilot_test
+async def test_next_and_previous_change_skip_unchanged_and_renumbered(engine: Engine) -> None:
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_dossier("csa-regulation")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DossierScreen)
+        seen = []
+        for _ in range(4):
+            await pilot.press("n")
+            seen.append(current_label(screen))
+        assert seen == ["Article 5", "Article 5a", "Article 7", "Article 11"]
+        await pilot.press("p")
+        assert current_label(screen) == "Article 7"
+
+
+@pilot_test
+async def test_redline_mode_shows_the_flags_of_the_pair(engine: Engine) -> None:
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.open_dossier("csa-regulation", provision="Article 7")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DossierScreen)
+        assert current_label(screen) == "Article 7"
+        await pilot.press("m")
+        await settle(pilot)
+        assert screen.mode == "redline"
+        redline = text_of(screen.query_one("#redline", Static))
+        assert "modal: shall → may" in redline
+        assert "Article 7 → Article 7" in redline
+        await pilot.press("m")
+        assert screen.mode == "columns"
 
 
 @pilot_test
@@ -124,27 +177,42 @@ async def test_stage_picker_shows_known_stages_but_only_texts_can_be_chosen(
         picker = app.screen
         assert isinstance(picker, StagePicker)
         choices = picker.query_one(SelectionList)
-        assert choices.option_count == 5
-        disabled = [choices.get_option_at_index(i).disabled for i in range(5)]
-        assert disabled.count(False) == 1  # only the commission proposal has text
+        assert choices.option_count == 6
+        enabled = [
+            str(choices.get_option_at_index(i).value)
+            for i in range(choices.option_count)
+            if not choices.get_option_at_index(i).disabled
+        ]
+        assert enabled == ["commission-proposal", "practice-council-text"]
         choices.deselect_all()
-        await pilot.click("#ok")
+        picker.query_one("#ok", Button).press()
+        await pilot.pause()
         assert "Choose 1 to 4" in text_of(picker.query_one("#picker-error", Label))
-        await pilot.press("escape")
-        assert isinstance(app.screen, DossierScreen)
+        choices.select("commission-proposal")
+        picker.query_one("#ok", Button).press()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DossierScreen) and screen.data is not None
+        assert screen.data.chosen == ["commission-proposal"]
+        await pilot.press("m")  # a redline needs two stages
+        assert screen.mode == "columns"
 
 
 @pilot_test
-async def test_redline_needs_two_stages(engine: Engine) -> None:
+async def test_badge_opens_the_concern_with_position_and_history(engine: Engine) -> None:
     app = EuPositiesApp(engine, author="tester")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        app.open_dossier("csa-regulation")
+        app.open_dossier("csa-regulation", provision="Article 7")
         await settle(pilot)
-        await pilot.press("m")
-        screen = app.screen
-        assert isinstance(screen, DossierScreen)
-        assert screen.mode == "columns"
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, ConcernDetailScreen)
+        detail = text_of(app.screen.query_one("#concern-detail", Static))
+        assert "Detectiebevel" in detail and "Dutch position" in detail
+        assert "commission-proposal: Article 7" in detail
+        await pilot.press("escape")
+        assert isinstance(app.screen, DossierScreen)
 
 
 @pilot_test

@@ -75,3 +75,11 @@ def pilot_test(scenario: Callable[..., Coroutine[Any, Any, None]]) -> Callable[.
         asyncio.run(scenario(*args, **kwargs))
 
     return test
+
+
+def plain(content: Any) -> str:
+    """The plain text of a label, cell or Static content (str, Rich Text or Content)."""
+    if isinstance(content, str):
+        return content
+    plain_text = getattr(content, "plain", None)
+    return plain_text if isinstance(plain_text, str) else str(content)
