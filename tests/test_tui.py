@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from rich.console import Console
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
@@ -21,7 +19,7 @@ from textual.widgets import (
     SelectionList,
     Static,
 )
-from tuihelp import build_demo, copy_db, pilot_test, settle
+from tuihelp import pilot_test, settle
 
 from eu_posities.db import session_scope
 from eu_posities.models import Provision, Stage
@@ -37,19 +35,10 @@ from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.provision_tree import ProvisionTree
 
+# The demo database fixtures `demo_file` and `engine`.
+pytest_plugins = ("tuifixtures",)
+
 TEST_DATA = Path(__file__).resolve().parent / "data"
-
-
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("demo") / "demo.db")
-
-
-@pytest.fixture
-def engine(demo_file: Path, tmp_path: Path) -> Iterator[Engine]:
-    engine = copy_db(demo_file, tmp_path)
-    yield engine
-    engine.dispose()
 
 
 def counts(engine: Engine) -> tuple[int, int]:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from sqlalchemy.engine import Engine
 from textual.widgets import Button, DataTable, Input, Label, Select
-from tuihelp import build_demo, copy_db, pilot_test, plain, settle
+from tuihelp import pilot_test, plain, settle
 
 from eu_posities.concerns import ledger
 from eu_posities.db import run_write
@@ -17,17 +13,8 @@ from tui.dialogs.assess import AssessDialog
 from tui.screens.concern_detail import ConcernDetailScreen
 from tui.screens.concerns import ConcernMatrixScreen
 
-
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("demo") / "demo.db")
-
-
-@pytest.fixture
-def engine(demo_file: Path, tmp_path: Path) -> Iterator[Engine]:
-    engine = copy_db(demo_file, tmp_path)
-    yield engine
-    engine.dispose()
+# The demo database fixtures `demo_file` and `engine`.
+pytest_plugins = ("tuifixtures",)
 
 
 @pilot_test
