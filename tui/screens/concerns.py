@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -99,7 +100,9 @@ class ConcernMatrixScreen(Screen[None]):
             table.add_row(*cells, key=concern["key"])
         table.loading = False
         if self.concerns:
-            table.cursor_coordinate = cursor if cursor.row < len(self.concerns) else (0, 1)
+            # Start on the first stage column: enter opens, `a` assesses in that stage.
+            row = cursor.row if cursor.row < len(self.concerns) else 0
+            table.cursor_coordinate = Coordinate(row, max(cursor.column, 1))
         self._legend()
         table.focus()
 

@@ -143,8 +143,8 @@ class DossierScreen(Screen[None]):
             self.wanted_provision = None
         self.current = -1
         if data.rows:
-            tree.select_row(target)
             self.show_row(target)
+            tree.select_row(target)
         tree.focus()
 
     def _row_of(self, label: str) -> int:
@@ -167,9 +167,8 @@ class DossierScreen(Screen[None]):
         changed = sum(1 for r in self.data.rows if r.get("changed"))
         renumbered = sum(1 for r in self.data.rows if r.get("renumbered"))
         if len(self.data.chosen) > 1:
-            strip.append(f"   {changed} changed", style="dim")
-            if renumbered:
-                strip.append(f", {renumbered} renumbered", style="dim")
+            summary = f"{changed} changed" + (f", {renumbered} renumbered" if renumbered else "")
+            strip.append(f"   {summary}", style="dim")
         self.query_one("#stage-strip", Static).update(strip)
 
     # --- showing a row ------------------------------------------------------------------

@@ -74,8 +74,16 @@ class ProvisionTree(Tree[int]):
             label.append(f"◆{concern}", style="bold magenta")
         return label
 
-    def select_row(self, index: int) -> None:
-        if 0 <= index < len(self.row_nodes):
-            node = self.row_nodes[index]
-            self.move_cursor(node)
-            self.scroll_to_node(node)
+    def select_row(self, index: int, attempts: int = 10) -> None:
+        """Put the cursor on a row; waits for the layout when the tree was just rebuilt."""
+        if not 0 <= index < len(self.row_nodes):
+            return
+        node = self.row_nodes[index]
+        if node.line < 0:
+            if attempts:
+                self.call_after_refresh(self.select_row, index, attempts - 1)
+            return
+        self.move_cursor(node, animate=False)
+        # Keep some context above the provision rather than pinning it to the top.
+        context = self.scrollable_content_region.height // 3
+        self.scroll_to(y=max(0, node.line - context), animate=False)

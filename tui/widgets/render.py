@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 
 STATUS_STYLE = {
@@ -74,23 +73,25 @@ def change_mark(statuses: Iterable[str | None]) -> Text:
     return marks
 
 
-def timeline(stages: list[dict[str, Any]]) -> Table:
+def timeline(stages: list[dict[str, Any]]) -> Group:
     """The stages of a dossier in order: filled dot when the text is there, hollow when known."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True, width=1)
-    table.add_column(no_wrap=True, style="dim", min_width=10)
-    table.add_column(no_wrap=True, min_width=max((len(s["key"]) for s in stages), default=0))
-    table.add_column(overflow="ellipsis", no_wrap=True, ratio=1)
+    width = max((len(s["key"]) for s in stages), default=0)
+    lines = []
     for stage in stages:
-        dot = Text("●", style="green") if stage["imported"] else Text("○", style="dim")
-        name = Text(stage["key"], style="bold" if stage["imported"] else "dim")
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(
+            "● " if stage["imported"] else "○ ", style="green" if stage["imported"] else "dim"
+        )
+        line.append(f"{stage['date'] or '—':<10} ", style="dim")
+        line.append(f"{stage['key']:<{width}} ", style="bold" if stage["imported"] else "dim")
         tags = stage_tags(stage)
         if tags:
-            name.append(" ")
-            name.append_text(tags)
+            line.append_text(tags)
+            line.append(" ")
         count = f"{stage['provisions']} provisions" if stage["imported"] else "known, no text"
-        table.add_row(dot, stage["date"] or "—", name, Text(f"{count}  {stage['ref']}".strip()))
-    return table
+        line.append(f"{count}  {stage['ref']}".rstrip())
+        lines.append(line)
+    return Group(*lines)
 
 
 def concern_line(summary: dict[str, int]) -> Text:

@@ -1,0 +1,128 @@
+"""SVG snapshots of every screen and dialog at 80×24 and 120×36 (pytest-textual-snapshot).
+
+Timestamps in the demo database are frozen, no clock is shown, cursors do not blink.
+Update after a deliberate change with `pytest tests/test_tui_snapshots.py --snapshot-update`
+and look at the new SVG files before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.engine import Engine
+from textual.pilot import Pilot
+from tuihelp import settle
+
+from tui.app import EuPositiesApp
+from tui.dialogs.assess import AssessDialog
+from tui.dialogs.exporting import ExportDialog
+from tui.dialogs.importing import ImportDialog
+from tui.dialogs.stage_picker import StagePicker
+
+pytest_plugins = ("tuifixtures",)
+
+Recipe = Callable[[Pilot[Any], Path], Awaitable[None]]
+SIZES = {"80x24": (80, 24), "120x36": (120, 36)}
+
+
+async def dossiers(pilot: Pilot[Any], folder: Path) -> None:
+    await settle(pilot)
+    await pilot.press("down")
+
+
+async def columns(pilot: Pilot[Any], folder: Path) -> None:
+    await settle(pilot)
+    pilot.app.open_dossier("csa-regulation", provision="Article 7")  # type: ignore[attr-defined]
+
+
+async def redline(pilot: Pilot[Any], folder: Path) -> None:
+    await columns(pilot, folder)
+    await settle(pilot)
+    await pilot.press("m")
+
+
+async def stage_picker(pilot: Pilot[Any], folder: Path) -> None:
+    await columns(pilot, folder)
+    await settle(pilot)
+    screen: Any = pilot.app.screen
+    pilot.app.push_screen(StagePicker(screen.data.stages, screen.data.chosen))
+
+
+async def matrix(pilot: Pilot[Any], folder: Path) -> None:
+    await settle(pilot)
+    await pilot.press("c")
+
+
+async def concern(pilot: Pilot[Any], folder: Path) -> None:
+    await columns(pilot, folder)
+    await settle(pilot)
+    await pilot.press("o")
+
+
+async def assess(pilot: Pilot[Any], folder: Path) -> None:
+    await settle(pilot)
+    pilot.app.push_screen(AssessDialog("csa-regulation", "detectiebevel", "commission-proposal"))
+
+
+async def search(pilot: Pilot[Any], folder: Path) -> None:
+    await settle(pilot)
+    await pilot.press("slash")
+
+
+async def help_keys(pilot: Pilot[Any], folder: Path) -> None:
+    await settle(pilot)
+    await pilot.press("question_mark")
+
+
+async def import_dialog(pilot: Pilot[Any], folder: Path) -> None:
+    documents = folder / "documents"
+    documents.mkdir()
+    (documents / "council-mandate.docx").write_bytes(b"")  # only its name is shown
+    (documents / "ep-position.pdf").write_bytes(b"")
+    await settle(pilot)
+    pilot.app.push_screen(ImportDialog("csa-regulation", start=documents))
+
+
+async def export_dialog(pilot: Pilot[Any], folder: Path) -> None:
+    await settle(pilot)
+    pilot.app.push_screen(
+        ExportDialog("csa-regulation", ["commission-proposal", "practice-council-text"])
+    )
+
+
+RECIPES: dict[str, Recipe] = {
+    "dossiers": dossiers,
+    "columns": columns,
+    "redline": redline,
+    "stage_picker": stage_picker,
+    "matrix": matrix,
+    "concern": concern,
+    "assess": assess,
+    "search": search,
+    "help": help_keys,
+    "import": import_dialog,
+    "export": export_dialog,
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", RECIPES)
+def test_screen_looks_right(
+    screen: str,
+    size: str,
+    engine: Engine,
+    tmp_path: Path,
+    snap_compare: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)  # snapshots show the colours
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await RECIPES[screen](pilot, tmp_path)
+        await settle(pilot)
+
+    app = EuPositiesApp(engine, author="tester")
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
