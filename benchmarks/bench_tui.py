@@ -1,0 +1,224 @@
+"""Terminal UI timings with Textual's Pilot: first screen, opening a dossier, moving provisions.
+
+Two data sets: the bundled demo (the real CSA proposal and its fictional practice stage), and a
+large MADE-UP dossier for scale (500 provisions per stage, 6 stages: a base stretched from the
+real proposal's recitals and articles, and five later stages generated from it by
+tests/stagegen.py). The made-up dossier is benchmark data only, never shown as real text.
+
+Prints a table, then one JSON document. Run: python benchmarks/bench_tui.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from engine_corpus import load_proposal  # noqa: E402
+from stagegen import generate  # noqa: E402
+
+from eu_posities.db import make_engine, session_scope, upgrade  # noqa: E402
+from eu_posities.demo import load_demo  # noqa: E402
+from eu_posities.document import ParsedProvision  # noqa: E402
+from eu_posities.store import add_dossier, ensure_stage, replace_provisions  # noqa: E402
+from tui.app import EuPositiesApp  # noqa: E402
+from tui.screens.dossier import DossierScreen  # noqa: E402
+from tui.widgets.provision_tree import ProvisionTree  # noqa: E402
+
+LARGE = "bench-large"
+LARGE_SIZE = 500
+SIZE = (120, 36)
+
+
+def build(folder: Path) -> str:
+    url = f"sqlite:///{folder / 'bench.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    with session_scope(engine, write=True) as session:
+        load_demo(session=session, author="bench")
+        dossier = add_dossier(
+            session=session, key=LARGE, title="MADE-UP benchmark dossier", author="bench"
+        )
+        base = stretched_base(load_proposal(), LARGE_SIZE)
+        stages = [("base", base)] + [
+            (f"generated-{seed}", generate(base, seed)[0]) for seed in range(1, 6)
+        ]
+        for day, (key, provisions) in enumerate(stages, start=1):
+            stage = ensure_stage(
+                session=session,
+                dossier=dossier,
+                key=key,
+                kind="other",
+                date=f"2030-01-{day:02d}",
+                fictional=True,
+                source_name="made-up benchmark data",
+            )
+            replace_provisions(session=session, stage=stage, provisions=provisions)
+    engine.dispose()
+    return url
+
+
+def stretched_base(proposal: list[ParsedProvision], size: int) -> list[ParsedProvision]:
+    """`size` provisions: the proposal's recitals and article texts, cycled and renumbered."""
+    recitals = [p for p in proposal if p.kind == "recital"]
+    articles = [p for p in proposal if p.kind == "article"]
+    n_recitals = size * 3 // 10
+    result = [
+        ParsedProvision(
+            kind="recital",
+            number=str(i),
+            label=f"Recital {i}",
+            text=recitals[(i - 1) % len(recitals)].text,
+            markers={"synthetic": True},
+        )
+        for i in range(1, n_recitals + 1)
+    ]
+    for i in range(1, size - n_recitals + 1):
+        source = articles[(i - 1) % len(articles)]
+        result.append(
+            ParsedProvision(
+                kind="article",
+                number=str(i),
+                label=f"Article {i}",
+                text=source.text,
+                heading=source.heading,
+                path=(f"CHAPTER {(i - 1) // 25 + 1}",),
+                markers={"synthetic": True},
+            )
+        )
+    return result
+
+
+async def until(pilot: Any, condition: Any, timeout: float = 60.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the screen did not get there in time")
+        await pilot.pause(0.001)
+
+
+async def first_screen(url: str) -> float:
+    engine = make_engine(url)
+    start = time.perf_counter()
+    app = EuPositiesApp(engine, author="bench")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: getattr(app.screen, "dossiers", None))
+        await pilot.pause()
+        elapsed = time.perf_counter() - start
+    engine.dispose()
+    return elapsed
+
+
+async def dossier_timings(
+    url: str, dossier: str, stages: list[str] | None, moves: int
+) -> dict[str, Any]:
+    engine = make_engine(url)
+    app = EuPositiesApp(engine, author="bench")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: getattr(app.screen, "dossiers", None))
+        start = time.perf_counter()
+        app.open_dossier(dossier, stages=stages)
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, DossierScreen) and app.screen.data is not None,
+        )
+        await pilot.pause()
+        opened = time.perf_counter() - start
+        screen = app.screen
+        assert isinstance(screen, DossierScreen) and screen.data is not None
+        tree = screen.query_one(ProvisionTree)
+        tree.focus()
+        painted = paint_times(screen)
+        shown: list[float] = []
+        show_row = screen.show_row
+
+        def timed_show_row(index: int) -> None:
+            show_row(index)
+            shown.append(time.perf_counter())
+
+        screen.show_row = timed_show_row  # type: ignore[method-assign]
+        samples, pilot_samples = [], []
+        while len(samples) < moves:
+            line = tree.cursor_line
+            start = time.perf_counter()
+            await pilot.press("down")
+            await until(pilot, lambda: tree.cursor_line != line)
+            node = tree.cursor_node
+            if node is None or node.data is None:
+                continue  # a chapter heading, not a provision
+            await until(pilot, lambda: screen.current == node.data)
+            await pilot.pause()
+            await until(pilot, lambda: bool(shown) and bool(painted) and painted[-1] > shown[-1])
+            pilot_samples.append(time.perf_counter() - start)
+            # Key press to the first screen update after the new provision was put in place.
+            samples.append(next(t for t in painted if t > shown[-1]) - start)
+        rows, columns = len(screen.data.rows), len(screen.data.chosen)
+    engine.dispose()
+    samples.sort()
+    pilot_samples.sort()
+    return {
+        "open_s": opened,
+        "rows": rows,
+        "columns": columns,
+        "move_median_ms": statistics.median(samples) * 1000,
+        "move_p95_ms": samples[int(len(samples) * 0.95) - 1] * 1000,
+        "move_max_ms": samples[-1] * 1000,
+        "move_with_pilot_overhead_median_ms": statistics.median(pilot_samples) * 1000,
+    }
+
+
+def paint_times(screen: Any) -> list[float]:
+    """When the screen finished each update of the terminal (wraps a private Textual hook)."""
+    times: list[float] = []
+    original = screen._compositor_refresh
+
+    def timed() -> None:
+        original()
+        times.append(time.perf_counter())
+
+    screen._compositor_refresh = timed
+    return times
+
+
+async def run(runs: int, moves: int) -> dict[str, Any]:
+    folder = Path(tempfile.mkdtemp(prefix="eup-bench-tui-"))
+    start = time.perf_counter()
+    url = build(folder)
+    results: dict[str, Any] = {"build_databases_s": time.perf_counter() - start}
+    firsts = [await first_screen(url) for _ in range(runs)]
+    results["first_screen_s"] = {"median": statistics.median(firsts), "max": max(firsts)}
+    results["demo_columns"] = await dossier_timings(url, "csa-regulation", None, moves)
+    large = ["base", "generated-1", "generated-2", "generated-3"]
+    results["large_4_columns"] = await dossier_timings(url, LARGE, large, moves)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--moves", type=int, default=60)
+    args = parser.parse_args()
+    results = asyncio.run(run(args.runs, args.moves))
+    first = results["first_screen_s"]
+    print(f"{'measure':<52} {'value':>12}  target")
+    print(f"{'first screen on the demo (median of runs)':<52} {first['median']:>10.3f} s  < 1.5 s")
+    for name in ("demo_columns", "large_4_columns"):
+        r = results[name]
+        label = f"{name}: {r['rows']} rows × {r['columns']} stages"
+        print(f"{label + ', open':<52} {r['open_s']:>10.3f} s")
+        print(f"{label + ', move (median)':<52} {r['move_median_ms']:>9.1f} ms  < 100 ms")
+        print(f"{label + ', move (p95)':<52} {r['move_p95_ms']:>9.1f} ms")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
