@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,6 +135,9 @@ class DossierScreen(Screen[None]):
         base = data.texts.get(data.chosen[0], {}) if data.chosen else {}
         paths = {label: p.get("path") or [] for label, p in base.items()}
         tree.show_rows(data.rows, paths, data.badges)
+        # The texts and rows live as long as the screen: keep the cyclic garbage collector from
+        # walking them again on every collection (full collections made moves stutter).
+        gc.freeze()
         self._show_strip()
         if data.problem:
             self.notify(data.problem, severity="warning", timeout=8)
