@@ -151,11 +151,11 @@ async def dossier_timings(
             line = tree.cursor_line
             start = time.perf_counter()
             await pilot.press("down")
-            await until(pilot, lambda: tree.cursor_line != line)
+            await until(pilot, lambda line=line: tree.cursor_line != line)
             node = tree.cursor_node
             if node is None or node.data is None:
                 continue  # a chapter heading, not a provision
-            await until(pilot, lambda: screen.current == node.data)
+            await until(pilot, lambda node=node: screen.current == node.data)
             await pilot.pause()
             await until(pilot, lambda: bool(shown) and bool(painted) and painted[-1] > shown[-1])
             pilot_samples.append(time.perf_counter() - start)
