@@ -32,10 +32,11 @@ thead th { position: sticky; top: 0; background: var(--head); z-index: 1;
   border-top: 1px solid var(--line); }
 th small { display: block; font-weight: 400; color: #4a525c; }
 td.label, th.label { white-space: nowrap; font-weight: 600; width: 8rem; }
-.cmp td { width: auto; }
+table.cmp { table-layout: fixed; }
+th.concerns { width: 14rem; }
 ins { font-weight: 700; font-style: italic; text-decoration: none; color: var(--ins); }
 del { text-decoration: line-through; color: var(--del); }
-.moved { text-decoration: underline dotted; }
+.moved { border-bottom: 2px dotted currentColor; }
 .note { font-size: .8rem; color: #4a525c; font-style: normal; font-weight: 400; }
 .mark { font-weight: 700; }
 .clabel { font-style: italic; color: #4a525c; }

@@ -23,7 +23,7 @@ def table_html(table: ComparisonTable) -> str:
     head = [f'<th class="label">{escape(t("provision", lang))}</th>']
     head += [stage_th(s, lang) for s in table.stages]
     if table.with_concerns:
-        head.append(f"<th>{escape(t('concerns', lang))}</th>")
+        head.append(f'<th class="concerns">{escape(t("concerns", lang))}</th>')
     rows = []
     for row in table.rows:
         cells = [f'<td class="label">{escape(row.label)}</td>']

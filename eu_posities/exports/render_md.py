@@ -55,6 +55,8 @@ def cell_md(cell: Cell, lang: str) -> str:
     parts = []
     mark = mark_text(cell, lang)
     if mark:
+        if cell.mark == "absent":
+            return esc(mark)
         parts.append(f"**{esc(mark)}**" if cell.mark != "merged" else f"_{esc(mark)}_")
     if cell.label and cell.mark != "merged":
         parts.append(f"_{esc(cell.label)}:_")

@@ -115,7 +115,9 @@ def _add_column(
         anchor = max(anchor, order.index(src))
         draft = drafts[src]
         if dst is None:
-            draft.cells[stage] = Cell(mark="deleted")
+            # Only the part that moved elsewhere is worth repeating; the rest is in column one.
+            moved = tuple(r for r in runs if r.kind == "moved_out")
+            draft.cells[stage] = Cell(moved, mark="deleted")
             continue
         draft.labels.setdefault(stage, set()).add(dst)
         if dst in placed_targets and placed_targets[dst] != src:
