@@ -79,7 +79,8 @@ def stage_keys(request: ImportRequest, texts: list[ParsedStage]) -> list[str]:
         if len(request.stages) != len(texts):
             names = ", ".join(t.name or "?" for t in texts)
             raise InputError(
-                f"the file holds {len(texts)} texts ({names}) but --stages names {len(request.stages)}",
+                f"the file holds {len(texts)} texts ({names}) "
+                f"but --stages names {len(request.stages)}",
                 source=str(request.path),
             )
         return list(request.stages)
@@ -90,7 +91,9 @@ def stage_keys(request: ImportRequest, texts: list[ParsedStage]) -> list[str]:
     if request.stage:
         # One stage key given for a multi-text file: the first text gets it, the others
         # are named after their column headings.
-        return [request.stage] + [slugify(t.name or f"column-{i}") for i, t in enumerate(texts[1:], 2)]
+        return [request.stage] + [
+            slugify(t.name or f"column-{i}") for i, t in enumerate(texts[1:], 2)
+        ]
     return [slugify(t.name or f"column-{i}") for i, t in enumerate(texts, 1)]
 
 
@@ -147,7 +150,12 @@ def store_import(
             action="stage.import",
             dossier_key=dossier.key,
             subject=key,
-            detail={"file": request.path.name, "sha256": digest, "format": text.format, "provisions": count},
+            detail={
+                "file": request.path.name,
+                "sha256": digest,
+                "format": text.format,
+                "provisions": count,
+            },
         )
         done.append(ImportedStage(key=key, kind=stage.kind, provisions=count, format=text.format))
     return done
