@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 
 from eu_posities import config
-from eu_posities.cli.common import split_list, state_of, stderr_console, stdout_console
-from eu_posities.exports.api import Progress
+from eu_posities.cli.common import (
+    _db_errors,
+    split_list,
+    state_of,
+    stderr_console,
+    stdout_console,
+)
+
+Progress = Callable[[int, int, str], None]
 
 INCLUDE_LIMITE = typer.Option(
     False, "--include-limite", help="Allow LIMITE (non-public) stages in the export."
@@ -71,7 +78,7 @@ def table(
     from eu_posities.exports.api import export_table
 
     engine = state_of(ctx).engine()
-    with progress_bar("table") as progress:
+    with _db_errors(), progress_bar("table") as progress:
         export_table(
             engine,
             dossier,
@@ -103,7 +110,7 @@ def memo(
     from eu_posities.exports.api import export_memo
 
     engine = state_of(ctx).engine()
-    with progress_bar("memo") as progress:
+    with _db_errors(), progress_bar("memo") as progress:
         export_memo(
             engine,
             dossier,
@@ -135,7 +142,7 @@ def report(
     from eu_posities.exports.api import export_report
 
     engine = state_of(ctx).engine()
-    with progress_bar("report") as progress:
+    with _db_errors(), progress_bar("report") as progress:
         export_report(
             engine,
             dossiers,

@@ -9,10 +9,12 @@ import tempfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from eu_posities.errors import InputError
+
+if TYPE_CHECKING:  # SQLAlchemy loads on first use: `eup --help` stays fast
+    from sqlalchemy.engine import Engine
 
 # progress(done, total, what): called as work advances; the CLI shows a bar, the TUI a message.
 Progress = Callable[[int, int, str], None]

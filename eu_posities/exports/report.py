@@ -148,7 +148,8 @@ def build_report(
     counts = provision_counts(session=session, dossier=dossier)
     by_key = {s.key: counts.get(s.id or -1, 0) for s in stages}
     text_stages = [s for s in stages if by_key[s.key] and s.kind not in COMMENTARY_KINDS]
-    refuse_limite(stages, include_limite=include_limite, dossier_key=dossier_key)
+    # A LIMITE stage known only by its date and number shows no text: it is listed, marked.
+    refuse_limite(text_stages, include_limite=include_limite, dossier_key=dossier_key)
     keys = [s.key for s in text_stages]
     consecutive = list(zip(keys, keys[1:], strict=False))
     stage_pairs = list(combinations(keys, 2)) if all_pairs else consecutive

@@ -1,0 +1,175 @@
+"""`eup table`, `eup memo` and `eup report` end to end on SQLite and PostgreSQL (made-up data)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+from docx import Document
+
+from tests.clihelp import eup
+from tests.exportdb import KEY, seed
+
+
+def _engine_ready() -> bool:
+    try:
+        importlib.import_module("eu_posities.alignment")
+        return hasattr(importlib.import_module("eu_posities.diff"), "diff_stages")
+    except ImportError:
+        return False
+
+
+needs_engine = pytest.mark.skipif(
+    not _engine_ready(), reason="the alignment and diff engine is not merged yet"
+)
+STAMP = re.compile(rb"\d{4}-\d\d-\d\d \d\d:\d\d UTC")
+
+
+def test_memo_end_to_end(db_url: str, tmp_path: Path) -> None:
+    seed(db_url, with_texts=("commission-proposal",))
+    out = tmp_path / "memo.md"
+    result = eup("--db", db_url, "memo", KEY, "--out", str(out))
+    assert result.code == 0, result.err
+    text = out.read_text(encoding="utf-8")
+    assert "# Positienotitie" in text and "Auteur: tester" in text
+    assert "Meldtermijn (verzonnen testpunt)" in text
+    assert "Opgelost in council-general-approach." in text
+    assert "“within 72 hours” (made-up general approach, Article 2)" in text
+    assert "trilogue" not in text  # fictional stages stay out of memos by default
+    docx_out = tmp_path / "memo.docx"
+    result = eup(
+        "--db", db_url, "memo", KEY, "--lang", "en", "--include-fictional", "--out", str(docx_out)
+    )
+    assert result.code == 0, result.err
+    body = "\n".join(p.text for p in Document(str(docx_out)).paragraphs)
+    assert "Position memo" in body and "Reporting deadline" in body
+    header = Document(str(docx_out)).sections[0].header.paragraphs[0].text
+    assert "FICTIONAL — practice text, not a negotiation document" in header
+
+
+def test_memo_refuses_unknown_concern_and_bad_suffix(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    seed(url, with_texts=("commission-proposal",))
+    result = eup("--db", url, "memo", KEY, "--concern", "nope", "--out", str(tmp_path / "m.md"))
+    assert result.code == 1 and result.err.startswith("error: unknown concern 'nope'")
+    assert not (tmp_path / "m.md").exists()
+    result = eup("--db", url, "memo", KEY, "--out", str(tmp_path / "m.pdf"))
+    assert result.code == 1 and "m.pdf" in result.err and len(result.err.splitlines()) == 1
+
+
+def test_limite_stages_need_consent(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    seed(url, with_texts=("commission-proposal",), limite_text=True)
+    out = tmp_path / "t.md"
+    stages = "commission-proposal,council-mandate"
+    result = eup("--db", url, "table", KEY, "--stages", stages, "--out", str(out))
+    assert result.code == 1
+    assert result.err.strip() == (
+        "error: stage 'council-mandate' of 'practice-file' is LIMITE; "
+        "add --include-limite to export it"
+    )
+    assert not out.exists()
+    for command in (
+        ["memo", KEY, "--out", str(tmp_path / "m.md")],
+        ["report", KEY, "--out", str(tmp_path / "r")],
+    ):
+        result = eup("--db", url, *command)
+        assert result.code == 1 and "'council-mandate'" in result.err and "LIMITE" in result.err
+    assert not (tmp_path / "r").exists()
+
+
+def test_report_on_one_stage_is_deterministic(db_url: str, tmp_path: Path) -> None:
+    seed(db_url, with_texts=("commission-proposal",))
+    first, second = tmp_path / "r1", tmp_path / "r2"
+    for out in (first, second):
+        result = eup("--db", db_url, "report", KEY, "--out", str(out))
+        assert result.code == 0, result.err
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert Path("index.html") in files and Path("report.json") in files
+    assert Path("provisions/article-2.html") in files and Path("provisions/recital-1.html") in files
+    for name in files:
+        a, b = (first / name).read_bytes(), (second / name).read_bytes()
+        assert STAMP.sub(b"T", a) == STAMP.sub(b"T", b), name
+    data = json.loads((first / "report.json").read_text(encoding="utf-8"))
+    assert data["schema"] == "eu-posities/report/1" and data["pairs"] == []
+    assert [p["id"] for p in data["provisions"]] == [
+        "recital-1",
+        "article-1",
+        "article-2",
+        "article-3",
+    ]
+    assert data["concerns"][0]["status_by_stage"]["council-general-approach"] == "resolved"
+    index = lxml.html.fromstring((first / "index.html").read_text(encoding="utf-8"))
+    assert "Fewer than two stages with text" in index.text_content()
+    assert not index.xpath("//script | //link | //*[@src]")
+
+
+def test_demo_report(tmp_path: Path) -> None:
+    assert eup("init", "--demo").code == 0
+    out = tmp_path / "report"
+    result = eup("report", "csa-regulation", "csa-directive", "--out", str(out))
+    assert result.code == 0, result.err
+    top = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [d["key"] for d in top["dossiers"]] == ["csa-regulation", "csa-directive"]
+    data = json.loads((out / "csa-regulation" / "report.json").read_text(encoding="utf-8"))
+    ids = [p["id"] for p in data["provisions"]]
+    assert "article-7" in ids and (out / "csa-regulation/provisions/article-7.html").exists()
+    page = lxml.html.fromstring((out / "csa-regulation/provisions/article-7.html").read_bytes())
+    assert page.xpath("//a[@href='../index.html']")
+    links = lxml.html.fromstring((out / "index.html").read_bytes()).xpath("//a/@href")
+    assert links == ["csa-regulation/index.html", "csa-directive/index.html"]
+
+
+@needs_engine
+def test_table_end_to_end(db_url: str, tmp_path: Path) -> None:
+    seed(db_url, with_texts=("commission-proposal", "council-general-approach", "trilogue"))
+    stages = "commission-proposal,council-general-approach,trilogue"
+    md = tmp_path / "t.md"
+    result = eup("--db", db_url, "table", KEY, "--stages", stages, "--concerns", "--out", str(md))
+    assert result.code == 0, result.err
+    text = md.read_text(encoding="utf-8")
+    assert "**_72_**" in text and "~~24~~" in text
+    assert "**\\[new\\]**" in text  # Article 3a of the general approach
+    assert "FICTIONAL — practice text, not a negotiation document" in text
+    assert "Reporting deadline" in text  # the concerns column
+    docx_out = tmp_path / "t.docx"
+    assert eup("--db", db_url, "table", KEY, "--stages", stages, "--out", str(docx_out)).code == 0
+    grid = Document(str(docx_out)).tables[0]
+    runs = [r for row in grid.rows for c in row.cells for p in c.paragraphs for r in p.runs]
+    assert any(r.text.strip() == "72" and r.bold and r.italic for r in runs)
+    assert any(r.text.strip() == "24" and r.font.strike for r in runs)
+    html_out = tmp_path / "t.html"
+    assert eup("--db", db_url, "table", KEY, "--stages", stages, "--out", str(html_out)).code == 0
+    tree = lxml.html.fromstring(html_out.read_bytes())
+    assert tree.xpath("//ins[normalize-space()='72']") and tree.xpath(
+        "//del[normalize-space()='24']"
+    )
+
+
+@needs_engine
+def test_report_and_memo_with_redlines(db_url: str, tmp_path: Path) -> None:
+    seed(db_url, with_texts=("commission-proposal", "council-general-approach", "trilogue"))
+    first, second = tmp_path / "r1", tmp_path / "r2"
+    for out in (first, second):
+        result = eup("--db", db_url, "report", KEY, "--all-pairs", "--out", str(out))
+        assert result.code == 0, result.err
+    for name in sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file()):
+        a, b = (first / name).read_bytes(), (second / name).read_bytes()
+        assert STAMP.sub(b"T", a) == STAMP.sub(b"T", b), name
+    data = json.loads((first / "report.json").read_text(encoding="utf-8"))
+    assert len(data["pairs"]) == 3
+    article2 = next(p for p in data["provisions"] if p["id"] == "article-2")
+    change = next(c for c in article2["changes"] if c["to"] == "council-general-approach")
+    assert 0 < change["share"] < 0.5
+    page = (first / "provisions" / "article-2.html").read_text(encoding="utf-8")
+    assert "<del>24</del>" in page.replace(" ", "") or "24" in page
+    assert "FICTIONAL — practice text, not a negotiation document" in page
+    memo = tmp_path / "m.md"
+    assert eup("--db", db_url, "memo", KEY, "--out", str(memo)).code == 0
+    text = memo.read_text(encoding="utf-8")
+    assert "Article 2 (commission-proposal) → Article 2 (council-general-approach)" in text
+    assert "~~24~~" in text
