@@ -31,7 +31,9 @@ tr > :first-child { border-left: 1px solid var(--line); }
 thead th { position: sticky; top: 0; background: var(--head); z-index: 1;
   border-top: 1px solid var(--line); }
 th small { display: block; font-weight: 400; color: #4a525c; }
-td.label, th.label { white-space: nowrap; font-weight: 600; width: 8rem; }
+td.label, th.label { font-weight: 600; width: 9rem; }
+td.label small { display: block; font-weight: 400; color: #4a525c; }
+h1 small { font-weight: 400; color: #4a525c; }
 table.cmp { table-layout: fixed; }
 th.concerns { width: 14rem; }
 ins { font-weight: 700; font-style: italic; text-decoration: none; color: var(--ins); }

@@ -25,6 +25,8 @@ class Lineage:
     slug: str
     title: str
     labels: dict[str, list[str]] = field(default_factory=dict)
+    heading: str = ""
+    text: str = ""  # as it reads in the first stage that has it
     # (from stage, to stage) -> the aligned pairs of the diff that concern this provision
     pairs: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -72,13 +74,15 @@ def build_lineages(
     first_labels: Sequence[str],
     diffs: Mapping[tuple[str, str], Mapping[str, Any]],
     stage_pairs: Sequence[tuple[str, str]],
+    texts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
 ) -> list[Lineage]:
     """Follow each provision along consecutive stages; a provision new later starts its own."""
     lineages: list[Lineage] = []
     where: dict[tuple[str, str], list[Lineage]] = {}  # (stage, label) -> lineages holding it
 
     def start(stage: str, label: str) -> None:
-        lineage = Lineage(slug="", title=label, labels={stage: [label]})
+        heading, text = (texts or {}).get((stage, label), ("", ""))
+        lineage = Lineage(slug="", title=label, labels={stage: [label]}, heading=heading, text=text)
         lineages.append(lineage)
         where.setdefault((stage, label), []).append(lineage)
 
@@ -161,12 +165,14 @@ def build_report(
         diffs[(old, new)] = diff_stages(
             session=session, dossier_key=dossier_key, from_key=old, to_key=new
         )
-    first = (
-        [p.label for p in list_provisions(session=session, stage=text_stages[0])]
-        if text_stages
-        else []
-    )
-    lineages = build_lineages(keys, first, diffs, stage_pairs)
+    texts: dict[tuple[str, str], tuple[str, str]] = {}
+    first: list[str] = []
+    for stage in text_stages:
+        for provision in list_provisions(session=session, stage=stage):
+            texts[(stage.key, provision.label)] = (provision.heading, provision.text)
+            if stage is text_stages[0]:
+                first.append(provision.label)
+    lineages = build_lineages(keys, first, diffs, stage_pairs, texts)
     ledger = concerns_of(session=session, dossier=dossier, stages=stages)
     return DossierReport(
         dossier=dossier_info(dossier),
@@ -211,6 +217,7 @@ def report_json(report: DossierReport) -> dict[str, Any]:
             {
                 "id": lineage.slug,
                 "title": lineage.title,
+                "heading": lineage.heading,
                 "page": f"provisions/{lineage.slug}.html",
                 "labels": lineage.labels,
                 "changes": [

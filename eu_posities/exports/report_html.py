@@ -11,7 +11,7 @@ from eu_posities.exports.html_common import banners, meta_line, page, runs_html,
 from eu_posities.exports.i18n import status_text, t
 from eu_posities.exports.model import StageInfo
 from eu_posities.exports.report import DossierReport, Lineage, cell_summary
-from eu_posities.exports.runs import mark_moves, ops_to_runs
+from eu_posities.exports.runs import mark_moves, ops_to_runs, plain_runs
 
 # Change-map colours by share of changed words (bucket upper bounds), then added / deleted.
 _HEAT = ((0.0, "#ffffff"), (0.05, "#fff4cc"), (0.2, "#ffe08a"), (0.5, "#ffb561"), (1.01, "#f2734b"))
@@ -64,7 +64,7 @@ def index_html(report: DossierReport) -> str:
         parts.append(f"<p>{escape(t('no_pairs', lang))}</p>")
     else:
         parts.append(f'<p class="legend">{escape(t("change_map_help", lang))}</p>')
-        parts.append(_change_map(report))
+    parts.append(_change_map(report))
     parts.append(f"<h2>{escape(t('concern_matrix', lang))}</h2>")
     parts.append(_concern_matrix(report))
     return page(title, "\n".join(parts), lang=lang)
@@ -87,7 +87,7 @@ def _stages_table(report: DossierReport) -> str:
         )
     head = "".join(
         f"<th>{escape(h)}</th>"
-        for h in (t("stage", lang), "kind", t("date", lang), t("reference", lang))
+        for h in (t("stage", lang), t("kind", lang), t("date", lang), t("reference", lang))
     )
     head += f"<th>{escape(t('provisions', lang))}</th>"
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
@@ -100,9 +100,10 @@ def _change_map(report: DossierReport) -> str:
     )
     rows = []
     for lineage in report.lineages:
+        heading = f" <small>{escape(lineage.heading)}</small>" if lineage.heading else ""
         cells = [
             f'<td class="label"><a href="provisions/{escape(lineage.slug)}.html">'
-            f"{escape(lineage.title)}</a></td>"
+            f"{escape(lineage.title)}</a>{heading}</td>"
         ]
         for a, b in report.stage_pairs:
             summary = cell_summary(lineage.pairs.get((a, b), []))
@@ -162,11 +163,16 @@ def provision_html(report: DossierReport, lineage: Lineage) -> str:
     shown = [stages[k] for k in lineage.labels if k in stages]
     parts = [
         f'<header><p><a href="../index.html">{escape(t("back", lang))}</a></p>',
-        f"<h1>{escape(lineage.title)}</h1>",
+        f"<h1>{escape(lineage.title)}"
+        + (f" <small>{escape(lineage.heading)}</small>" if lineage.heading else "")
+        + "</h1>",
         meta_line([(t("dossier", lang), report.dossier.key)]),
         banners(shown, lang) + "</header>",
         _labels_table(lineage, shown, lang),
     ]
+    if shown and lineage.text:
+        parts.append(f"<h2>{escape(t('text_in', lang, stage=shown[0].key))}</h2>")
+        parts.append(f'<div class="redline">{runs_html(plain_runs(lineage.text))}</div>')
     for (a, b), pairs in lineage.pairs.items():
         moves = list(report.diffs[(a, b)].get("moves", []) or [])
         parts.append(f"<h2>{escape(a)} → {escape(b)}</h2>")
