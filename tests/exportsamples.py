@@ -96,7 +96,11 @@ DIFF_AB = {
             ],
             "flags": [{"kind": "modal", "old": "shall", "new": "may"}],
             "moves": [
-                {"from": "Article 2", "to": "Article 4", "text": "Providers shall report incidents."}
+                {
+                    "from": "Article 2",
+                    "to": "Article 4",
+                    "text": "Providers shall report incidents.",
+                }
             ],
         },
     ],
@@ -105,14 +109,29 @@ DIFF_AC = {
     "from": "commission-proposal",
     "to": "trilogue",
     "pairs": [
-        {"from": label, "to": label, "status": "unchanged", "ops": [eq(text)], "flags": [], "moves": []}
+        {
+            "from": label,
+            "to": label,
+            "status": "unchanged",
+            "ops": [eq(text)],
+            "flags": [],
+            "moves": [],
+        }
         for label, text in BASE
     ],
 }
 
 
 def sample_table(*, with_concerns: bool = False, lang: str = "en"):  # type: ignore[no-untyped-def]
-    notes = (lambda labels: "vog — open" if "Article 3" in labels.get("commission-proposal", set()) else "") if with_concerns else None
+    notes = (
+        (
+            lambda labels: (
+                "vog — open" if "Article 3" in labels.get("commission-proposal", set()) else ""
+            )
+        )
+        if with_concerns
+        else None
+    )
     return build_table_from_diffs(
         dossier=DOSSIER,
         stages=STAGES,
@@ -135,7 +154,16 @@ def sample_concern() -> ConcernRow:
         status_by_stage={"commission-proposal": "open", "council-general-approach": "resolved"},
         resolved_in="council-general-approach",
         history=(
-            AssessmentRow("commission-proposal", "open", "", "", "", "Made-up start.", "tester", "2030-01-02 10:00"),
+            AssessmentRow(
+                "commission-proposal",
+                "open",
+                "",
+                "",
+                "",
+                "Made-up start.",
+                "tester",
+                "2030-01-02 10:00",
+            ),
             AssessmentRow(
                 "council-general-approach",
                 "resolved",

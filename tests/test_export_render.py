@@ -1,4 +1,4 @@
-"""Renderers of the comparison table and memo on made-up export models (golden files, DOCX, HTML)."""
+"""Renderers of the table and memo on made-up export models: golden files, DOCX, HTML."""
 
 from __future__ import annotations
 
@@ -130,6 +130,9 @@ def test_memo_docx_styles(tmp_path: Path) -> None:
 def test_memo_follows_linked_provision_through_renumbering() -> None:
     concern = sample_concern()
     redlines = linked_redlines(
-        concern, ["commission-proposal", "council-general-approach"], {("commission-proposal", "council-general-approach"): DIFF_AB}, "en"
+        concern,
+        ["commission-proposal", "council-general-approach"],
+        {("commission-proposal", "council-general-approach"): DIFF_AB},
+        "en",
     )
     assert [(r.from_label, r.to_label) for r in redlines] == [("Article 3", "Article 4")]

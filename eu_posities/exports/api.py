@@ -49,7 +49,10 @@ def _write_atomic(out: Path, write: Callable[[Path], None]) -> None:
 
 
 def _text_writer(text: str) -> Callable[[Path], None]:
-    return lambda path: path.write_text(text, encoding="utf-8")
+    def write(path: Path) -> None:
+        path.write_text(text, encoding="utf-8")
+
+    return write
 
 
 def export_table(

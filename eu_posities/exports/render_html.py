@@ -121,10 +121,10 @@ def memo_html(memo: PositionMemo) -> str:
     if not open_points:
         parts.append(f"<p>{escape(t('no_open_points', lang))}</p>")
     else:
-        items = "".join(
+        points = "".join(
             f"<li>{escape(c.title)} ({escape(c.key)}): {escape(open_point(c, lang))}</li>"
             for c in open_points
         )
-        parts.append(f"<ul>{items}</ul>")
+        parts.append(f"<ul>{points}</ul>")
     parts.append(f"<footer>{escape(t('generated', lang))}: {escape(memo.generated)}</footer>")
     return page(title, "\n".join(parts), lang=lang)
