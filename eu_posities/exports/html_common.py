@@ -1,4 +1,4 @@
-"""Self-contained HTML: one inline stylesheet (screen and landscape print), escaped runs."""
+"""Self-contained HTML: one inline stylesheet (screen and A4 print), escaped runs."""
 
 from __future__ import annotations
 
@@ -51,7 +51,6 @@ del { text-decoration: line-through; color: var(--del); }
 a { color: #174ea6; }
 footer { margin-top: 2rem; font-size: .8rem; color: #6b7280; }
 @media print {
-  @page { size: A4 landscape; margin: 12mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   thead { display: table-header-group; }
   thead th { position: static; }
@@ -61,13 +60,15 @@ footer { margin-top: 2rem; font-size: .8rem; color: #6b7280; }
 """
 
 
-def page(title: str, body: str, *, lang: str) -> str:
-    """A whole HTML document: no scripts, no external resources."""
+def page(title: str, body: str, *, lang: str, landscape: bool = True) -> str:
+    """A whole HTML document: no scripts, no external resources; printed on A4."""
+    size = "A4 landscape" if landscape else "A4 portrait"
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{escape(title)}</title>\n<style>{CSS}"
+        f"@page {{ size: {size}; margin: 12mm; }}\n</style>\n</head>\n<body>\n"
         f"{body}\n</body>\n</html>\n"
     )
 

@@ -214,6 +214,11 @@ def memo_docx(memo: PositionMemo, path: Path) -> None:
         for r in c.redlines:
             doc.add_heading(redline_heading(r, lang), level=3)
             add_runs(doc.add_paragraph(), r.runs)
+            if r.flags:
+                note = doc.add_paragraph().add_run("; ".join(r.flags))
+                note.italic = True
+                note.font.size = Pt(8)
+                note.font.color.rgb = NOTE_COLOUR
     doc.add_heading(t("open_points", lang), level=1)
     open_points = [c for c in memo.concerns if is_open(c)]
     if not open_points:

@@ -116,6 +116,8 @@ def memo_html(memo: PositionMemo) -> str:
         for r in c.redlines:
             parts.append(f"<h4>{escape(redline_heading(r, lang))}</h4>")
             parts.append(f'<div class="redline">{runs_html(r.runs) or "—"}</div>')
+            if r.flags:
+                parts.append(f'<p class="note">{escape("; ".join(r.flags))}</p>')
     parts.append(f"<h2>{escape(t('open_points', lang))}</h2>")
     open_points = [c for c in memo.concerns if is_open(c)]
     if not open_points:
@@ -127,4 +129,4 @@ def memo_html(memo: PositionMemo) -> str:
         )
         parts.append(f"<ul>{points}</ul>")
     parts.append(f"<footer>{escape(t('generated', lang))}: {escape(memo.generated)}</footer>")
-    return page(title, "\n".join(parts), lang=lang)
+    return page(title, "\n".join(parts), lang=lang, landscape=False)

@@ -162,6 +162,8 @@ def memo_md(memo: PositionMemo) -> str:
                 runs_md(r.runs, breaks="  \n") or "—",
                 "",
             ]
+            if r.flags:
+                out += [f"_{esc('; '.join(r.flags))}_", ""]
     out += [f"## {t('open_points', lang)}", ""]
     open_points = [c for c in memo.concerns if is_open(c)]
     if not open_points:
