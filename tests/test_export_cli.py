@@ -34,6 +34,7 @@ def test_memo_end_to_end(db_url: str, tmp_path: Path) -> None:
     out = tmp_path / "memo.md"
     result = eup("--db", db_url, "memo", KEY, "--out", str(out))
     assert result.code == 0, result.err
+    assert result.err == ""  # piped: no progress bar
     text = out.read_text(encoding="utf-8")
     assert "# Positienotitie" in text and "Auteur: tester" in text
     assert "Meldtermijn (verzonnen testpunt)" in text
@@ -173,3 +174,30 @@ def test_report_and_memo_with_redlines(db_url: str, tmp_path: Path) -> None:
     text = memo.read_text(encoding="utf-8")
     assert "Article 2 (commission-proposal) → Article 2 (council-general-approach)" in text
     assert "~~24~~" in text
+
+
+def test_table_needs_two_to_five_known_stages(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    seed(url, with_texts=("commission-proposal",))
+    out = str(tmp_path / "t.md")
+    result = eup("--db", url, "table", KEY, "--stages", "commission-proposal", "--out", out)
+    assert result.code == 1 and "2 to 5 different stages" in result.err
+    result = eup("--db", url, "table", KEY, "--stages", "commission-proposal,nope", "--out", out)
+    assert result.code == 1 and "unknown stage 'nope'" in result.err
+    result = eup("--db", url, "table", "nope", "--stages", "a,b", "--out", out)
+    assert result.code == 1 and "unknown dossier 'nope'" in result.err
+    assert not Path(out).exists()
+
+
+def test_report_progress_callback(tmp_path: Path) -> None:
+    from eu_posities import db
+    from eu_posities.exports import export_report
+
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    seed(url, with_texts=("commission-proposal",))
+    calls: list[tuple[int, int, str]] = []
+    engine = db.make_engine(url)
+    export_report(engine, [KEY], tmp_path / "r", progress=lambda *a: calls.append(a))
+    engine.dispose()
+    assert calls and calls[-1][0] == calls[-1][1]
+    assert [c[0] for c in calls] == sorted(c[0] for c in calls)

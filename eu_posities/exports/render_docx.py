@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from eu_posities.exports.common import (
     any_fictional,
@@ -144,6 +144,7 @@ def memo_docx(memo: PositionMemo, path: Path) -> None:
     doc.add_paragraph(title, style="Title")
     facts = doc.add_table(rows=0, cols=2)
     facts.style = doc.styles[TABLE_STYLE]
+    facts.autofit = False
     for name, value in (
         (t("dossier", lang), f"{memo.dossier.key}: {memo.dossier.title}"),
         (t("procedure", lang), memo.dossier.procedure or "—"),
@@ -153,6 +154,7 @@ def memo_docx(memo: PositionMemo, path: Path) -> None:
         cells = facts.add_row().cells
         cells[0].paragraphs[0].add_run(name).bold = True
         cells[1].paragraphs[0].add_run(value)
+        cells[0].width, cells[1].width = Mm(35), usable_width(doc) - Mm(35)
     for stage in memo.stages:
         for flag in stage_flags(stage, lang):
             warn = doc.add_paragraph().add_run(f"{stage.key}: {flag}")
