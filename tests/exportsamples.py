@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from eu_posities.exports.ledger import AssessmentRow, ConcernRow
 from eu_posities.exports.model import DossierInfo, StageInfo
@@ -188,3 +189,14 @@ def check_golden(name: str, text: str) -> None:
     assert path.exists(), f"no golden file {path}; run with EUP_UPDATE_GOLDEN=1 and review it"
     expected = path.read_text(encoding="utf-8")
     assert text == expected, f"{name} differs from its golden file (EUP_UPDATE_GOLDEN=1 to accept)"
+
+
+def parse_page(data: str | bytes, name: str = "export.html") -> Any:
+    """An exported HTML page, parsed through the project's hardened parser."""
+    from eu_posities.xmlsafe import parse_html
+
+    return parse_html(data.encode("utf-8") if isinstance(data, str) else data, name)
+
+
+def text_of(element: Any) -> str:
+    return "".join(element.itertext())

@@ -7,12 +7,12 @@ import json
 import re
 from pathlib import Path
 
-import lxml.html
 import pytest
 from docx import Document
 
 from tests.clihelp import eup
 from tests.exportdb import KEY, seed
+from tests.exportsamples import parse_page, text_of
 
 
 def _engine_ready() -> bool:
@@ -104,8 +104,8 @@ def test_report_on_one_stage_is_deterministic(db_url: str, tmp_path: Path) -> No
         "article-3",
     ]
     assert data["concerns"][0]["status_by_stage"]["council-general-approach"] == "resolved"
-    index = lxml.html.fromstring((first / "index.html").read_text(encoding="utf-8"))
-    assert "Fewer than two stages with text" in index.text_content()
+    index = parse_page((first / "index.html").read_text(encoding="utf-8"))
+    assert "Fewer than two stages with text" in text_of(index)
     assert not index.xpath("//script | //link | //*[@src]")
 
 
@@ -119,9 +119,9 @@ def test_demo_report(tmp_path: Path) -> None:
     data = json.loads((out / "csa-regulation" / "report.json").read_text(encoding="utf-8"))
     ids = [p["id"] for p in data["provisions"]]
     assert "article-7" in ids and (out / "csa-regulation/provisions/article-7.html").exists()
-    page = lxml.html.fromstring((out / "csa-regulation/provisions/article-7.html").read_bytes())
+    page = parse_page((out / "csa-regulation/provisions/article-7.html").read_bytes())
     assert page.xpath("//a[@href='../index.html']")
-    links = lxml.html.fromstring((out / "index.html").read_bytes()).xpath("//a/@href")
+    links = parse_page((out / "index.html").read_bytes()).xpath("//a/@href")
     assert links == ["csa-regulation/index.html", "csa-directive/index.html"]
 
 
@@ -145,7 +145,7 @@ def test_table_end_to_end(db_url: str, tmp_path: Path) -> None:
     assert any(r.text.strip() == "24" and r.font.strike for r in runs)
     html_out = tmp_path / "t.html"
     assert eup("--db", db_url, "table", KEY, "--stages", stages, "--out", str(html_out)).code == 0
-    tree = lxml.html.fromstring(html_out.read_bytes())
+    tree = parse_page(html_out.read_bytes())
     assert tree.xpath("//ins[normalize-space()='72']") and tree.xpath(
         "//del[normalize-space()='24']"
     )

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-import lxml.html
-
 from eu_posities.exports.report import DossierReport, build_lineages, cell_summary, report_json
 from eu_posities.exports.report_html import heat_colour, index_html, provision_html
-from tests.exportsamples import BASE, DIFF_AB, DOSSIER, STAGES, STAMP, check_golden
+from tests.exportsamples import (
+    BASE,
+    DIFF_AB,
+    DOSSIER,
+    STAGES,
+    STAMP,
+    check_golden,
+    parse_page,
+    text_of,
+)
 
 KEYS = ("commission-proposal", "council-general-approach")
 
@@ -56,11 +63,11 @@ def test_index_page_and_json() -> None:
     report = sample_report()
     page = index_html(report)
     check_golden("report-index.html", page)
-    tree = lxml.html.fromstring(page)
+    tree = parse_page(page)
     links = tree.xpath("//td[@class='label']/a/@href")
     assert links == [f"provisions/{x.slug}.html" for x in report.lineages]
     cells = tree.xpath("//td[@class='heat' and @style]")
-    assert [c.text_content() for c in cells] == ["12%", "[deleted]", "38%", "[new]"]
+    assert [text_of(c) for c in cells] == ["12%", "[deleted]", "38%", "[new]"]
     data = report_json(report)
     assert data["pairs"] == [{"from": KEYS[0], "to": KEYS[1]}]
     article3 = data["provisions"][2]
@@ -72,8 +79,8 @@ def test_index_page_and_json() -> None:
 def test_provision_page_marks_moved_text() -> None:
     report = sample_report()
     page = provision_html(report, report.lineages[2])
-    tree = lxml.html.fromstring(page)
+    tree = parse_page(page)
     moved = tree.xpath("//ins[contains(@class, 'moved')]")
     assert moved and moved[0].get("title") == "moved from Article 2"
     assert tree.xpath("//del[text()='shall']") and tree.xpath("//ins[text()='may']")
-    assert "Member States shall designate an authority." in tree.text_content()
+    assert "Member States shall designate an authority." in text_of(tree)
