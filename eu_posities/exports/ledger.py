@@ -1,7 +1,7 @@
 """The concern ledger as the exports read it: concerns of a dossier with statuses and evidence.
 
 Statuses follow the ledger's rule: the newest assessment of a concern in a stage is its
-status there; `resolved_in` is the first stage, in negotiation order, where it is resolved.
+status there; `resolved_in` is the first stage from which it stays resolved.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def concerns_of(
         for row in history:
             latest[row.stage] = row.status
         status_by_stage = dict(sorted(latest.items(), key=lambda kv: order[kv[0]]))
-        resolved_in = next((s for s, st in status_by_stage.items() if st == "resolved"), None)
+        resolved_in = resolved_from(status_by_stage)
         rows.append(
             ConcernRow(
                 key=concern.key,
@@ -112,6 +112,16 @@ def concerns_of(
             )
         )
     return rows
+
+
+def resolved_from(statuses: dict[str, str]) -> str | None:
+    """The first stage from which the concern stays resolved in every later assessed stage."""
+    first: str | None = None
+    for stage_key, status in reversed(list(statuses.items())):
+        if status != "resolved":
+            break
+        first = stage_key
+    return first
 
 
 def current_status(row: ConcernRow) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session
 
 from eu_posities.exports.i18n import check_lang, t
-from eu_posities.exports.ledger import ConcernRow, concerns_of
+from eu_posities.exports.ledger import ConcernRow, concerns_of, resolved_from
 from eu_posities.exports.model import ConcernSection, Evidence, PositionMemo, Redline
 from eu_posities.exports.policy import dossier_info, refuse_limite, stage_info
 from eu_posities.exports.runs import mark_moves, ops_to_runs
@@ -69,7 +69,8 @@ def section_for(
 ) -> ConcernSection:
     history = [h for h in concern.history if h.stage in shown]
     status_by_stage = {s: v for s, v in concern.status_by_stage.items() if s in shown}
-    resolved_in = next((s for s, v in status_by_stage.items() if v == "resolved"), None)
+    # The ledger's rule, over the stages this memo shows (fictional ones may be left out).
+    resolved_in = resolved_from(status_by_stage)
     return ConcernSection(
         key=concern.key,
         title=concern.title(lang),
