@@ -141,6 +141,7 @@ def sample_table(*, with_concerns: bool = False, lang: str = "en"):  # type: ign
         generated=STAMP,
         lang=lang,
         concern_notes=notes,
+        headings={"Article 1": "Subject matter (made up)"},
     )
 
 

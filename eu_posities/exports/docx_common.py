@@ -134,3 +134,13 @@ def shade(cell: Any, fill: str) -> None:
     element.set(qn("w:color"), "auto")
     element.set(qn("w:fill"), fill)
     tc_pr.append(element)
+
+
+def set_widths(table: Any, widths: list[int]) -> None:
+    """Column widths in the grid (LibreOffice reads these) and in every cell (Word does)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width

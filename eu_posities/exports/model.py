@@ -52,6 +52,7 @@ class Row:
     label: str
     cells: tuple[Cell, ...]
     concerns: str = ""
+    heading: str = ""  # the provision's heading in the first stage, e.g. "Subject matter"
 
 
 @dataclass(frozen=True, slots=True)

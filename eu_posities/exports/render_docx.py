@@ -25,6 +25,7 @@ from eu_posities.exports.docx_common import (
     header_footer,
     new_document,
     repeat_header,
+    set_widths,
     shade,
     usable_width,
 )
@@ -118,15 +119,17 @@ def table_docx(table: ComparisonTable, path: Path) -> None:
         label = cells[0].paragraphs[0].add_run(row.label)
         label.bold = True
         label.font.size = Pt(CELL_SIZE)
+        if row.heading:
+            heading = cells[0].add_paragraph().add_run(row.heading)
+            heading.italic = True
+            heading.font.size = Pt(CELL_SIZE - 1)
         for index, cell in enumerate(row.cells, start=1):
             _write_cell(cells[index], cell, lang)
         if table.with_concerns and row.concerns:
             for number, line in enumerate(row.concerns.split("\n")):
                 paragraph = cells[-1].paragraphs[0] if number == 0 else cells[-1].add_paragraph()
                 paragraph.add_run(line).font.size = Pt(CELL_SIZE - 1)
-    for grid_row in grid.rows:
-        for cell, cell_width in zip(grid_row.cells, widths, strict=True):
-            cell.width = cell_width
+    set_widths(grid, widths)
     doc.core_properties.title = title
     doc.save(str(path))
 
@@ -154,7 +157,8 @@ def memo_docx(memo: PositionMemo, path: Path) -> None:
         cells = facts.add_row().cells
         cells[0].paragraphs[0].add_run(name).bold = True
         cells[1].paragraphs[0].add_run(value)
-        cells[0].width, cells[1].width = Mm(35), usable_width(doc) - Mm(35)
+
+    set_widths(facts, [Mm(35), usable_width(doc) - Mm(35)])
     for stage in memo.stages:
         for flag in stage_flags(stage, lang):
             warn = doc.add_paragraph().add_run(f"{stage.key}: {flag}")

@@ -26,7 +26,8 @@ def table_html(table: ComparisonTable) -> str:
         head.append(f'<th class="concerns">{escape(t("concerns", lang))}</th>')
     rows = []
     for row in table.rows:
-        cells = [f'<td class="label">{escape(row.label)}</td>']
+        heading = f"<small>{escape(row.heading)}</small>" if row.heading else ""
+        cells = [f'<td class="label">{escape(row.label)}{heading}</td>']
         cells += [cell_html(c, lang) for c in row.cells]
         if table.with_concerns:
             cells.append(f'<td class="concerns">{escape(row.concerns)}</td>')

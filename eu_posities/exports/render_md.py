@@ -101,7 +101,8 @@ def table_md(table: ComparisonTable) -> str:
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "---|" * len(header))
     for row in table.rows:
-        cells = [f"**{esc(row.label)}**", *(cell_md(c, lang) for c in row.cells)]
+        label = f"**{esc(row.label)}**" + (f"<br>_{esc(row.heading)}_" if row.heading else "")
+        cells = [label, *(cell_md(c, lang) for c in row.cells)]
         if table.with_concerns:
             cells.append(esc(row.concerns).replace("\n", "<br>"))
         lines.append("| " + " | ".join(cells) + " |")

@@ -33,6 +33,7 @@ def build_table_from_diffs(
     generated: str,
     lang: str = "en",
     concern_notes: Callable[[dict[str, set[str]]], str] | None = None,
+    headings: Mapping[str, str] | None = None,
 ) -> ComparisonTable:
     """The table from the first stage's (label, text) and one contract diff per later stage.
 
@@ -54,7 +55,8 @@ def build_table_from_diffs(
         draft = drafts[key]
         cells = tuple(draft.cells.get(s.key, Cell(mark="absent")) for s in stages)
         notes = concern_notes(draft.labels) if concern_notes else ""
-        rows.append(Row(draft.label, cells, notes))
+        heading = (headings or {}).get(key, "")
+        rows.append(Row(draft.label, cells, notes, heading))
     return ComparisonTable(
         dossier=dossier,
         stages=tuple(stages),
@@ -170,7 +172,8 @@ def build_table(
         )
     if progress:
         progress(total, total, "done")
-    base = [(p.label, p.text) for p in list_provisions(session=session, stage=stages[0])]
+    first = list_provisions(session=session, stage=stages[0])
+    base = [(p.label, p.text) for p in first]
     notes = None
     if with_concerns:
         from eu_posities.exports.ledger import concerns_of
@@ -207,4 +210,5 @@ def build_table(
         generated=generated,
         lang=lang,
         concern_notes=notes,
+        headings={p.label: p.heading for p in first if p.heading},
     )
