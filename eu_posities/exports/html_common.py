@@ -44,7 +44,11 @@ del { text-decoration: line-through; color: var(--del); }
 .clabel { font-style: italic; color: #4a525c; }
 .absent { color: #9aa1a9; text-align: center; }
 .concerns { font-size: .85rem; white-space: pre-line; }
-.redline { border-left: 3px solid var(--line); padding: .2rem .7rem; margin: .3rem 0 .8rem; }
+.redline { border-left: 3px solid var(--line); padding: .2rem .7rem; margin: .3rem 0 .8rem;
+  max-width: 75rem; }
+details { margin: 1rem 0; } summary { cursor: pointer; font-weight: 600; }
+table.map { width: auto; min-width: 50%; } table.map td.heat { min-width: 8rem; }
+td.date { white-space: nowrap; }
 .heat { text-align: center; font-variant-numeric: tabular-nums; }
 .status-open { background: #fde2e1; } .status-partly { background: #fff1c2; }
 .status-resolved { background: #d9f2dc; } .status-dropped { background: #e5e7eb; }

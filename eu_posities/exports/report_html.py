@@ -82,7 +82,7 @@ def _stages_table(report: DossierReport) -> str:
         count = report.provision_counts.get(s.key, 0)
         rows.append(
             f"<tr><td>{escape(s.key)} {flags}</td><td>{escape(s.kind)}</td>"
-            f"<td>{escape(s.date)}</td><td>{escape(s.ref)}</td>"
+            f'<td class="date">{escape(s.date)}</td><td>{escape(s.ref)}</td>'
             f'<td class="heat">{count or "—"}</td></tr>'
         )
     head = "".join(
@@ -170,9 +170,30 @@ def provision_html(report: DossierReport, lineage: Lineage) -> str:
         banners(shown, lang) + "</header>",
         _labels_table(lineage, shown, lang),
     ]
+    linked = [
+        c
+        for c in report.concerns
+        if any(label in lineage.labels.get(stage, []) for stage, label in c.links)
+    ]
+    if linked:
+        items = "".join(
+            f"<li>{escape(c.title(lang))} ({escape(c.key)}): "
+            + "; ".join(
+                f"{escape(stage)} {escape(status_text(status, lang))}"
+                for stage, status in c.status_by_stage.items()
+            )
+            + "</li>"
+            for c in linked
+        )
+        parts.append(f"<h2>{escape(t('concerns', lang))}</h2><ul>{items}</ul>")
+    text_part = ""
     if shown and lineage.text:
-        parts.append(f"<h2>{escape(t('text_in', lang, stage=shown[0].key))}</h2>")
-        parts.append(f'<div class="redline">{runs_html(plain_runs(lineage.text))}</div>')
+        # The redlines come first; the full text is one click away (open if nothing changed).
+        is_open = "" if lineage.pairs else " open"
+        text_part = (
+            f"<details{is_open}><summary>{escape(t('text_in', lang, stage=shown[0].key))}"
+            f'</summary><div class="redline">{runs_html(plain_runs(lineage.text))}</div></details>'
+        )
     for (a, b), pairs in lineage.pairs.items():
         moves = list(report.diffs[(a, b)].get("moves", []) or [])
         parts.append(f"<h2>{escape(a)} → {escape(b)}</h2>")
@@ -203,6 +224,8 @@ def provision_html(report: DossierReport, lineage: Lineage) -> str:
                     for f in flags
                 )
                 parts.append(f"<ul>{items}</ul>")
+    if text_part:
+        parts.append(text_part)
     return page(title, "\n".join(parts), lang=lang)
 
 
