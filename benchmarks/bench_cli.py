@@ -42,6 +42,24 @@ def main() -> None:
         results["eup --help"] = timed([*eup, "--help"], env, args.runs)
         results["eup init --demo (new database)"] = timed([*eup, "init", "--demo"], env, 1)
         results["eup init --demo (again, no change)"] = timed([*eup, "init", "--demo"], env, 3)
+        proposal = str(
+            Path(__file__).resolve().parents[1] / "tests/data/commission-proposal.eurlex.html"
+        )
+        subprocess.run([*eup, "dossier", "add", "bench", "--title", "Bench"], env=env, check=True)
+        results["eup import CSA proposal (1 MB HTML, end to end)"] = timed(
+            [
+                *eup,
+                "import",
+                proposal,
+                "--dossier",
+                "bench",
+                "--stage",
+                "commission-proposal",
+                "--replace",
+            ],
+            env,
+            args.runs,
+        )
         results["eup stages csa-regulation --json"] = timed(
             [*eup, "stages", "csa-regulation", "--json"], env, args.runs
         )

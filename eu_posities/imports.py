@@ -51,10 +51,15 @@ class ImportedStage:
 
 
 def sha256_of(path: Path) -> str:
+    """The file's digest; for a folder (a Formex act with its annexes), of all its files."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for file in files:
+        if path.is_dir():
+            digest.update(file.relative_to(path).as_posix().encode() + b"\0")
+        with file.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -62,7 +67,7 @@ def parse(request: ImportRequest) -> list[ParsedStage]:
     """Parse the file; no database involved, so a bad file never opens a transaction."""
     from eu_posities.importers import parse_file
 
-    if not request.path.is_file():
+    if not (request.path.is_file() or request.path.is_dir()):
         raise InputError("no such file", source=str(request.path))
     options: dict[str, object] = {}
     if request.leos_both:

@@ -38,7 +38,8 @@ def align(
 ) -> None:
     """Which provision of FROM became which of TO; `--set` stores a manual match.
 
-    Example: eup align csa-regulation commission-proposal practice-council-text --set "Article 5=Article 5a"
+    Example:
+    eup align csa-regulation commission-proposal practice-council-text --set "Article 5=Article 5a"
     """
     from eu_posities.compare import align_stages, set_override
 
@@ -57,7 +58,9 @@ def align(
                 to_label=new,
                 author=author,
             )
-        return align_stages(session=session, dossier_key=dossier, from_key=from_stage, to_key=to_stage)
+        return align_stages(
+            session=session, dossier_key=dossier, from_key=from_stage, to_key=to_stage
+        )
 
     rows = state.write(work)
     if as_json:
@@ -66,7 +69,9 @@ def align(
     table = Table(from_stage, to_stage, "status", "score", "method")
     for row in rows:
         status = Text(row["status"], style=STATUS_STYLE.get(row["status"], ""))
-        table.add_row(row["from"] or "—", row["to"] or "—", status, f"{row['score']:.2f}", row["method"])
+        table.add_row(
+            row["from"] or "—", row["to"] or "—", status, f"{row['score']:.2f}", row["method"]
+        )
     stdout_console().print(table)
 
 
@@ -75,20 +80,27 @@ def diff(
     dossier: str = typer.Argument(..., help="Dossier key."),
     from_stage: str = typer.Argument(..., metavar="FROM", help="Earlier stage key."),
     to_stage: str = typer.Argument(..., metavar="TO", help="Later stage key."),
-    provision: str | None = typer.Option(None, "--provision", help="Only this provision, e.g. 'Article 7'."),
+    provision: str | None = typer.Option(
+        None, "--provision", help="Only this provision, e.g. 'Article 7'."
+    ),
     show_all: bool = typer.Option(False, "--all", help="Also show unchanged provisions."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Word-level redline of every aligned pair, with modal, negation and number flags.
 
-    Example: eup diff csa-regulation commission-proposal practice-council-text --provision "Article 7"
+    Example:
+    eup diff csa-regulation commission-proposal practice-council-text --provision "Article 7"
     """
     from eu_posities.compare import diff_stages
 
     # Writes: the computed alignment is stored for the TUI and the exports to reuse.
     result = state_of(ctx).write(
         lambda s: diff_stages(
-            session=s, dossier_key=dossier, from_key=from_stage, to_key=to_stage, provision=provision
+            session=s,
+            dossier_key=dossier,
+            from_key=from_stage,
+            to_key=to_stage,
+            provision=provision,
         )
     )
     if as_json:

@@ -50,10 +50,7 @@ def flag_margin(flags: list[dict[str, Any]]) -> Text:
 
 def pair_title(pair: dict[str, Any]) -> Text:
     old, new = pair.get("from"), pair.get("to")
-    if old and new and old != new:
-        label = f"{old} → {new}"
-    else:
-        label = old or new or "?"
+    label = f"{old} → {new}" if old and new and old != new else old or new or "?"
     title = Text(label, style="bold")
     status = pair.get("status", "")
     title.append(f"  {status}", style=STATUS_STYLE.get(status, ""))
@@ -66,7 +63,12 @@ def render_diff(diff: dict[str, Any], *, changed_only: bool = True) -> Renderabl
     """One panel per aligned pair, the flags in a margin column beside the redline."""
     parts: list[RenderableType] = []
     if diff.get("fictional"):
-        parts.append(Text("FICTIONAL — practice text, not a negotiation document", style="bold black on yellow"))
+        parts.append(
+            Text(
+                "FICTIONAL — practice text, not a negotiation document",
+                style="bold black on yellow",
+            )
+        )
     if diff.get("limite"):
         parts.append(Text("LIMITE — not for public distribution", style="bold white on red"))
     shown = 0
@@ -80,7 +82,8 @@ def render_diff(diff: dict[str, Any], *, changed_only: bool = True) -> Renderabl
         body.add_row(redline_text(pair.get("ops", [])), flag_margin(pair.get("flags", [])))
         for move in pair.get("moves", []):
             body.add_row(
-                Text(f"moved {move['from']} → {move['to']}: {move['text']}", style="italic cyan"), Text()
+                Text(f"moved {move['from']} → {move['to']}: {move['text']}", style="italic cyan"),
+                Text(),
             )
         parts.append(Panel(body, title=pair_title(pair), title_align="left", border_style="dim"))
     if not shown:
