@@ -201,3 +201,68 @@ def test_report_progress_callback(tmp_path: Path) -> None:
     engine.dispose()
     assert calls and calls[-1][0] == calls[-1][1]
     assert [c[0] for c in calls] == sorted(c[0] for c in calls)
+
+
+# Made-up test texts (not legal text), imported through `eup import` like a user's files.
+MADE_UP_OLD = """\
+MADE-UP TEST TEXT - NOT A REAL ACT
+THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,
+Whereas:
+(1) Made-up widgets should be registered.
+HAVE ADOPTED THIS REGULATION:
+Article 1
+Subject matter
+This made-up act lays down rules on widgets.
+Article 2
+Registration
+Providers shall register widgets within 10 days.
+Article 3
+Penalties
+Member States shall lay down penalties.
+"""
+MADE_UP_NEW = """\
+MADE-UP TEST TEXT - NOT A REAL ACT
+THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,
+Whereas:
+(1) Made-up widgets should be registered.
+HAVE ADOPTED THIS REGULATION:
+Article 1
+Subject matter
+This made-up act lays down uniform rules on widgets.
+Article 2
+Registration
+Providers shall register widgets within 30 days.
+Article 2a
+Review
+The Commission shall review this made-up act.
+Article 3
+Penalties
+Member States may lay down penalties.
+"""
+
+
+@needs_engine
+def test_table_of_imported_texts(db_url: str, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(MADE_UP_OLD, encoding="utf-8")
+    new.write_text(MADE_UP_NEW, encoding="utf-8")
+    assert eup("--db", db_url, "init", "--empty").code == 0
+    assert (
+        eup("--db", db_url, "dossier", "add", "widgets", "--title", "Made-up widgets act").code == 0
+    )
+    for path, stage in ((old, "commission-proposal"), (new, "council-general-approach")):
+        result = eup("--db", db_url, "import", str(path), "--dossier", "widgets", "--stage", stage)
+        assert result.code == 0, result.err
+    out = tmp_path / "t.docx"
+    stages = "commission-proposal,council-general-approach"
+    result = eup("--db", db_url, "table", "widgets", "--stages", stages, "--out", str(out))
+    assert result.code == 0, result.err
+    grid = Document(str(out)).tables[0]
+    rows = {row.cells[0].paragraphs[0].text: row for row in grid.rows[1:]}
+    numbered = [label for label in rows if label.startswith(("Recital", "Article"))]
+    assert numbered == ["Recital 1", "Article 1", "Article 2", "Article 2a", "Article 3"]
+    runs = [r for c in rows["Article 2"].cells for p in c.paragraphs for r in p.runs]
+    assert any(r.text.strip() == "10" and r.font.strike for r in runs)
+    assert any(r.text.strip() == "30" and r.bold and r.italic for r in runs)
+    assert rows["Article 2a"].cells[2].paragraphs[0].runs[0].text.startswith("[new]")
+    assert rows["Article 2a"].cells[1].text == "—"
