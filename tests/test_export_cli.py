@@ -266,3 +266,23 @@ def test_table_of_imported_texts(db_url: str, tmp_path: Path) -> None:
     assert any(r.text.strip() == "30" and r.bold and r.italic for r in runs)
     assert rows["Article 2a"].cells[2].paragraphs[0].runs[0].text.startswith("[new]")
     assert rows["Article 2a"].cells[1].text == "—"
+
+
+@needs_engine
+def test_limite_with_consent_is_marked(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    seed(url, with_texts=("commission-proposal",), limite_text=True)
+    out = tmp_path / "t.docx"
+    stages = "commission-proposal,council-mandate"
+    result = eup(
+        "--db", url, "table", KEY, "--stages", stages, "--include-limite", "--out", str(out)
+    )
+    assert result.code == 0, result.err
+    doc = Document(str(out))
+    assert doc.sections[0].header.paragraphs[0].runs[0].text.startswith("LIMITE")
+    head = doc.tables[0].rows[0].cells[2].text
+    assert "council-mandate" in head and "LIMITE" in head
+    md = tmp_path / "t.md"
+    args = ["table", KEY, "--stages", stages, "--include-limite", "--out", str(md)]
+    assert eup("--db", url, *args).code == 0
+    assert "> **council-mandate: LIMITE**" in md.read_text(encoding="utf-8")
