@@ -136,3 +136,19 @@ def test_memo_follows_linked_provision_through_renumbering() -> None:
         "en",
     )
     assert [(r.from_label, r.to_label) for r in redlines] == [("Article 3", "Article 4")]
+
+
+def test_memo_redlines_quote_only_changed_paragraphs() -> None:
+    from eu_posities.exports.model import Run
+    from eu_posities.exports.runs import changed_paragraphs, ops_to_runs
+    from tests.exportsamples import eq, rep
+
+    ops = [
+        eq("1. Made-up first.\n2. Made-up second.\n3. Made-up "),
+        rep("old", "new"),
+        eq(".\n4. Last."),
+    ]
+    runs = changed_paragraphs(ops_to_runs(ops))
+    assert [r.text for r in runs] == ["[…]", "", "3. Made-up ", "old", "new", ".", "", "[…]"]
+    assert runs[1] == Run("break", "")
+    assert changed_paragraphs(ops_to_runs([eq("Same.\nSame again.")])) == []

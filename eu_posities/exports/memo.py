@@ -11,7 +11,7 @@ from eu_posities.exports.i18n import check_lang, t
 from eu_posities.exports.ledger import ConcernRow, concerns_of, resolved_from
 from eu_posities.exports.model import ConcernSection, Evidence, PositionMemo, Redline
 from eu_posities.exports.policy import dossier_info, refuse_limite, stage_info
-from eu_posities.exports.runs import mark_moves, ops_to_runs
+from eu_posities.exports.runs import changed_paragraphs, mark_moves, ops_to_runs
 
 Progress = Callable[[int, int, str], None]
 
@@ -51,7 +51,7 @@ def linked_redlines(
                         from_label=src,
                         to_label=dst,
                         status=pair.get("status", ""),
-                        runs=tuple(runs),
+                        runs=tuple(changed_paragraphs(runs)),
                         flags=tuple(
                             f"{f.get('kind')}: {f.get('old')} → {f.get('new')}"
                             for f in pair.get("flags") or []

@@ -219,7 +219,10 @@ def memo_docx(memo: PositionMemo, path: Path) -> None:
             doc.add_paragraph(t("no_redlines", lang))
         for r in c.redlines:
             doc.add_heading(redline_heading(r, lang), level=3)
-            add_runs(doc.add_paragraph(), r.runs)
+            if r.runs:
+                add_runs(doc.add_paragraph(), r.runs)
+            else:
+                doc.add_paragraph().add_run(t("unchanged", lang)).italic = True
             if r.flags:
                 note = doc.add_paragraph().add_run("; ".join(r.flags))
                 note.italic = True

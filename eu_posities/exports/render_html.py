@@ -116,7 +116,8 @@ def memo_html(memo: PositionMemo) -> str:
             parts.append(f"<p>{escape(t('no_redlines', lang))}</p>")
         for r in c.redlines:
             parts.append(f"<h4>{escape(redline_heading(r, lang))}</h4>")
-            parts.append(f'<div class="redline">{runs_html(r.runs) or "—"}</div>')
+            body = runs_html(r.runs) or f"<i>{escape(t('unchanged', lang))}</i>"
+            parts.append(f'<div class="redline">{body}</div>')
             if r.flags:
                 parts.append(f'<p class="note">{escape("; ".join(r.flags))}</p>')
     parts.append(f"<h2>{escape(t('open_points', lang))}</h2>")

@@ -160,7 +160,7 @@ def memo_md(memo: PositionMemo) -> str:
             out += [
                 f"#### {esc(redline_heading(r, lang))}",
                 "",
-                runs_md(r.runs, breaks="  \n") or "—",
+                runs_md(r.runs, breaks="  \n") or f"_{esc(t('unchanged', lang))}_",
                 "",
             ]
             if r.flags:

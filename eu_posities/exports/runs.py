@@ -133,3 +133,36 @@ def changed_share(ops: Iterable[Any]) -> float:
     old_words, new_words, deleted, inserted = change_counts(ops)
     total = old_words + new_words
     return round((deleted + inserted) / total, 4) if total else 0.0
+
+
+ELISION = "[…]"
+
+
+def changed_paragraphs(runs: Sequence[Run]) -> list[Run]:
+    """Only the paragraphs with a change; each stretch of unchanged ones becomes "[…]".
+
+    A memo quotes what changed, not the whole article; an unchanged provision gives [].
+    """
+    paragraphs: list[list[Run]] = [[]]
+    for run in runs:
+        if run.kind == "break":
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append(run)
+    kept: list[list[Run]] = []
+    elided = False
+    for paragraph in paragraphs:
+        if any(r.kind != "plain" for r in paragraph):
+            kept.append(paragraph)
+            elided = False
+        elif paragraph and not elided:
+            kept.append([Run("plain", ELISION)])
+            elided = True
+    if all(p == [Run("plain", ELISION)] for p in kept):
+        return []
+    result: list[Run] = []
+    for index, paragraph in enumerate(kept):
+        if index:
+            result.append(Run("break", ""))
+        result.extend(paragraph)
+    return result
