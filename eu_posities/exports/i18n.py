@@ -91,6 +91,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "back": {"nl": "Terug naar het overzicht", "en": "Back to the overview"},
     "text_in": {"nl": "Tekst in {stage}", "en": "Text in {stage}"},
+    "editorial": {"nl": "redactioneel", "en": "editorial"},
     "kind": {"nl": "Soort", "en": "Kind"},
     "reference": {"nl": "Kenmerk", "en": "Reference"},
     "dossiers": {"nl": "Dossiers", "en": "Dossiers"},

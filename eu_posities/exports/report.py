@@ -59,8 +59,11 @@ def cell_summary(pairs: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
     share = changed_share(ops)
     if statuses in (["added"], ["deleted"]):
         share = 1.0
+    # The engine's class of the change (unchanged / editorial / substantive), when it gives one.
+    classes = sorted({str(p["classification"]) for p in pairs if p.get("classification")})
     return {
         "status": "/".join(statuses),
+        "classification": "/".join(classes),
         "share": share,
         "words_old": old_words,
         "words_new": new_words,

@@ -114,6 +114,8 @@ def _change_map(report: DossierReport) -> str:
                 text = t("new" if summary["status"] == "added" else "deleted", lang)
             else:
                 text = f"{round(summary['share'] * 100)}%"
+            if summary["classification"] == "editorial":
+                text += f" ({t('editorial', lang)})"
             cells.append(
                 f'<td class="heat" style="background:{heat_colour(summary)}" '
                 f'title="{escape(summary["status"])}">{escape(text)}</td>'
@@ -202,10 +204,11 @@ def provision_html(report: DossierReport, lineage: Lineage) -> str:
             assert summary is not None
             old = pair.get("from") or t("new", lang)
             new = pair.get("to") or t("deleted", lang)
-            share = f"{round(summary['share'] * 100)}%"
+            facts = [pair.get("status", ""), summary["classification"]]
+            facts.append(f"{round(summary['share'] * 100)}%")
+            note = ", ".join(escape(f) for f in facts if f)
             parts.append(
-                f"<h3>{escape(old)} → {escape(new)} "
-                f'<span class="note">({escape(pair.get("status", ""))}, {share})</span></h3>'
+                f'<h3>{escape(old)} → {escape(new)} <span class="note">({note})</span></h3>'
             )
             runs = ops_to_runs(pair.get("ops", []))
             for move in [*moves, *(pair.get("moves") or [])]:
