@@ -1,17 +1,24 @@
 """The concern ledger as the exports read it: concerns of a dossier with statuses and evidence.
 
-Statuses follow the ledger's rule: the newest assessment of a concern in a stage is its
-status there; `resolved_in` is the first stage from which it stays resolved.
+Everything comes from `eu_posities.concerns.ledger`: the newest assessment per stage is the
+status there, and `resolved_in` follows the ledger's own rule, so exports, CLI and TUI agree.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from eu_posities.errors import NotFound
-from eu_posities.models import Assessment, Concern, ConcernDossier, ConcernLink, Dossier, Stage
+from eu_posities.concerns.ledger import (
+    assessments,
+    get_concern_in,
+    list_concerns,
+    list_links,
+    resolved_in,
+    status_by_stage,
+)
+from eu_posities.models import Dossier, Stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +40,15 @@ class ConcernRow:
     title_en: str
     position_nl: str
     position_source: str
-    links: tuple[tuple[str, str], ...]  # (stage key, provision label), not rejected
+    links: tuple[tuple[str, str], ...]  # (stage key, provision label), suggested or confirmed
     status_by_stage: dict[str, str]
     resolved_in: str | None
     history: tuple[AssessmentRow, ...]  # oldest first
 
     def title(self, lang: str) -> str:
-        return (
-            (self.title_en or self.title_nl) if lang == "en" else (self.title_nl or self.title_en)
-        )
+        if lang == "en":
+            return self.title_en or self.title_nl
+        return self.title_nl or self.title_en
 
     def links_in(self, stage_key: str) -> set[str]:
         return {label for stage, label in self.links if stage == stage_key}
@@ -50,52 +57,28 @@ class ConcernRow:
 def concerns_of(
     *, session: Session, dossier: Dossier, stages: list[Stage], concern_key: str | None = None
 ) -> list[ConcernRow]:
-    """The concerns of `dossier` (ordered by key); `stages` in negotiation order."""
-    query = (
-        select(Concern)
-        .join(ConcernDossier, col(ConcernDossier.concern_id) == Concern.id)
-        .where(ConcernDossier.dossier_id == dossier.id)
-        .order_by(Concern.key)
-    )
-    concerns = list(session.exec(query))
+    """The concerns tracked in `dossier` (by key); `stages` are the dossier's, in order."""
     if concern_key is not None:
-        concerns = [c for c in concerns if c.key == concern_key]
-        if not concerns:
-            known = ", ".join(c.key for c in session.exec(query)) or "none"
-            raise NotFound(f"unknown concern {concern_key!r} for {dossier.key!r} (known: {known})")
-    by_id = {s.id: s for s in stages}
-    order = {s.key: i for i, s in enumerate(stages)}
+        concerns = [get_concern_in(session=session, dossier=dossier, key=concern_key)]
+    else:
+        concerns = list_concerns(session=session, dossier=dossier)
+    keys = {s.id: s.key for s in stages}
     rows = []
     for concern in concerns:
-        links = session.exec(
-            select(ConcernLink)
-            .where(ConcernLink.concern_id == concern.id, ConcernLink.state != "rejected")
-            .order_by(col(ConcernLink.id))
-        ).all()
-        assessments = session.exec(
-            select(Assessment)
-            .where(Assessment.concern_id == concern.id)
-            .order_by(col(Assessment.id))
-        ).all()
+        statuses = status_by_stage(session=session, concern=concern, dossier=dossier)
         history = tuple(
             AssessmentRow(
-                stage=by_id[a.stage_id].key,
-                status=a.status,
-                evidence=a.evidence,
-                document=a.evidence_document,
-                location=a.evidence_location,
-                note=a.note,
-                author=a.author,
-                at=a.at.strftime("%Y-%m-%d %H:%M") if a.at else "",
+                stage=stage.key,
+                status=row.status,
+                evidence=row.evidence,
+                document=row.evidence_document,
+                location=row.evidence_location,
+                note=row.note,
+                author=row.author,
+                at=row.at.strftime("%Y-%m-%d %H:%M") if row.at else "",
             )
-            for a in assessments
-            if a.stage_id in by_id
+            for stage, row in assessments(session=session, concern=concern, dossier=dossier)
         )
-        latest: dict[str, str] = {}
-        for row in history:
-            latest[row.stage] = row.status
-        status_by_stage = dict(sorted(latest.items(), key=lambda kv: order[kv[0]]))
-        resolved_in = resolved_from(status_by_stage)
         rows.append(
             ConcernRow(
                 key=concern.key,
@@ -104,10 +87,12 @@ def concerns_of(
                 position_nl=concern.position_nl,
                 position_source=concern.position_source,
                 links=tuple(
-                    (by_id[lk.stage_id].key, lk.label) for lk in links if lk.stage_id in by_id
+                    (keys[link.stage_id], link.label)
+                    for link in list_links(session=session, concern=concern)
+                    if link.stage_id in keys
                 ),
-                status_by_stage=status_by_stage,
-                resolved_in=resolved_in,
+                status_by_stage=statuses,
+                resolved_in=resolved_in(statuses),
                 history=history,
             )
         )
@@ -115,13 +100,8 @@ def concerns_of(
 
 
 def resolved_from(statuses: dict[str, str]) -> str | None:
-    """The first stage from which the concern stays resolved in every later assessed stage."""
-    first: str | None = None
-    for stage_key, status in reversed(list(statuses.items())):
-        if status != "resolved":
-            break
-        first = stage_key
-    return first
+    """The ledger's `resolved_in` over a subset of stages (e.g. without fictional ones)."""
+    return resolved_in(statuses)
 
 
 def current_status(row: ConcernRow) -> str:
