@@ -88,6 +88,37 @@ def main() -> None:
             env,
             args.runs,
         )
+        pair = "commission-proposal,practice-council-text"
+        for suffix in ("md", "html", "docx"):
+            results[f"eup table csa-regulation --stages {pair} --concerns --out t.{suffix}"] = (
+                timed(
+                    [
+                        *eup,
+                        "table",
+                        "csa-regulation",
+                        "--stages",
+                        pair,
+                        "--concerns",
+                        "--out",
+                        str(out / f"t.{suffix}"),
+                    ],
+                    env,
+                    args.runs,
+                )
+            )
+        for suffix in ("md", "docx"):
+            results[f"eup memo csa-regulation --include-fictional --out m.{suffix}"] = timed(
+                [
+                    *eup,
+                    "memo",
+                    "csa-regulation",
+                    "--include-fictional",
+                    "--out",
+                    str(out / f"mf.{suffix}"),
+                ],
+                env,
+                args.runs,
+            )
         for suffix in ("md", "html", "docx"):
             results[f"eup memo csa-regulation --out memo.{suffix}"] = timed(
                 [*eup, "memo", "csa-regulation", "--out", str(out / f"memo.{suffix}")],
