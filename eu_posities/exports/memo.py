@@ -122,8 +122,13 @@ def build_memo(
     stages = [s for s in all_stages if include_fictional or not s.fictional]
     with_text = {s.key for s in stages if has_text(session=session, stage=s)}
     assessed = {h.stage for c in ledger for h in c.history}
-    # The memo shows a stage when it has text or an assessment: those are what LIMITE guards.
-    stages = [s for s in stages if s.key in with_text or s.key in assessed]
+    # The memo shows a stage when it has an assessment or a text to compare (a BNC-fiche or
+    # Kamerbrief counts through its assessments): those are what LIMITE guards.
+    stages = [
+        s
+        for s in stages
+        if s.key in assessed or (s.key in with_text and s.kind not in COMMENTARY_KINDS)
+    ]
     refuse_limite(stages, include_limite=include_limite, dossier_key=dossier_key)
     text_stages = [s.key for s in stages if s.key in with_text and s.kind not in COMMENTARY_KINDS]
     wanted_pairs = list(zip(text_stages, text_stages[1:], strict=False))

@@ -144,7 +144,8 @@ def memo_docx(memo: PositionMemo, path: Path) -> None:
         lang,
         _warning(memo.stages, lang),
     )
-    doc.add_paragraph(title, style="Title")
+    doc.add_paragraph(t("memo_title", lang), style="Title")
+    doc.add_paragraph(memo.dossier.title, style="Subtitle")
     facts = doc.add_table(rows=0, cols=2)
     facts.style = doc.styles[TABLE_STYLE]
     facts.autofit = False
@@ -175,6 +176,9 @@ def memo_docx(memo: PositionMemo, path: Path) -> None:
         for index, stage in enumerate(memo.stages, start=1):
             flags = stage_flags(stage, lang)
             _heading_cell(matrix.rows[0].cells[index], stage.key, stage.date, flags)
+        first = usable_width(doc) * 3 // 10
+        rest = (usable_width(doc) - first) // len(memo.stages)
+        widths = [first, *([rest] * len(memo.stages))]
         for c in memo.concerns:
             cells = matrix.add_row().cells
             cells[0].paragraphs[0].add_run(f"{c.title} ({c.key})").font.size = Pt(CELL_SIZE)
@@ -186,6 +190,7 @@ def memo_docx(memo: PositionMemo, path: Path) -> None:
                 fill = _STATUS_FILL.get(status)
                 if fill:
                     shade(cells[index], fill)
+        set_widths(matrix, widths)
     for c in memo.concerns:
         doc.add_heading(f"{c.title} ({c.key})", level=1)
         doc.add_heading(t("position", lang), level=2)
