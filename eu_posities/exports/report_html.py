@@ -95,6 +95,8 @@ def _stages_table(report: DossierReport) -> str:
 
 def _change_map(report: DossierReport) -> str:
     lang = report.lang
+    if not report.lineages:
+        return ""
     head = f'<th class="label">{escape(t("provision", lang))}</th>' + "".join(
         f"<th>{_pair_head(report, a, b)}</th>" for a, b in report.stage_pairs
     )
