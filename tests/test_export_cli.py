@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from pathlib import Path
 
-import pytest
 from docx import Document
 
 from tests.clihelp import eup
 from tests.exportdb import KEY, seed
 from tests.exportsamples import parse_page, text_of
 
-
-def _engine_ready() -> bool:
-    try:
-        importlib.import_module("eu_posities.alignment")
-        return hasattr(importlib.import_module("eu_posities.diff"), "diff_stages")
-    except ImportError:
-        return False
-
-
-needs_engine = pytest.mark.skipif(
-    not _engine_ready(), reason="the alignment and diff engine is not merged yet"
-)
 STAMP = re.compile(rb"\d{4}-\d\d-\d\d \d\d:\d\d UTC")
 
 
@@ -123,9 +109,24 @@ def test_demo_report(tmp_path: Path) -> None:
     assert page.xpath("//a[@href='../index.html']")
     links = parse_page((out / "index.html").read_bytes()).xpath("//a/@href")
     assert links == ["csa-regulation/index.html", "csa-directive/index.html"]
+    # The demo's practice stage is compared with the real proposal.
+    assert data["pairs"] == [{"from": "commission-proposal", "to": "practice-council-text"}]
+    article7 = text_of(page)
+    assert "FICTIONAL — practice text, not a negotiation document" in article7
+    assert "Detection orders (detectiebevel)" in article7
 
 
-@needs_engine
+def test_demo_memo_in_dutch(tmp_path: Path) -> None:
+    assert eup("init", "--demo").code == 0
+    out = tmp_path / "memo.md"
+    result = eup("memo", "csa-directive", "--concern", "vog", "--out", str(out))
+    assert result.code == 0, result.err
+    text = out.read_text(encoding="utf-8")
+    assert "(vog)" in text and "Opgelost in council-general-approach." in text
+    assert "Kamerbrief van 20 december 2024" in text  # the evidence names its document
+    assert "aangifteplicht" not in text  # --concern limits the memo to one concern
+
+
 def test_table_end_to_end(db_url: str, tmp_path: Path) -> None:
     seed(db_url, with_texts=("commission-proposal", "council-general-approach", "trilogue"))
     stages = "commission-proposal,council-general-approach,trilogue"
@@ -151,7 +152,6 @@ def test_table_end_to_end(db_url: str, tmp_path: Path) -> None:
     )
 
 
-@needs_engine
 def test_report_and_memo_with_redlines(db_url: str, tmp_path: Path) -> None:
     seed(db_url, with_texts=("commission-proposal", "council-general-approach", "trilogue"))
     first, second = tmp_path / "r1", tmp_path / "r2"
@@ -241,7 +241,6 @@ Member States may lay down penalties.
 """
 
 
-@needs_engine
 def test_table_of_imported_texts(db_url: str, tmp_path: Path) -> None:
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text(MADE_UP_OLD, encoding="utf-8")
@@ -268,7 +267,6 @@ def test_table_of_imported_texts(db_url: str, tmp_path: Path) -> None:
     assert rows["Article 2a"].cells[1].text == "—"
 
 
-@needs_engine
 def test_limite_with_consent_is_marked(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'x.db'}"
     seed(url, with_texts=("commission-proposal",), limite_text=True)
