@@ -182,7 +182,9 @@ def export_report(
 
             def step(done: int, total: int, what: str, number: int = number) -> None:
                 if progress:
-                    progress(number * 100 + (done * 100 // max(total, 1)), len(keys) * 100, what)
+                    # Comparing takes the first 80 of each dossier's 100 steps, writing the rest.
+                    share = done * 80 // max(total, 1)
+                    progress(number * 100 + share, len(keys) * 100, what)
 
             reports.append(
                 build_report(
@@ -200,12 +202,14 @@ def export_report(
     staging = Path(tempfile.mkdtemp(prefix=".eup-report-", dir=out_dir.parent))
     try:
         if len(reports) == 1:
-            _write_dossier(reports[0], staging)
+            _write_dossier(reports[0], staging, _writing(progress, 0, len(keys)))
         else:
             from eu_posities.exports.report_html import top_index_html
 
-            for report in reports:
-                _write_dossier(report, staging / report.dossier.key)
+            for number, report in enumerate(reports):
+                _write_dossier(
+                    report, staging / report.dossier.key, _writing(progress, number, len(keys))
+                )
             (staging / "index.html").write_text(
                 top_index_html(reports, stamp, lang), encoding="utf-8"
             )
@@ -232,14 +236,28 @@ def _dump_json(data: object, path: Path) -> None:
     )
 
 
-def _write_dossier(report: object, folder: Path) -> None:
+def _writing(progress: Progress | None, number: int, count: int) -> Progress | None:
+    """Progress of writing one dossier's pages: steps 80 to 100 of its share."""
+    if progress is None:
+        return None
+    report_progress = progress
+
+    def step(done: int, total: int, what: str) -> None:
+        report_progress(number * 100 + 80 + done * 20 // max(total, 1), count * 100, what)
+
+    return step
+
+
+def _write_dossier(report: object, folder: Path, progress: Progress | None = None) -> None:
     from eu_posities.exports.report import DossierReport, report_json
     from eu_posities.exports.report_html import index_html, provision_html
 
     assert isinstance(report, DossierReport)
     (folder / "provisions").mkdir(parents=True, exist_ok=True)
     (folder / "index.html").write_text(index_html(report), encoding="utf-8")
-    for lineage in report.lineages:
+    for index, lineage in enumerate(report.lineages):
+        if progress and index % 20 == 0:
+            progress(index, len(report.lineages), f"{report.dossier.key}: {lineage.title}")
         (folder / "provisions" / f"{lineage.slug}.html").write_text(
             provision_html(report, lineage), encoding="utf-8"
         )
