@@ -152,3 +152,45 @@ def test_memo_redlines_quote_only_changed_paragraphs() -> None:
     assert [r.text for r in runs] == ["[…]", "", "3. Made-up ", "old", "new", ".", "", "[…]"]
     assert runs[1] == Run("break", "")
     assert changed_paragraphs(ops_to_runs([eq("Same.\nSame again.")])) == []
+
+
+def test_table_split_and_merge_cells() -> None:
+    from eu_posities.exports.table import build_table_from_diffs
+    from tests.exportsamples import eq, ins
+
+    base = [("Article 5", "Made-up part one. Made-up part two."), ("Article 6", "Made-up six.")]
+    diff = {
+        "pairs": [
+            {
+                "from": "Article 5",
+                "to": "Article 5",
+                "status": "split",
+                "ops": [eq("Made-up part one.")],
+            },
+            {
+                "from": "Article 5",
+                "to": "Article 5a",
+                "status": "split",
+                "ops": [ins("Made-up part two.")],
+            },
+            {
+                "from": "Article 6",
+                "to": "Article 5a",
+                "status": "merged",
+                "ops": [eq("Made-up six.")],
+            },
+        ]
+    }
+    table = build_table_from_diffs(
+        dossier=DOSSIER, stages=STAGES[:2], base_provisions=base, diffs=[diff], generated=STAMP
+    )
+    split = table.rows[0].cells[1]
+    assert split.label == "Article 5 + Article 5a" and split.note == "split"
+    assert [r.text for r in split.runs if r.kind != "break"] == [
+        "Made-up part one.",
+        "[Article 5a] ",
+        "Made-up part two.",
+    ]
+    merged = table.rows[1].cells[1]
+    assert merged.mark == "merged" and merged.note == "merged into Article 5a"
+    assert "_merged into Article 5a_" in table_md(table)

@@ -131,7 +131,7 @@ def _add_column(
             joined = [*previous.runs, Run("break", ""), Run("plain", f"[{dst}] "), *runs]
             draft.cells[stage] = Cell(
                 tuple(merge_runs(joined)),
-                label=f"{previous.label} + {dst}",
+                label=f"{previous.label or draft.label} + {dst}",
                 note=t("split_into", lang),
             )
         else:
