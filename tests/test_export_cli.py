@@ -186,6 +186,8 @@ def test_table_needs_two_to_five_known_stages(tmp_path: Path) -> None:
     assert result.code == 1 and "unknown stage 'nope'" in result.err
     result = eup("--db", url, "table", "nope", "--stages", "a,b", "--out", out)
     assert result.code == 1 and "unknown dossier 'nope'" in result.err
+    result = eup("--db", url, "memo", KEY, "--lang", "de", "--out", out)
+    assert result.code == 1 and result.err.strip() == "error: unknown language 'de'; use nl or en"
     assert not Path(out).exists()
 
 
