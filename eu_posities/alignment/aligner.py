@@ -43,7 +43,8 @@ def align(
 
     `overrides` are (from_label | None, to_label | None) pairs that pin a match (method
     `manual`); (label, None) pins a deletion and (None, label) an addition. Unknown labels
-    raise NotFound.
+    raise NotFound. Provisions may be any objects with `kind`, `label`, `text` and `heading`
+    (ParsedProvision, or rows read back from the database).
     """
     interner = Interner()
     fs = [interner.profile(i, p) for i, p in enumerate(from_provs)]
