@@ -16,11 +16,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from eu_posities.alignment.match import Match
+from eu_posities.alignment.match import Match, ProvisionLike
 from eu_posities.alignment.regroup import find_merges, find_splits
 from eu_posities.alignment.similarity import Interner, Profile, similarity
 from eu_posities.diff.sequence import longest_increasing
-from eu_posities.document import ParsedProvision
 from eu_posities.errors import NotFound
 
 THRESHOLD = 0.35  # below this two provisions are not the same provision
@@ -35,8 +34,8 @@ Override = tuple[str | None, str | None]
 
 
 def align(
-    from_provs: Sequence[ParsedProvision],
-    to_provs: Sequence[ParsedProvision],
+    from_provs: Sequence[ProvisionLike],
+    to_provs: Sequence[ProvisionLike],
     overrides: Iterable[Override] = (),
 ) -> list[Match]:
     """Which provision of `from_provs` became which of `to_provs`, in TO document order.
