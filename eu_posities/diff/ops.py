@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eu_posities.diff.halfmatch import half_match
+from eu_posities.diff.halfmatch import common_prefix, common_suffix, half_match
 from eu_posities.diff.sequence import matching_blocks
 from eu_posities.diff.tokens import tokenize
 
@@ -171,29 +171,14 @@ def _ends(ops: list[DiffOp], old: str, new: str, ho: int, hn: int, tail: int) ->
 def _common_ends(old: str, new: str) -> tuple[int, int]:
     """Lengths of the common prefix and suffix, cut back to whole tokens.
 
-    Found by bisection on slice comparisons (C speed), then moved back to just after a
+    Found by bisection on slice comparisons (see halfmatch), then moved back to just after a
     whitespace character inside the common part, so tokens on both sides stay whole and
     the text before each cut is identical (tokenising depends on the preceding character).
     """
-    limit = min(len(old), len(new))
-    lo, hi = 0, limit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if old[:mid] == new[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    head = lo
+    head = common_prefix(old, new)
     while head > 0 and not old[head - 1].isspace():
         head -= 1
-    lo, hi = 0, limit - head
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if old[len(old) - mid :] == new[len(new) - mid :]:
-            lo = mid
-        else:
-            hi = mid - 1
-    tail = lo
+    lo = tail = common_suffix(old[head:], new[head:])
     # The suffix must start right after a whitespace character that is itself common.
     while tail > 0 and not (tail < lo and old[len(old) - tail - 1].isspace()):
         tail -= 1
