@@ -224,3 +224,8 @@ def test_common_prefix_and_suffix(a: str, b: str, c: str) -> None:
 
     assert common_prefix(c + a, c + b) == naive_prefix(c + a, c + b)
     assert common_suffix(a + c, b + c) == naive_prefix((a + c)[::-1], (b + c)[::-1])
+    # offsets: prefix of x[i:] and y[j:], suffix of x[:i] and y[:j]
+    x, y = a + c + b, b + c + a
+    i, j = len(a), len(b)
+    assert common_prefix(x, y, i, j) == naive_prefix(x[i:], y[j:])
+    assert common_suffix(x, y, i, j) == naive_prefix(x[:i][::-1], y[:j][::-1])

@@ -178,7 +178,7 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
     head = common_prefix(old, new)
     while head > 0 and not old[head - 1].isspace():
         head -= 1
-    lo = tail = common_suffix(old[head:], new[head:])
+    lo = tail = min(common_suffix(old, new), min(len(old), len(new)) - head)
     # The suffix must start right after a whitespace character that is itself common.
     while tail > 0 and not (tail < lo and old[len(old) - tail - 1].isspace()):
         tail -= 1
