@@ -62,6 +62,7 @@ _WEAK_WORDS = frozenset(
     ]
 )
 _WORDLIKE = re.compile(r"\w")
+TRIM_CHARS = 200  # from this size (both sides) common ends are trimmed on the text
 SPLIT_CHARS = 400  # from this size (both sides) a long common run is looked for first
 MIN_LINES = 3  # paragraphs per side from which pairing paragraphs first pays off
 
@@ -136,7 +137,9 @@ def _words(old: str, new: str) -> list[DiffOp]:
         return [DiffOp("equal", old, new)] if old else []
     if not old or not new:
         return [DiffOp("insert", "", new) if new else DiffOp("delete", old, "")]
-    head, tail = _common_ends(old, new)
+    # Short texts go straight to tokens (the token diff trims its own ends); long ones shed
+    # their common ends at C speed first.
+    head, tail = _common_ends(old, new) if len(old) + len(new) >= TRIM_CHARS else (0, 0)
     # Whitespace right after the common prefix joins the prefix (equal, spacing aside).
     ho = _skip_space(old, head, len(old) - tail)
     hn = _skip_space(new, head, len(new) - tail)
