@@ -19,11 +19,11 @@ _SPACE = re.compile(r"\s")
 def common_prefix(a: str, b: str, i: int = 0, j: int = 0) -> int:
     """Length of the common prefix of a[i:] and b[j:].
 
-    Galloping (8, 16, 32, ... characters) then bisection, on slice comparisons: C-speed
+    Galloping (32, 64, 128, ... characters) then bisection, on slice comparisons: C-speed
     compares, and few of them when the texts part early.
     """
     limit = min(len(a) - i, len(b) - j)
-    lo, step = 0, 8
+    lo, step = 0, 32
     while lo < limit:
         hi = min(lo + step, limit)
         if a[i + lo : i + hi] != b[j + lo : j + hi]:
@@ -47,7 +47,7 @@ def common_suffix(a: str, b: str, i: int | None = None, j: int | None = None) ->
     ea = len(a) if i is None else i
     eb = len(b) if j is None else j
     limit = min(ea, eb)
-    lo, step = 0, 8
+    lo, step = 0, 32
     while lo < limit:
         hi = min(lo + step, limit)
         if a[ea - hi : ea - lo] != b[eb - hi : eb - lo]:
