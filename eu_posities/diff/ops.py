@@ -175,16 +175,17 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
     """Lengths of the common prefix and suffix, cut back to whole tokens.
 
     Found by bisection on slice comparisons (see halfmatch), then moved back to just after a
-    whitespace character inside the common part, so tokens on both sides stay whole and
-    the text before each cut is identical (tokenising depends on the preceding character).
+    space or line break inside the common part, so tokens on both sides stay whole and the
+    text before each cut is identical (tokenising depends on the preceding character).
     """
     head = common_prefix(old, new)
-    while head > 0 and not old[head - 1].isspace():
-        head -= 1
-    lo = tail = min(common_suffix(old, new), min(len(old), len(new)) - head)
-    # The suffix must start right after a whitespace character that is itself common.
-    while tail > 0 and not (tail < lo and old[len(old) - tail - 1].isspace()):
-        tail -= 1
+    # Cut back to just after the last space or line break (str.rfind: C speed).
+    head = max(old.rfind(" ", 0, head), old.rfind("\n", 0, head)) + 1
+    common = min(common_suffix(old, new), min(len(old), len(new)) - head)
+    # The suffix starts right after the first space or line break inside the common suffix.
+    start = len(old) - common
+    breaks = [p for p in (old.find(" ", start), old.find("\n", start)) if p >= 0]
+    tail = len(old) - min(breaks) - 1 if breaks else 0
     return head, tail
 
 
