@@ -192,9 +192,11 @@ def change_log(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Who changed what, oldest first. Example: eup log --dossier csa-directive --author jansen"""
-    from eu_posities.store import list_changes
+    from eu_posities.store import get_dossier, list_changes
 
     with state_of(ctx).read() as session:
+        if dossier:
+            get_dossier(session=session, key=dossier)  # a typo is an error, not an empty log
         rows: list[dict[str, Any]] = [
             {
                 "at": c.at.isoformat(),
