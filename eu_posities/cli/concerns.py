@@ -35,17 +35,26 @@ def list_cmd(
     if as_json:
         emit_json(rows)
         return
-    table = Table("concern", "dossier", "provisions", "status by stage", "resolved in")
-    for row in rows:
-        statuses = ", ".join(f"{k}: {v}" for k, v in row["status_by_stage"].items())
-        table.add_row(
-            row["key"],
-            row["dossier"],
-            ", ".join(row["provisions"]),
-            statuses,
-            row["resolved_in"] or "-",
-        )
-    stdout_console().print(table)
+    console = stdout_console()
+    if not rows:
+        console.print("No concerns" + (f" in {dossier}." if dossier else "."))
+    # One table per dossier: four columns stay readable at 80 characters.
+    for dossier_key in dict.fromkeys(row["dossier"] for row in rows):
+        table = Table(title=f"Concerns in {dossier_key}", title_justify="left")
+        table.add_column(
+            "concern", overflow="fold", ratio=2
+        )  # a key cut to "…" cannot be typed back
+        table.add_column("provisions", overflow="fold", ratio=2)
+        table.add_column("status by stage", overflow="fold", ratio=3)
+        table.add_column("resolved in", overflow="fold", ratio=2)
+        for row in rows:
+            if row["dossier"] != dossier_key:
+                continue
+            statuses = "\n".join(f"{k}: {v}" for k, v in row["status_by_stage"].items())
+            table.add_row(
+                row["key"], ", ".join(row["provisions"]), statuses, row["resolved_in"] or "-"
+            )
+        console.print(table)
 
 
 @concerns_app.command("show")

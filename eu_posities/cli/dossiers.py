@@ -108,10 +108,12 @@ def stages(
         emit_json(rows)
         return
     table = Table(title=f"Stages of {dossier}", title_justify="left")
-    table.add_column("stage", no_wrap=True)
+    # Only the date may not wrap; on a narrow terminal a long stage key folds rather than
+    # pushing the table past the edge, where Rich would cut it off.
+    table.add_column("stage", overflow="fold")
     table.add_column("date", no_wrap=True)
-    table.add_column("provisions", justify="right", no_wrap=True)
-    table.add_column("document", min_width=24, overflow="fold")
+    table.add_column("provisions", justify="right")
+    table.add_column("document", min_width=12, overflow="fold")
     for row in rows:
         marks = [m for m, on in (("FICTIONAL", row["fictional"]), ("LIMITE", row["limite"])) if on]
         count = str(row["provisions"]) if row["imported"] else "[dim]—[/]"
