@@ -12,7 +12,9 @@ from eu_posities.cli.common import JSON_OPTION, emit_json, split_list, state_of,
 from eu_posities.errors import InputError
 
 concerns_app = typer.Typer(
-    help="The concern ledger: Dutch negotiating points per stage.", no_args_is_help=True
+    help="The concern ledger: Dutch negotiating points per stage.\n\n"
+    "Example: eup concerns list --dossier csa-directive",
+    no_args_is_help=True,
 )
 
 
@@ -27,7 +29,10 @@ def list_cmd(
     dossier: str | None = typer.Option(None, "--dossier", help="Only this dossier."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Concerns with their status per stage. Example: eup concerns list --dossier csa-directive"""
+    """Concerns with their status per stage.
+
+    Example: eup concerns list --dossier csa-directive
+    """
     from eu_posities.concerns.views import concern_rows
 
     with state_of(ctx).read() as session:

@@ -12,7 +12,9 @@ from rich.table import Table
 from eu_posities import config
 from eu_posities.cli.common import JSON_OPTION, emit_json, state_of, stdout_console
 
-dossier_app = typer.Typer(help="Dossiers (legislative files).", no_args_is_help=True)
+dossier_app = typer.Typer(
+    help="Dossiers (legislative files).\n\nExample: eup dossier list", no_args_is_help=True
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -52,7 +54,10 @@ def dossier_add(
     procedure: str = typer.Option("", "--procedure", help="e.g. 2024/0035(COD)."),
     commission_ref: str = typer.Option("", "--ref", help="e.g. COM(2024) 60 final."),
 ) -> None:
-    """Add a dossier. Example: eup dossier add ai-act --title "AI Act" --procedure 2021/0106(COD)"""
+    """Add a dossier.
+
+    Example: eup dossier add ai-act --title "AI Act" --procedure 2021/0106(COD)
+    """
     from eu_posities.store import add_dossier
 
     author = config.current_user()
@@ -71,7 +76,10 @@ def dossier_add(
 
 @dossier_app.command("list")
 def dossier_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
-    """List the dossiers. Example: eup dossier list --json"""
+    """List the dossiers.
+
+    Example: eup dossier list --json
+    """
     from eu_posities.views import dossier_rows
 
     with state_of(ctx).read() as session:
@@ -161,7 +169,10 @@ def backup(
     ctx: typer.Context,
     file: Path = typer.Argument(..., help="Where to write the JSON backup."),
 ) -> None:
-    """Write everything, history included, to one JSON file. Example: eup backup team.json"""
+    """Write everything, history included, to one JSON file.
+
+    Example: eup backup team.json
+    """
     from eu_posities.backup import write_backup
 
     with state_of(ctx).read() as session:
@@ -193,7 +204,10 @@ def change_log(
     limit: int = typer.Option(200, "--limit", help="At most this many, newest kept."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Who changed what, oldest first. Example: eup log --dossier csa-directive --author jansen"""
+    """Who changed what, oldest first.
+
+    Example: eup log --dossier csa-directive --author jansen
+    """
     from eu_posities.store import get_dossier, list_changes
 
     with state_of(ctx).read() as session:
