@@ -41,7 +41,10 @@ def init(
     state.engine(upgrade=True)
     if demo:
         summary = state.write(lambda s: load_demo(session=s, author=config.current_user()))
-        stdout_console().print(f"Database ready with the demo data: {summary}")
+        if summary:
+            stdout_console().print(f"Database ready with the demo data: {summary}.")
+        else:
+            stdout_console().print("Database ready; the demo data was already there.")
     else:
         stdout_console().print("Database ready.")
 
