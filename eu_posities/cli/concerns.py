@@ -292,7 +292,7 @@ def assess(
     ),
     source: str = typer.Option("", "--source", help="The document the quote is from."),
     location: str = typer.Option(
-        "", "--location", help='Where in it, e.g. "section 7" or "Article 10(2)".'
+        "", "--location", help='Where in it, e.g. "paragraaf 7" or "Article 10(2)".'
     ),
     note: str = typer.Option("", "--note"),
     expect: str | None = typer.Option(
@@ -305,7 +305,7 @@ def assess(
 
     Example: eup concerns assess csa-directive vog council-general-approach --status resolved
     --evidence "Ook laat het voorstel voldoende ruimte ..." --source "Kamerbrief 20-12-2024"
-    --location "section 7"
+    --location "paragraaf 7"
     """
     from eu_posities.concerns.ledger import assess as do_assess
 
