@@ -318,3 +318,48 @@ async def test_command_palette_opens_search(engine: Engine) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
+
+
+@pilot_test
+async def test_export_writes_the_table_and_the_memo(engine: Engine, tmp_path: Path) -> None:
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_export("csa-regulation", ["commission-proposal", "practice-council-text"])
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        await pilot.click("#kind-table")
+        dialog.query_one("#export-out", Input).value = str(tmp_path / "table.html")
+        dialog.query_one("#export", Button).press()
+        await settle(pilot)
+        assert isinstance(app.screen, DossiersScreen)
+        app.open_export("csa-regulation")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-out", Input).value = str(tmp_path / "memo.md")
+        dialog.query_one("#export", Button).press()
+        await settle(pilot)
+        assert isinstance(app.screen, DossiersScreen)
+    table = (tmp_path / "table.html").read_text(encoding="utf-8")
+    assert "practice-council-text" in table and "Article 5a" in table
+    assert "Detectiebevel" in (tmp_path / "memo.md").read_text(encoding="utf-8")
+
+
+@pilot_test
+async def test_export_that_fails_says_why_in_one_line(engine: Engine, tmp_path: Path) -> None:
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_export("csa-regulation")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-out", Input).value = str(tmp_path / "memo.pdf")
+        dialog.query_one("#export", Button).press()
+        await settle(pilot)
+        assert app.screen is dialog
+        error = text_of(dialog.query_one("#export-error", Label))
+        assert error.startswith("Export failed:") and "\n" not in error
+    assert not (tmp_path / "memo.pdf").exists()

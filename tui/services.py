@@ -157,12 +157,28 @@ class Core:
             )
         )
 
-    def export(self, kind: str, dossier: str, out: Path, options: dict[str, Any]) -> Path:
-        """Write a memo, table or report with the exports of the core."""
-        write = _core(f"eu_posities.exports.{kind}", "write")
-        with session_scope(self.engine) as session:
-            write(session=session, dossier_key=dossier, out=out, **options)
-        return out
+    def export(
+        self,
+        kind: str,
+        dossier: str,
+        out: Path,
+        options: dict[str, Any],
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> Path:
+        """Write a memo, table or report with the exports of the core (atomically)."""
+        from eu_posities.exports import api
+
+        if kind == "memo":
+            return api.export_memo(
+                self.engine, dossier, out, author=self.user, progress=progress, **options
+            )
+        if kind == "table":
+            return api.export_table(
+                self.engine, dossier, options.pop("stages"), out, progress=progress, **options
+            )
+        if kind == "report":
+            return api.export_report(self.engine, [dossier], out, progress=progress, **options)
+        raise Unavailable(f"no export {kind!r}")
 
 
 def one_line(error: BaseException) -> str:

@@ -28,6 +28,14 @@ class ExportDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
+    class Progress(Message):
+        def __init__(self, done: int, total: int, what: str) -> None:
+            super().__init__()
+            self.done, self.total, self.what = done, total, what
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ExportDialog.Progress)
+
     class Finished(Message):
         def __init__(self, path: str = "", error: str = "") -> None:
             super().__init__()
@@ -51,6 +59,7 @@ class ExportDialog(ModalScreen[str | None]):
             yield Label("Stages for the table (2 to 4, comma-separated)", classes="field")
             yield Input(",".join(self.stages), id="export-stages", compact=True)
             yield ProgressBar(total=None, show_eta=False, id="export-progress")
+            yield Label("", id="export-step")
             yield Label("", classes="error", id="export-error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
@@ -93,11 +102,24 @@ class ExportDialog(ModalScreen[str | None]):
     @work(thread=True, exclusive=True)
     def run_export(self, kind: str, out: Path, options: dict[str, Any]) -> None:
         try:
-            path = self.app.core.export(kind, self.dossier_key, out, options)  # type: ignore[attr-defined]
+            path = self.app.core.export(  # type: ignore[attr-defined]
+                kind,
+                self.dossier_key,
+                out,
+                options,
+                lambda done, total, what: self.post_message(self.Progress(done, total, what)),
+            )
         except Exception as exc:  # noqa: BLE001  (one line in the dialog)
             self.post_message(self.Finished(error=one_line(exc)))
             return
         self.post_message(self.Finished(path=str(path)))
+
+    @on(Progress)
+    def progress(self, message: Progress) -> None:
+        self.query_one("#export-progress", ProgressBar).update(
+            total=max(message.total, 1), progress=message.done
+        )
+        self.query_one("#export-step", Label).update(message.what)
 
     @on(Finished)
     def finished(self, message: Finished) -> None:
