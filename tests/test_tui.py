@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
@@ -363,3 +364,33 @@ async def test_export_that_fails_says_why_in_one_line(engine: Engine, tmp_path: 
         error = text_of(dialog.query_one("#export-error", Label))
         assert error.startswith("Export failed:") and "\n" not in error
     assert not (tmp_path / "memo.pdf").exists()
+
+
+@pilot_test
+async def test_search_as_you_type_opens_the_provision(engine: Engine) -> None:
+    from eu_posities import search
+
+    if not hasattr(search, "search"):
+        pytest.skip("full-text search is not part of this build yet")
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        for key in "detection":
+            await pilot.press(key)
+        await pilot.pause(0.5)  # the debounce
+        await settle(pilot)
+        hits = screen.hits
+        assert hits and all(h["dossier"] == "csa-regulation" for h in hits)
+        index = next(i for i, h in enumerate(hits) if h["provision"] == "Article 7")
+        results = screen.query_one("#search-results", OptionList)
+        results.focus()
+        results.highlighted = index
+        await pilot.press("enter")
+        await settle(pilot)
+        opened = app.screen
+        assert isinstance(opened, DossierScreen)
+        assert current_label(opened) == "Article 7"
+        assert opened.data is not None and opened.data.chosen == [hits[index]["stage"]]

@@ -97,8 +97,7 @@ class SearchScreen(Screen[None]):
             head.append("  FICTIONAL — practice text", style="bold black on yellow")
         if hit.get("limite"):
             head.append("  LIMITE", style="bold white on red")
-        snippet = Text(" ".join(str(hit.get("snippet", "")).split()), style="dim")
-        return Group(head, snippet)
+        return Group(head, snippet_text(str(hit.get("snippet", ""))))
 
     def action_results(self) -> None:
         results = self.query_one("#search-results", OptionList)
@@ -113,3 +112,14 @@ class SearchScreen(Screen[None]):
         self.app.open_dossier(  # type: ignore[attr-defined]
             hit["dossier"], stages=[hit["stage"]], provision=hit["provision"]
         )
+
+
+def snippet_text(snippet: str) -> Text:
+    """A search snippet with the matched words (between the core's marks) highlighted."""
+    from eu_posities import search
+
+    mark = getattr(search, "MARK", "**")
+    text = Text(style="dim", no_wrap=True, overflow="ellipsis")
+    for i, part in enumerate(" ".join(snippet.split()).split(mark)):
+        text.append(part, style="bold reverse" if i % 2 else "")
+    return text
