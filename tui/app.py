@@ -15,7 +15,7 @@ class EuPositiesApp(App[None]):
 
     TITLE = "eu-posities"
     SUB_TITLE = "EU files, stage by stage"
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {ScreenCommands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
