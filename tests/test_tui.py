@@ -394,3 +394,17 @@ async def test_search_as_you_type_opens_the_provision(engine: Engine) -> None:
         assert isinstance(opened, DossierScreen)
         assert current_label(opened) == "Article 7"
         assert opened.data is not None and opened.data.chosen == [hits[index]["stage"]]
+
+
+@pilot_test
+async def test_typing_in_a_field_does_not_trigger_the_app_keys(engine: Engine) -> None:
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        for key in ["q", "c", "i", "e", "question_mark", "slash"]:
+            await pilot.press(key)
+        assert app.screen is screen and app.is_running
+        assert screen.query_one("#search-input", Input).value == "qcie?/"

@@ -32,7 +32,12 @@ SHORT = {
 
 def short_name(stage: dict[str, Any]) -> Text:
     """A column heading: short stage name, then F / L when fictional or LIMITE."""
-    name = Text(SHORT.get(stage["key"], SHORT.get(stage["kind"], stage["key"][:10])))
+    if stage["key"] in SHORT:
+        short = SHORT[stage["key"]]
+    else:  # a second stage of a kind: tell them apart by date or the start of the key
+        where = stage["date"][:7] or stage["key"].split("-")[0]
+        short = f"{SHORT.get(stage['kind'], stage['kind'][:10])} {where}"
+    name = Text(short)
     if stage.get("fictional"):
         name.append(" F", style="bold black on yellow")
     if stage.get("limite"):
@@ -64,6 +69,7 @@ class ConcernMatrixScreen(Screen[None]):
         yield Header(show_clock=False)
         yield Static(id="matrix-legend")
         yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
+        yield Static(id="matrix-preview")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -118,6 +124,23 @@ class ConcernMatrixScreen(Screen[None]):
             if stage_tags(stage):
                 legend.append(" (F: fictional practice text, L: LIMITE)", style="dim")
         self.query_one("#matrix-legend", Static).update(legend)
+
+    @on(DataTable.CellHighlighted)
+    def preview(self) -> None:
+        """Title, linked provisions and the highlighted cell's status, below the matrix."""
+        concern, stage = self._selected()
+        if concern is None:
+            return
+        text = Text(concern["title"], style="bold")
+        if concern.get("title_en"):
+            text.append(f" — {concern['title_en']}", style="italic")
+        text.append("\nLinked: " + (", ".join(concern["provisions"]) or "none"))
+        if stage:
+            status = concern["status_by_stage"].get(stage)
+            text.append(f"\n{stage}: {status or 'not assessed'}")
+        text.append(f"\nResolved in: {concern['resolved_in'] or '—'}")
+        text.append("   enter: details · a: assess in this stage", style="dim")
+        self.query_one("#matrix-preview", Static).update(text)
 
     def _selected(self) -> tuple[dict[str, Any] | None, str | None]:
         table = self.query_one(DataTable)

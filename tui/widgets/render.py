@@ -11,7 +11,7 @@ from rich.text import Text
 STATUS_STYLE = {
     "open": "bold white on red",
     "partly": "bold black on yellow",
-    "resolved": "bold white on green",
+    "resolved": "bold black on green",
     "dropped": "white on grey37",
 }
 
