@@ -50,7 +50,7 @@ class ConcernMatrixScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("enter", "open", "Open", show=True),
+        Binding("enter", "open", "Open", show=False),
         Binding("a", "assess", "Assess"),
     ]
 

@@ -22,7 +22,7 @@ class DossiersScreen(Screen[None]):
     """Pick a dossier; its stages and concerns show below."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", show=True, priority=False),
+        Binding("enter", "open", "Open", show=False),
         Binding("c", "concerns", "Concerns"),
         Binding("e", "export", "Export"),
         Binding("r", "reload", "Reload", show=False),
