@@ -1,8 +1,8 @@
 """The terminal UI's one door to the core: each call opens its own transaction (thread-safe).
 
-Screens call these from worker threads; nothing here knows about Textual. Functions of the core
-that other parts of the project provide (search, concern assessment, exports) are looked up when
-called, so the UI reports "not available" instead of failing to start while they are missing.
+Screens call these from worker threads; nothing here knows about Textual. The full-text search
+and the word diff are looked up when called, so a build without them says "not available" in
+the screen that needs them instead of failing to start.
 """
 
 from __future__ import annotations
