@@ -12,23 +12,34 @@ from eu_posities.cli.common import JSON_OPTION, emit_json, split_list, state_of,
 
 def register(app: typer.Typer) -> None:
     app.command("import")(import_command)
+    app.command("search")(search_command)
 
 
 def import_command(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="The document: EUR-Lex HTML/XHTML, Formex, AKN, DOCX, PDF, text."),
+    file: Path = typer.Argument(
+        ..., help="The document: EUR-Lex HTML/XHTML, Formex, AKN, DOCX, PDF, text."
+    ),
     dossier: str = typer.Option(..., "--dossier", help="Dossier key."),
-    stage: str | None = typer.Option(None, "--stage", help="Stage key, e.g. council-general-approach."),
+    stage: str | None = typer.Option(
+        None, "--stage", help="Stage key, e.g. council-general-approach."
+    ),
     stages: str | None = typer.Option(
         None, "--stages", help="Stage keys for the columns of a multi-column file: A,B,C."
     ),
-    kind: str | None = typer.Option(None, "--kind", help="Stage kind, if the key is not a standard kind."),
-    fmt: str = typer.Option("auto", "--format", help="auto, eurlex-html, oj-xhtml, formex, akn, docx, pdf, text."),
+    kind: str | None = typer.Option(
+        None, "--kind", help="Stage kind, if the key is not a standard kind."
+    ),
+    fmt: str = typer.Option(
+        "auto", "--format", help="auto, eurlex-html, oj-xhtml, formex, akn, docx, pdf, text."
+    ),
     date: str | None = typer.Option(None, "--date", help="Date of the document, YYYY-MM-DD."),
     ref: str | None = typer.Option(None, "--ref", help="Document reference, e.g. ST 16329/24."),
     title: str | None = typer.Option(None, "--title", help="Title of the stage."),
     limite: bool = typer.Option(False, "--limite", help="The document is LIMITE (not public)."),
-    fictional: bool = typer.Option(False, "--fictional", help="Practice text, not a real document."),
+    fictional: bool = typer.Option(
+        False, "--fictional", help="Practice text, not a real document."
+    ),
     replace: bool = typer.Option(False, "--replace", help="Replace the stage's existing text."),
     leos_both: bool = typer.Option(
         False, "--leos-both", help="For a LEOS mandate: also import the Commission text as a stage."
@@ -60,7 +71,55 @@ def import_command(
     author = config.current_user()
     done = state_of(ctx).write(lambda s: store_import(request, texts, session=s, author=author))
     if as_json:
-        emit_json([{"stage": d.key, "kind": d.kind, "provisions": d.provisions, "format": d.format} for d in done])
+        emit_json(
+            [
+                {"stage": d.key, "kind": d.kind, "provisions": d.provisions, "format": d.format}
+                for d in done
+            ]
+        )
         return
     for d in done:
-        stdout_console().print(f"Imported {d.provisions} provisions into {dossier}/{d.key} ({d.format}).")
+        stdout_console().print(
+            f"Imported {d.provisions} provisions into {dossier}/{d.key} ({d.format})."
+        )
+
+
+def search_command(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help='Words (all must match) and "quoted phrases".'),
+    dossier: str | None = typer.Option(None, "--dossier", help="Only this dossier."),
+    stage: str | None = typer.Option(None, "--stage", help="Only stages with this key."),
+    limit: int = typer.Option(50, "--limit", min=1, max=1000, help="At most this many hits."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Full-text search over all provisions of all stages, best hits first.
+
+    Example: eup search "detection order" --dossier csa-regulation
+    """
+    from rich.table import Table
+
+    from eu_posities.search import MARK, search
+
+    with state_of(ctx).read() as session:
+        hits = search(session=session, query=query, dossier=dossier, stage=stage, limit=limit)
+    if as_json:
+        emit_json([hit.as_json() for hit in hits])
+        return
+    console = stdout_console()
+    if not hits:
+        console.print("No provisions match.")
+        return
+    table = Table("dossier", "stage", "provision", "snippet", show_lines=False)
+    for hit in hits:
+        marked = _bold_marks(hit.snippet, MARK)
+        stage_cell = hit.stage + (" [b]LIMITE[/]" if hit.limite else "")
+        table.add_row(hit.dossier, stage_cell, hit.provision, marked)
+    console.print(table)
+
+
+def _bold_marks(snippet: str, mark: str) -> str:
+    from rich.markup import escape
+
+    pieces = snippet.split(mark)
+    # Odd pieces sit between marks: the matched words.
+    return "".join(f"[b]{escape(p)}[/b]" if i % 2 else escape(p) for i, p in enumerate(pieces))
