@@ -7,6 +7,7 @@ their transactions through `session_scope`; storage functions never commit.
 from __future__ import annotations
 
 import os
+import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,12 +16,13 @@ from typing import Any, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, create_engine
 
 from eu_posities.errors import EupError, SchemaTooNew
 
 SQLITE_BUSY_MS = 30_000
+MIGRATION_LOCK = 0x6575_7000  # PostgreSQL advisory lock key held while migrating ("eup")
 T = TypeVar("T")
 
 
@@ -86,10 +88,19 @@ def is_sqlite(engine: Engine) -> bool:
 
 @contextmanager
 def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
-    """One transaction: committed when the block ends, rolled back if it raises."""
+    """One transaction: committed when the block ends, rolled back if it raises.
+
+    A write transaction is serializable on both backends: SQLite by taking the write lock
+    up front (BEGIN IMMEDIATE), PostgreSQL by SERIALIZABLE isolation, which makes a
+    "has it changed since the user saw it?" check race-free. PostgreSQL may then refuse
+    one of two colliding writers; `run_write` runs the work again.
+    """
     with Session(engine, expire_on_commit=False) as session:
         if write:
-            session.connection(execution_options={"eup_write": True})
+            options: dict[str, Any] = {"eup_write": True}
+            if not is_sqlite(engine):
+                options["isolation_level"] = "SERIALIZABLE"
+            session.connection(execution_options=options)
         try:
             yield session
             session.commit()
@@ -98,20 +109,36 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
             raise
 
 
-def run_write(engine: Engine, work: Callable[[Session], T], *, attempts: int = 5) -> T:
-    """Run `work` in one write transaction, retrying if the database stays locked.
+# PostgreSQL refusals that mean "another writer got there first; run your work again":
+# serialization failure, deadlock, and a unique key a concurrent transaction just took.
+RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505"})
 
-    The busy timeout covers almost every case; this covers a writer that holds the lock
-    longer than that (a large import on a slow disk).
+
+def is_transient(exc: BaseException) -> bool:
+    """A write that failed only because of a concurrent writer, and may simply be rerun."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) in RETRY_SQLSTATES:
+        return True
+    # SQLite: the lock outlasted the busy timeout (a large import on a slow disk).
+    return isinstance(exc, OperationalError) and "locked" in str(exc).lower()
+
+
+def run_write(engine: Engine, work: Callable[[Session], T], *, attempts: int = 8) -> T:
+    """Run `work` in one write transaction, running it again after a concurrent writer won.
+
+    `work` must only touch the database through its session (it may run more than once).
+    On the rerun it sees the other writer's changes, so a stale optimistic check fails with
+    `Conflict` then, and a key taken meanwhile with "already exists".
     """
     for attempt in range(1, attempts + 1):
         try:
             with session_scope(engine, write=True) as session:
                 return work(session)
-        except OperationalError as exc:
-            if "locked" not in str(exc).lower() or attempt == attempts:
+        except DBAPIError as exc:
+            if not is_transient(exc) or attempt == attempts:
                 raise
-            time.sleep(0.2 * attempt)
+            time.sleep(random.uniform(0.02, 0.1) * attempt)
     raise AssertionError("unreachable")
 
 
@@ -176,5 +203,11 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
 
     check_schema(engine)
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "head")
+    # Several processes may open a new database at once: the first creates the schema while
+    # the others wait for it, then find it current (alembic re-reads the revision inside).
+    with engine.connect() as conn:
+        conn.execution_options(eup_write=True)
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            command.upgrade(_alembic_config(conn), "head")
