@@ -6,6 +6,7 @@ their transactions through `session_scope`; storage functions never commit.
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import time
@@ -124,7 +125,7 @@ def is_transient(exc: BaseException) -> bool:
     return isinstance(exc, OperationalError) and "locked" in str(exc).lower()
 
 
-def run_write(engine: Engine, work: Callable[[Session], T], *, attempts: int = 8) -> T:
+def run_write(engine: Engine, work: Callable[[Session], T], *, attempts: int = 20) -> T:
     """Run `work` in one write transaction, running it again after a concurrent writer won.
 
     `work` must only touch the database through its session (it may run more than once).
@@ -138,7 +139,8 @@ def run_write(engine: Engine, work: Callable[[Session], T], *, attempts: int = 8
         except DBAPIError as exc:
             if not is_transient(exc) or attempt == attempts:
                 raise
-            time.sleep(random.uniform(0.02, 0.1) * attempt)
+            # Random, growing waits: colliding writers spread out instead of colliding again.
+            time.sleep(random.uniform(0, min(1.0, 0.01 * 2**attempt)))
     raise AssertionError("unreachable")
 
 
@@ -154,6 +156,7 @@ def _alembic_config(connection: Any) -> Any:
     return cfg
 
 
+@functools.cache  # the migration scripts ship with the code: read them once per process
 def code_head() -> str:
     """The newest schema revision this code knows."""
     from alembic.script import ScriptDirectory
@@ -164,11 +167,12 @@ def code_head() -> str:
     return head
 
 
-def _known_revisions() -> set[str]:
+@functools.cache
+def _known_revisions() -> frozenset[str]:
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(_alembic_config(None))
-    return {rev.revision for rev in script.walk_revisions()}
+    return frozenset(rev.revision for rev in script.walk_revisions())
 
 
 def db_revision(engine: Engine) -> str | None:
