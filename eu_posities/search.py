@@ -11,6 +11,7 @@ words and "quoted phrases" of plain letters and digits, so quotes, brackets, `*`
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -34,8 +35,11 @@ MARK = "**"
 _EXTRA_FOLD = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case without accents, as the indexes compare words: `Categorieën` -> `categorieen`."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.lower().translate(_EXTRA_FOLD))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -276,10 +280,13 @@ def snippet(text: str, query: Query, words: int = SNIPPET_WORDS) -> str:
     hits: dict[int, int] = {}  # token index -> which part of the query it matches
     parts = list(query.terms) + ([query.prefix] if query.prefix else [])
     folded = [t[2] for t in tokens]
+    exact = {term: n for n, term in enumerate(parts)}
+    prefix_part = len(parts) - 1 if query.prefix else -1
     for i, word in enumerate(folded):
-        for n, term in enumerate(parts):
-            if word == term or (term == query.prefix and word.startswith(term)):
-                hits[i] = n
+        if word in exact:
+            hits[i] = exact[word]
+        elif query.prefix and word.startswith(query.prefix):
+            hits[i] = prefix_part
     for n, phrase in enumerate(query.phrases, len(parts)):
         size = len(phrase)
         for i in range(len(folded) - size + 1):
