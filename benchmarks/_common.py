@@ -20,7 +20,7 @@ PG_ENV = "EU_POSITIES_TEST_PG"
 
 @contextmanager
 def databases(workdir: Path, *, pg_server: str | None) -> Iterator[list[tuple[str, str]]]:
-    """[(backend name, URL)]: a SQLite file, and a fresh PostgreSQL database when a server is set."""
+    """[(backend, URL)]: a SQLite file, and a fresh PostgreSQL database if a server is set."""
     urls = [("sqlite", f"sqlite:///{workdir / 'bench.db'}")]
     admin = None
     name = f"eup_bench_{uuid.uuid4().hex[:10]}"

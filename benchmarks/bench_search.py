@@ -110,7 +110,8 @@ def main(argv: list[str] | None = None) -> None:
                 [backend, bucket, stats["n"], stats["p50_ms"], stats["p95_ms"], stats["max_ms"]]
             )
     print_table(
-        f"Type-ahead search on the demo ({len(set(queries))} queries, best of {REPEAT}, limit {LIMIT})",
+        f"Type-ahead search on the demo ({len(set(queries))} queries, "
+        f"best of {REPEAT}, limit {LIMIT})",
         ["backend", "last word", "queries", "p50 ms", "p95 ms", "max ms"],
         rows,
     )

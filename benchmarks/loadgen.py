@@ -42,7 +42,7 @@ MODALS = {"shall": "may", "may": "shall", "must": "should", "should": "must", "a
 
 
 def real_provisions() -> list[ParsedProvision]:
-    """The provisions of the bundled Commission proposal (the real text the mutations start from)."""
+    """The provisions of the bundled Commission proposal: the real text mutations start from."""
     from eu_posities.demo import bundled, read_manifest
     from eu_posities.importers import parse_file
 
