@@ -76,10 +76,16 @@ def read_backup(path: Path) -> dict[str, Any]:
         raise InputError("no such file", source=str(path)) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"not a readable backup ({exc})", source=str(path)) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("tables"), dict):
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != FORMAT
+        or not isinstance(data.get("tables"), dict)
+    ):
         raise InputError("not an eu-posities backup", source=str(path))
     if data.get("version") != VERSION:
-        raise InputError(f"backup format version {data.get('version')} is not supported", source=str(path))
+        raise InputError(
+            f"backup format version {data.get('version')} is not supported", source=str(path)
+        )
     return data
 
 
@@ -101,7 +107,9 @@ def restore_backup(*, session: Session, data: dict[str, Any]) -> dict[str, int]:
     from eu_posities.models import Dossier
 
     if session.exec(select(Dossier.id)).first() is not None:
-        raise Conflict("the database is not empty; restore into a new database (eup --db URL restore FILE)")
+        raise Conflict(
+            "the database is not empty; restore into a new database (eup --db URL restore FILE)"
+        )
     counts: dict[str, int] = {}
     for model in TABLES:
         rows = data["tables"].get(_table_name(model), [])

@@ -66,7 +66,9 @@ def align_pair(*, session: Session, pair: StagePair) -> list[Any]:
     """Compute the alignment (overrides applied) and store it in place of the previous one."""
     from eu_posities.alignment import align
 
-    matches = align(pair.old_provisions, pair.new_provisions, overrides_for(session=session, pair=pair))
+    matches = align(
+        pair.old_provisions, pair.new_provisions, overrides_for(session=session, pair=pair)
+    )
     session.exec(  # type: ignore[call-overload]
         delete(Alignment).where(
             col(Alignment.from_stage_id) == pair.old.id, col(Alignment.to_stage_id) == pair.new.id
@@ -120,7 +122,9 @@ def diff_stages(
 
     pair = load_pair(session=session, dossier_key=dossier_key, from_key=from_key, to_key=to_key)
     matches = align_pair(session=session, pair=pair)
-    result: dict[str, Any] = engine_diff(pair.old_provisions, pair.new_provisions, matches).to_json()
+    result: dict[str, Any] = engine_diff(
+        pair.old_provisions, pair.new_provisions, matches
+    ).to_json()
     result["from"], result["to"] = pair.old.key, pair.new.key
     result["dossier"] = pair.dossier.key
     result["fictional"] = pair.old.fictional or pair.new.fictional

@@ -14,8 +14,8 @@ from typing import Any
 from sqlmodel import Session
 
 from eu_posities.imports import ImportRequest, parse, sha256_of, store_import
-from eu_posities.store import ensure_stage, find_dossier, find_stage, log_change
 from eu_posities.models import Dossier
+from eu_posities.store import ensure_stage, find_dossier, find_stage, log_change
 
 
 def bundled(name: str) -> Any:
@@ -42,16 +42,21 @@ def load_demo(*, session: Session, author: str) -> str:
             )
             session.add(dossier)
             session.flush()
-            log_change(session=session, author=author, action="dossier.add", dossier_key=dossier.key, subject=dossier.key)
+            log_change(
+                session=session,
+                author=author,
+                action="dossier.add",
+                dossier_key=dossier.key,
+                subject=dossier.key,
+            )
             added_dossiers += 1
         for stage_spec in spec["stages"]:
             added_stages += _ensure_known_stage(session, dossier, stage_spec)
             if stage_spec.get("text"):
                 imported += _import_text(session, dossier, stage_spec, author)
     extra = _load_extras(session=session, author=author)
-    return (
-        f"{added_dossiers} dossiers, {added_stages} stages and {imported} texts added"
-        + (f", {extra}" if extra else "")
+    return f"{added_dossiers} dossiers, {added_stages} stages and {imported} texts added" + (
+        f", {extra}" if extra else ""
     )
 
 

@@ -51,10 +51,15 @@ class ImportedStage:
 
 
 def sha256_of(path: Path) -> str:
+    """The file's digest; for a folder (a Formex act with its annexes), of all its files."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for file in files:
+        if path.is_dir():
+            digest.update(file.relative_to(path).as_posix().encode() + b"\0")
+        with file.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -62,7 +67,7 @@ def parse(request: ImportRequest) -> list[ParsedStage]:
     """Parse the file; no database involved, so a bad file never opens a transaction."""
     from eu_posities.importers import parse_file
 
-    if not request.path.is_file():
+    if not (request.path.is_file() or request.path.is_dir()):
         raise InputError("no such file", source=str(request.path))
     options: dict[str, object] = {}
     if request.leos_both:
@@ -79,7 +84,8 @@ def stage_keys(request: ImportRequest, texts: list[ParsedStage]) -> list[str]:
         if len(request.stages) != len(texts):
             names = ", ".join(t.name or "?" for t in texts)
             raise InputError(
-                f"the file holds {len(texts)} texts ({names}) but --stages names {len(request.stages)}",
+                f"the file holds {len(texts)} texts ({names}) "
+                f"but --stages names {len(request.stages)}",
                 source=str(request.path),
             )
         return list(request.stages)
@@ -90,7 +96,9 @@ def stage_keys(request: ImportRequest, texts: list[ParsedStage]) -> list[str]:
     if request.stage:
         # One stage key given for a multi-text file: the first text gets it, the others
         # are named after their column headings.
-        return [request.stage] + [slugify(t.name or f"column-{i}") for i, t in enumerate(texts[1:], 2)]
+        return [request.stage] + [
+            slugify(t.name or f"column-{i}") for i, t in enumerate(texts[1:], 2)
+        ]
     return [slugify(t.name or f"column-{i}") for i, t in enumerate(texts, 1)]
 
 
@@ -147,7 +155,12 @@ def store_import(
             action="stage.import",
             dossier_key=dossier.key,
             subject=key,
-            detail={"file": request.path.name, "sha256": digest, "format": text.format, "provisions": count},
+            detail={
+                "file": request.path.name,
+                "sha256": digest,
+                "format": text.format,
+                "provisions": count,
+            },
         )
         done.append(ImportedStage(key=key, kind=stage.kind, provisions=count, format=text.format))
     return done

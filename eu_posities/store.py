@@ -123,7 +123,9 @@ def get_stage(*, session: Session, dossier: Dossier, key: str) -> Stage:
     stage = find_stage(session=session, dossier=dossier, key=key)
     if stage is None:
         known = ", ".join(s.key for s in list_stages(session=session, dossier=dossier))
-        raise NotFound(f"unknown stage {key!r} of dossier {dossier.key!r} (known: {known or 'none'})")
+        raise NotFound(
+            f"unknown stage {key!r} of dossier {dossier.key!r} (known: {known or 'none'})"
+        )
     return stage
 
 
@@ -151,13 +153,15 @@ def provision_counts(*, session: Session, dossier: Dossier) -> dict[int, int]:
         select(Provision.stage_id, func.count())
         .join(Stage, col(Stage.id) == Provision.stage_id)
         .where(Stage.dossier_id == dossier.id)
-        .group_by(Provision.stage_id)
+        .group_by(col(Provision.stage_id))
     ).all()
     return {stage_id: count for stage_id, count in rows}
 
 
 def has_text(*, session: Session, stage: Stage) -> bool:
-    return session.exec(select(Provision.id).where(Provision.stage_id == stage.id)).first() is not None
+    return (
+        session.exec(select(Provision.id).where(Provision.stage_id == stage.id)).first() is not None
+    )
 
 
 # --- provisions -----------------------------------------------------------------------------
@@ -167,7 +171,7 @@ def list_provisions(*, session: Session, stage: Stage, kind: str | None = None) 
     query = select(Provision).where(Provision.stage_id == stage.id)
     if kind:
         query = query.where(Provision.kind == kind)
-    return list(session.exec(query.order_by(Provision.ordinal)))
+    return list(session.exec(query.order_by(col(Provision.ordinal))))
 
 
 def get_provision(*, session: Session, stage: Stage, label: str) -> Provision:
@@ -202,7 +206,12 @@ def replace_provisions(
                 path=list(parsed.path),
                 text=parsed.text,
                 blocks=[
-                    {"text": b.text, "num": b.num, "level": b.level, **({"markers": b.markers} if b.markers else {})}
+                    {
+                        "text": b.text,
+                        "num": b.num,
+                        "level": b.level,
+                        **({"markers": b.markers} if b.markers else {}),
+                    }
                     for b in parsed.blocks
                 ],
                 footnotes=list(parsed.footnotes),
@@ -225,7 +234,12 @@ def as_parsed(provision: Provision) -> ParsedProvision:
         heading=provision.heading,
         path=tuple(provision.path),
         blocks=tuple(
-            Block(text=b["text"], num=b.get("num", ""), level=b.get("level", 0), markers=b.get("markers", {}))
+            Block(
+                text=b["text"],
+                num=b.get("num", ""),
+                level=b.get("level", 0),
+                markers=b.get("markers", {}),
+            )
             for b in provision.blocks
         ),
         footnotes=tuple(provision.footnotes),
@@ -247,7 +261,11 @@ def log_change(
 ) -> None:
     session.add(
         ChangeLog(
-            author=author, action=action, dossier_key=dossier_key, subject=subject, detail=detail or {}
+            author=author,
+            action=action,
+            dossier_key=dossier_key,
+            subject=subject,
+            detail=detail or {},
         )
     )
 

@@ -82,7 +82,13 @@ def decode_markup(data: bytes, source: str, *, html: bool) -> tuple[str, str]:
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name, errors="strict"), name
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"invalid {name} text after the byte-order mark (offset {exc.start})",
+                    source=source,
+                ) from None
     declared = _XML_DECL_ENCODING.match(data)
     if declared is None and html:
         declared = _META_CHARSET.search(data[:8192])

@@ -49,12 +49,24 @@ def test_dossier_list_and_stages_json(db_url: str) -> None:
 
 def test_dossier_add_then_duplicate_is_refused(db_url: str) -> None:
     assert eup("--db", db_url, "init", "--empty").code == 0
-    ok = eup("--db", db_url, "dossier", "add", "ai-act", "--title", "AI Act", "--procedure", "2021/0106(COD)")
+    ok = eup(
+        "--db",
+        db_url,
+        "dossier",
+        "add",
+        "ai-act",
+        "--title",
+        "AI Act",
+        "--procedure",
+        "2021/0106(COD)",
+    )
     assert ok.code == 0, ok.err
     dup = eup("--db", db_url, "dossier", "add", "ai-act", "--title", "Other")
     assert dup.code != 0
     assert dup.err.startswith("error: ") and dup.err.count("\n") == 1
-    assert [d["title"] for d in eup("--db", db_url, "dossier", "list", "--json").json()] == ["AI Act"]
+    assert [d["title"] for d in eup("--db", db_url, "dossier", "list", "--json").json()] == [
+        "AI Act"
+    ]
 
 
 def test_unknown_dossier_is_one_clear_line(tmp_path: Path) -> None:
@@ -88,6 +100,10 @@ def test_default_database_lives_in_private_home(_private_home: Path) -> None:
 def test_python_dash_m_runs() -> None:
     env = {**os.environ, "NO_COLOR": "1"}
     out = subprocess.run(
-        [sys.executable, "-m", "eu_posities", "--help"], capture_output=True, text=True, env=env, check=True
+        [sys.executable, "-m", "eu_posities", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     assert "Usage" in out.stdout

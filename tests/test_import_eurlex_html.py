@@ -129,3 +129,24 @@ def test_com_2025_1_footnote_star_not_in_text() -> None:
     assert "28" not in article.text and "*" not in article.text
     assert article.text.endswith("It shall apply from [the date of its adoption].")
     assert article.footnotes
+
+
+def test_article_number_and_heading_in_one_paragraph(tmp_path: Path) -> None:
+    # Made-up test text (not legal text) in the Commission's HTML paragraph classes.
+    path = tmp_path / "proposal.html"
+    path.write_text(
+        "<html><body>"
+        '<p class="Formuledadoption">HAVE ADOPTED THIS REGULATION:</p>'
+        '<p class="Titrearticle">Article 1<br/>Made-up subject matter</p>'
+        '<p class="li ManualNumPar1"><span class="num">1.</span>Made-up rules.</p>'
+        '<p class="Titrearticle">Article 2</p>'
+        '<p class="Normal">Made-up entry into force.</p>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    (stage,) = parse_file(path)
+    articles = {p.label: p for p in stage.provisions if p.kind == "article"}
+    assert articles["Article 1"].heading == "Made-up subject matter"
+    assert articles["Article 1"].text == "1. Made-up rules."
+    assert articles["Article 2"].heading == ""
+    assert articles["Article 2"].text == "Made-up entry into force."

@@ -8,16 +8,17 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
-from sqlmodel import Session
 
 from eu_posities import config
 from eu_posities.errors import EupError
+
+if TYPE_CHECKING:  # SQLAlchemy loads on first database use, keeping `eup --help` fast
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
 T = TypeVar("T")
 
@@ -63,6 +64,8 @@ class AppState:
         is upgraded only when asked (`eup init`), since in team mode that is a deliberate act.
         """
         if self._engine is None:
+            from sqlalchemy.exc import OperationalError
+
             from eu_posities import db
 
             engine = db.make_engine(self.url)
@@ -99,6 +102,8 @@ class AppState:
 
 @contextmanager
 def _db_errors() -> Iterator[None]:
+    from sqlalchemy.exc import SQLAlchemyError
+
     try:
         yield
     except EupError:
@@ -110,6 +115,8 @@ def _db_errors() -> Iterator[None]:
 
 def safe_url(url: str) -> str:
     """The URL without its password, for messages."""
+    from sqlalchemy.engine import make_url
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:

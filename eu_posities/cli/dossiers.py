@@ -4,13 +4,13 @@ backup, restore, log."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.table import Table
 
 from eu_posities import config
 from eu_posities.cli.common import JSON_OPTION, emit_json, state_of, stdout_console
-from eu_posities.views import dossier_rows, provision_rows, stage_rows
 
 dossier_app = typer.Typer(help="Dossiers (legislative files).", no_args_is_help=True)
 
@@ -72,6 +72,8 @@ def dossier_add(
 @dossier_app.command("list")
 def dossier_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     """List the dossiers. Example: eup dossier list --json"""
+    from eu_posities.views import dossier_rows
+
     with state_of(ctx).read() as session:
         rows = dossier_rows(session=session)
     if as_json:
@@ -79,7 +81,13 @@ def dossier_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
         return
     table = Table("key", "procedure", "stages", "with text", "title")
     for row in rows:
-        table.add_row(row["key"], row["procedure"], str(row["stages"]), str(row["stages_with_text"]), row["title"])
+        table.add_row(
+            row["key"],
+            row["procedure"],
+            str(row["stages"]),
+            str(row["stages_with_text"]),
+            row["title"],
+        )
     stdout_console().print(table)
 
 
@@ -92,6 +100,8 @@ def stages(
 
     Example: eup stages csa-regulation
     """
+    from eu_posities.views import stage_rows
+
     with state_of(ctx).read() as session:
         rows = stage_rows(session=session, dossier_key=dossier)
     if as_json:
@@ -109,10 +119,17 @@ def provisions(
     ctx: typer.Context,
     dossier: str = typer.Argument(..., help="Dossier key."),
     stage: str = typer.Argument(..., help="Stage key."),
-    kind: str | None = typer.Option(None, "--kind", help="Only this kind: article, recital, annex."),
+    kind: str | None = typer.Option(
+        None, "--kind", help="Only this kind: article, recital, annex."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Provisions of a stage in document order. Example: eup provisions csa-regulation commission-proposal --kind article"""
+    """Provisions of a stage in document order.
+
+    Example: eup provisions csa-regulation commission-proposal --kind article
+    """
+    from eu_posities.views import provision_rows
+
     with state_of(ctx).read() as session:
         rows = provision_rows(session=session, dossier_key=dossier, stage_key=stage, kind=kind)
     if as_json:
@@ -145,7 +162,10 @@ def restore(
     ctx: typer.Context,
     file: Path = typer.Argument(..., help="A backup written by `eup backup`."),
 ) -> None:
-    """Load a backup into an empty database. Example: eup --db sqlite:///copy.db restore team.json"""
+    """Load a backup into an empty database.
+
+    Example: eup --db sqlite:///copy.db restore team.json
+    """
     from eu_posities.backup import read_backup, restore_backup
 
     data = read_backup(file)
@@ -166,7 +186,7 @@ def change_log(
     from eu_posities.store import list_changes
 
     with state_of(ctx).read() as session:
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "at": c.at.isoformat(),
                 "author": c.author,

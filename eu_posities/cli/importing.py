@@ -48,7 +48,8 @@ def import_command(
 ) -> None:
     """Import one document as a stage, in one transaction.
 
-    Example: eup import ST-16329-24.pdf --dossier csa-directive --stage council-general-approach --limite
+    Example:
+    eup import ST-16329-24.pdf --dossier csa-directive --stage council-general-approach --limite
     """
     from eu_posities.imports import ImportRequest, parse, store_import
 

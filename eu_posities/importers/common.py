@@ -25,11 +25,12 @@ RECITAL_NUM = re.compile(r"^\((\d+[a-z]*)\)$")
 CHAPTER_LINE = re.compile(
     r"^(CHAPTER|Chapter|TITLE|Title|PART|Part)\s+([IVXLC]+|\d+)\b\s*[-–—:.]?\s*(.*)$"
 )
+SUBSECTION_LINE = re.compile(r"^(Part|Subsection|SUBSECTION)\s+(\d+[a-z]?)\s*[-–—:.]?\s*(.*)$")
 SECTION_LINE = re.compile(r"^(SECTION|Section)\s*(\d+[a-z]*)\s*[-–—:.]?\s*(.*)$")
 
 # A paragraph or point number at the start of a line: "1.", "1a.", "(a)", "(iv)", "–".
 _NUM_AT_START = re.compile(
-    r"^(?P<num>\d+[a-z]?\.(?!\d)|\(\d+[a-z]?\)|\([a-z]{1,2}\)|\([ivxlc]+\)|[–—•-](?=\s))\s*"
+    r"^(?P<num>\d+[a-z]?\.(?!\d)|\(\d+[a-z]?\)|\([a-z]{1,2}\)|\([ivxlc]+\)|[–—•]|-(?=\s))\s*"
 )
 _ROMAN = re.compile(r"^\([ivxlc]+\)$")
 _LETTER_BEFORE = {"(i)": "(h)", "(v)": "(u)", "(x)": "(w)", "(l)": "(k)", "(c)": "(b)"}
@@ -37,8 +38,9 @@ _LETTER_BEFORE = {"(i)": "(h)", "(v)": "(u)", "(x)": "(w)", "(l)": "(k)", "(c)":
 
 def clean(text: str) -> str:
     """Collapse white space and drop removed-footnote markers (and the space before them)."""
-    text = _NOTE_BEFORE_PUNCT.sub("", text)
-    text = _NOTE_ANY.sub("", text)
+    if NOTE_MARK in text:
+        text = _NOTE_BEFORE_PUNCT.sub("", text)
+        text = _NOTE_ANY.sub("", text)
     return _SPACE.sub(" ", text).strip()
 
 
@@ -93,16 +95,19 @@ def text_of(element: etree._Element, skip: Iterable[str] = ()) -> str:
     return "".join(parts)
 
 
-def roman(value: int) -> str:
-    """Arabic to Roman numerals (annex numbers)."""
-    table = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-             (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
-    out = []
-    for number, letters in table:
-        while value >= number:
-            out.append(letters)
-            value -= number
-    return "".join(out)
+# "Article 25 is replaced by the following:" - the next "Article N" line is quoted text of
+# the amended act, not a new article of this one.
+_AMENDING_INTRO = re.compile(
+    r"\b(following|replaced by|inserted|added|amended as follows|worded as follows|read)\b[^:]*:$",
+    re.IGNORECASE,
+)
+
+
+def introduces_quote(draft: Draft | None) -> bool:
+    """True if the provision being read ends with a sentence that introduces quoted text."""
+    if draft is None or not draft.blocks:
+        return False
+    return bool(_AMENDING_INTRO.search(draft.blocks[-1].text))
 
 
 LABEL_PREFIX = {"article": "Article", "recital": "Recital", "annex": "Annex"}

@@ -15,13 +15,18 @@ _FORMEX_ROOTS = {b"ACT", b"DOC", b"ANNEX", b"CONS.ACT", b"CONS.ANNEX", b"CONS.DO
 _OJ_CLASSES = (b'class="oj-ti-art"', b'class="oj-normal"', b'class="oj-doc-ti"', b"eli-subdivision")
 
 
+def _mb(size: int) -> str:
+    value = size / (1024 * 1024)
+    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.2f}"
+
+
 def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
     """Read a file, refusing files over `limit` bytes and empty files."""
     try:
         size = path.stat().st_size
         if size > limit:
             raise InputError(
-                f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit",
+                f"file is {_mb(size)} MB, over the {_mb(limit)} MB limit",
                 source=str(path),
             )
         with path.open("rb") as handle:
@@ -29,7 +34,7 @@ def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror})", source=str(path)) from None
     if len(data) > limit:
-        raise InputError(f"file is over the {limit / 1e6:.0f} MB limit", source=str(path))
+        raise InputError(f"file is over the {_mb(limit)} MB limit", source=str(path))
     if not data.strip():
         raise InputError("empty file", source=str(path))
     return data

@@ -25,10 +25,13 @@ from eu_posities.importers.common import (
     CHAPTER_LINE,
     NOTE_MARK,
     SECTION_LINE,
+    SUBSECTION_LINE,
     Draft,
     clean,
     finish,
+    introduces_quote,
 )
+from eu_posities.importers.recast import is_label
 from eu_posities.xmlsafe import parse_html
 
 FORMAT = "eurlex-html"
@@ -47,9 +50,10 @@ class Para:
     num: str = ""
     notes: list[str] = field(default_factory=list)
 
-    @property
-    def plain(self) -> str:
-        return clean(self.text)
+    plain: str = ""
+
+    def __post_init__(self) -> None:
+        self.plain = clean(self.text)
 
 
 def _classes(element: etree._Element) -> str:
@@ -97,7 +101,10 @@ class _Reader:
                     pass
                 else:
                     cls = _classes(child)
-                    if cls.startswith("FootnoteReference") or cls == "footnoteRef":
+                    is_ref = cls == "footnoteRef" or (
+                        cls.startswith("FootnoteReference") and child.find(".//a") is not None
+                    )
+                    if is_ref:
                         parts.append(NOTE_MARK)
                         for anchor in child.iter("a"):
                             href = anchor.get("href") or ""
@@ -109,7 +116,9 @@ class _Reader:
                                 refs.append(href[1:])
                     elif cls == "num" and not "".join(parts).strip() and not nums:
                         nums.append("" if skip_num else "".join(child.itertext()))
-                    elif child.tag == "br" or cls == "tab":
+                    elif child.tag == "br":
+                        parts.append("\n")  # "Article 1<br/>Subject matter" in one paragraph
+                    elif cls == "tab":
                         parts.append(" ")
                     else:
                         walk(child)
@@ -153,6 +162,7 @@ def _looks_like_heading(para: Para) -> bool:
         and text[-1] not in ".;:,"
         and not ARTICLE_LINE.match(text)
         and not text.startswith("(")
+        and not is_label(text)
     )
 
 
@@ -166,10 +176,12 @@ class _Walker:
         self.current: Draft | None = None
         self.chapter = ""
         self.section = ""
+        self.subsection = ""
         self.pending: str | None = None  # "chapter" or "section" awaiting its title line
         self.expect_heading = False
         self.title_parts: list[str] = []
         self.citations = 0
+        self.recast_label = ""
 
     def run(self) -> tuple[tuple, str]:
         has_act_start = any(p.cls == "Institutionquiagit" for p in self.paras)
@@ -186,6 +198,10 @@ class _Walker:
     def open(self, draft: Draft) -> Draft:
         self.drafts.append(draft)
         self.current = draft
+        if self.recast_label:
+            # A recast margin label printed above the provision belongs to it.
+            draft.add(self.recast_label)
+            self.recast_label = ""
         return draft
 
     def step(self, para: Para) -> None:
@@ -210,6 +226,9 @@ class _Walker:
         if self.zone in ("front", "memo", "lfs", "after"):
             return
         if not text:
+            return
+        if is_label(text) and not para.num and self.current is None:
+            self.recast_label = text
             return
         if self.zone == "preamble":
             self.preamble(para)
@@ -249,12 +268,22 @@ class _Walker:
         if cls == "Fait":
             self.zone, self.current = "after", None
             return
+        lines = [clean(line) for line in para.text.split("\n") if clean(line)]
+        if len(lines) > 1 and ARTICLE_LINE.match(lines[0]) and not para.num:
+            # Number and heading in one paragraph, separated by a line break.
+            self.enacting(Para(cls=cls, text=lines[0]))
+            if self.current is not None and self.expect_heading:
+                self.expect_heading = False
+                self.current.heading = " ".join(lines[1:])
+            return
         article = ARTICLE_LINE.match(text)
+        if article and introduces_quote(self.current):
+            article = None  # an article quoted by an amending provision
         if article and not para.num:
             draft = Draft(
                 kind="article", number=article.group(1), label=f"Article {article.group(1)}"
             )
-            draft.path = tuple(p for p in (self.chapter, self.section) if p)
+            draft.path = tuple(p for p in (self.chapter, self.section, self.subsection) if p)
             self.open(draft)
             self.expect_heading = True
             self.pending = None
@@ -266,32 +295,55 @@ class _Walker:
             ):
                 self.current.heading = text
                 return
+        if self.pending and self.current is None and _looks_like_heading(para):
+            self.heading_line(text, self.pending)  # the title line of a chapter or section
+            return
         if cls.endswith("ManualHeading1") and not para.num:
             self.heading_line(text, "chapter")
             return
         if cls.endswith("ManualHeading2") and not para.num:
             self.heading_line(text, "section")
             return
+        # Headings typed as ordinary paragraphs ("Section 4" + line break + title).
+        if not para.num and len(text) < 150 and not text.endswith((".", ";", ",")):
+            if CHAPTER_LINE.match(text) and text.split()[0].isupper():
+                self.heading_line(text, "chapter")
+                return
+            if SECTION_LINE.match(text):
+                self.heading_line(text, "section")
+                return
+            if SUBSECTION_LINE.match(text):
+                self.heading_line(text, "subsection")
+                return
         if self.current is not None:
             self.add_block(para)
 
     def heading_line(self, text: str, level: str) -> None:
-        chapter = CHAPTER_LINE.match(text)
+        chapter = CHAPTER_LINE.match(text) if level == "chapter" else None
         section = SECTION_LINE.match(text)
-        if chapter and level == "chapter":
+        subsection = SUBSECTION_LINE.match(text)
+        if chapter:
             head = f"{chapter.group(1)} {chapter.group(2)}"
             self.chapter = f"{head} – {chapter.group(3)}" if chapter.group(3) else head
-            self.section = ""
+            self.section = self.subsection = ""
             self.pending = None if chapter.group(3) else "chapter"
         elif section:
             head = f"Section {section.group(2)}"
             self.section = f"{head} – {section.group(3)}" if section.group(3) else head
+            self.subsection = ""
             self.pending = None if section.group(3) else "section"
+        elif subsection:
+            head = f"{subsection.group(1)} {subsection.group(2)}"
+            self.subsection = f"{head} – {subsection.group(3)}" if subsection.group(3) else head
+            self.pending = None if subsection.group(3) else "subsection"
         elif self.pending == "chapter" and level == "chapter":
             self.chapter = f"{self.chapter} – {text}"
             self.pending = None
         elif self.pending == "section":
             self.section = f"{self.section} – {text}"
+            self.pending = None
+        elif self.pending == "subsection":
+            self.subsection = f"{self.subsection} – {text}"
             self.pending = None
         self.current = None
 
@@ -307,9 +359,9 @@ class _Walker:
     def add_block(self, para: Para) -> None:
         assert self.current is not None
         draft = self.current
-        if draft.kind == "annex" and not draft.heading and not draft.blocks:
-            if _looks_like_heading(para):
-                draft.heading = para.plain
-                return
+        first_of_annex = draft.kind == "annex" and not draft.heading and not draft.blocks
+        if first_of_annex and _looks_like_heading(para):
+            draft.heading = para.plain
+            return
         draft.add(para.text, num=para.num, level=_level(para.cls))
         draft.footnotes.extend(para.notes)

@@ -54,10 +54,7 @@ def _status(label: str) -> str:
 
 def render(text: str, mode: str) -> str:
     """The words of `text` as they read in the proposal or in the current act."""
-    if mode == "proposal":
-        text = DELETED.sub(" ", text)
-    else:
-        text = INSERTED.sub(" ", text)
+    text = DELETED.sub(" ", text) if mode == "proposal" else INSERTED.sub(" ", text)
     return clean(_ARROWS.sub("", text))
 
 

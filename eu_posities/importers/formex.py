@@ -1,0 +1,292 @@
+"""Formex 4 (Publications Office XML, schema 04 to 06) to a stage.
+
+An act is published as several files in one folder: a `DOC` manifest, the `ACT` file and
+one `ANNEX` file per annex. `parse` accepts the manifest, the folder, or an ACT/ANNEX file.
+Formex has no namespace. The act is `ACT/TITLE`, `PREAMBLE` (`GR.VISA/VISA` citations,
+`GR.CONSID/CONSID` recitals, `PREAMBLE.FINAL`), `ENACTING.TERMS` (`DIVISION`s holding
+`ARTICLE`s with `TI.ART`, `STI.ART` and either `PARAG`s or `ALINEA`s directly). Quote
+marks are empty `QUOT.START`/`QUOT.END` elements with a hex `CODE`; footnotes (`NOTE`) sit
+inline and are kept out of the running text; `<?PAGE?>` instructions are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from eu_posities.document import ParsedStage
+from eu_posities.errors import InputError
+from eu_posities.importers.common import ARTICLE_LINE, NOTE_MARK, Draft, clean, finish
+from eu_posities.importers.detect import MAX_BYTES, read_limited
+from eu_posities.xmlsafe import parse_xml
+
+FORMAT = "formex"
+
+# Elements that start a new paragraph or point; everything else is inline text.
+_BLOCKS = {
+    "P", "ALINEA", "LIST", "ITEM", "NP", "TXT", "PARAG", "QUOT.S", "TBL", "GR.SEQ", "TITLE",
+    "TI", "STI", "CONTENTS", "ARTICLE", "TI.ART", "STI.ART", "DIVISION", "NO.P", "NO.PARAG",
+    "GR.TBL", "CORPUS", "ROW", "CELL", "FORMULA", "GR.NOTES", "DLIST", "DLIST.ITEM", "TERM",
+    "DEFINITION", "PREAMBLE", "GR.VISA", "VISA", "GR.CONSID", "CONSID", "ENACTING.TERMS",
+    "FINAL", "SIGNATURE", "PL.DATE", "FT.LIST", "GR.ANNOTATION", "ANNOTATION", "PREAMBLE.INIT",
+    "PREAMBLE.FINAL", "GR.CONSID.INIT", "INCL.ELEMENT", "BLK", "NOTE",
+}  # fmt: skip
+_ANNEX_TITLE = re.compile(r"^ANNEX\s*([IVXLC]+|\d+)?\b", re.IGNORECASE)
+_MANIFEST_NAMES = ("*.doc.fmx.xml", "DOC_1.xml", "*.doc.xml")
+
+
+def _load(path: Path, limit: int) -> etree._Element:
+    return parse_xml(read_limited(path, limit), str(path))
+
+
+def _natural(path: Path) -> list[object]:
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", path.name)]
+
+
+def _files(path: Path, limit: int) -> list[tuple[Path, etree._Element]]:
+    """The ACT and ANNEX files of the publication `path` points at, in order."""
+    if path.is_dir():
+        manifests = [m for pattern in _MANIFEST_NAMES for m in sorted(path.glob(pattern))]
+        if manifests:
+            path = manifests[0]
+        else:
+            found = [(p, _load(p, limit)) for p in sorted(path.glob("*.xml"), key=_natural)]
+            return [(p, r) for p, r in found if r.tag in ("ACT", "ANNEX", "CONS.ACT")]
+    root = _load(path, limit)
+    if root.tag != "DOC":
+        return [(path, root)]
+    folder = path.parent
+    listed = [ref.get("FILE", "") for ref in root.iter("REF.PHYS") if ref.get("TYPE") == "DOC.XML"]
+    resolved = [folder / name for name in listed if name and (folder / name).is_file()]
+    if not resolved or len(resolved) < len(listed):
+        # Files renamed on download (DOC_2.xml ...): fall back to the folder's other files.
+        resolved = [
+            p
+            for p in sorted(folder.glob("*.xml"), key=_natural)
+            if p != path and not p.name.endswith((".toc.fmx.xml", ".toc.xml", ".doc.fmx.xml"))
+        ]
+    out = []
+    for file in resolved:
+        other = _load(file, limit)
+        if other.tag in ("ACT", "ANNEX", "CONS.ACT"):
+            out.append((file, other))
+    if not out:
+        raise InputError("the Formex manifest points at no ACT or ANNEX file", source=str(path))
+    return out
+
+
+def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
+    """Parse a Formex publication (manifest, folder, ACT or ANNEX file) into one stage."""
+    limit = int(options.get("max_bytes", MAX_BYTES))  # type: ignore[call-overload]
+    files = _files(path, limit)
+    drafts: list[Draft] = []
+    title = ""
+    for _file, root in files:
+        reader = _Reader(drafts)
+        if root.tag in ("ACT", "CONS.ACT"):
+            title = title or reader.act(root)
+        elif _included(root) and drafts and drafts[-1].kind == "annex":
+            reader.included(root, drafts[-1])
+        else:
+            reader.annex(root, index=sum(1 for d in drafts if d.kind == "annex"))
+    if not drafts:
+        raise InputError("no provisions found in this Formex document", source=str(path))
+    annexes = [d for d in drafts if d.kind == "annex"]
+    if len(annexes) > 1:
+        seen: set[str] = set()
+        for position, annex in enumerate(annexes, start=1):
+            if annex.label in seen:
+                annex.label = f"{annex.label} ({position})"
+            seen.add(annex.label)
+    if title:
+        head = Draft(kind="title", label="Title")
+        head.add(title)
+        drafts.insert(0, head)
+    meta = {"files": [f.name for f, _ in files]}
+    return [ParsedStage(provisions=finish(drafts), format=FORMAT, title=title, meta=meta)]
+
+
+def _included(root: etree._Element) -> bool:
+    """An ANNEX file included in another (`NO.SEQ` 0009.0001.0001), e.g. a quoted annex."""
+    sequence = root.findtext("BIB.INSTANCE/NO.SEQ") or ""
+    return sequence.count(".") >= 2
+
+
+class _Reader:
+    """Walks one Formex file and appends provision drafts."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.drafts = drafts
+        self.draft: Draft | None = None
+        self.pending = ""
+        self.skip_numbers = False
+
+    # -- inline text ----------------------------------------------------------------------
+    def inline(self, element: etree._Element) -> str:
+        """Inline text of `element`: quotes drawn, notes moved to the footnotes."""
+        parts: list[str] = [element.text or ""]
+        for child in element:
+            if isinstance(child.tag, str):
+                parts.append(self._inline_child(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    def _inline_child(self, child: etree._Element) -> str:
+        tag = child.tag
+        if tag in ("QUOT.START", "QUOT.END"):
+            try:
+                return chr(int(child.get("CODE", "22"), 16))
+            except ValueError:
+                return '"'
+        if tag == "NOTE":
+            if self.draft is not None:
+                self.draft.footnotes.append(clean(self.inline(child)))
+            return NOTE_MARK
+        if tag == "HT" and child.get("TYPE") == "UC":
+            return self.inline(child).upper()  # printed in capitals
+        if tag in _BLOCKS:
+            return " " + self.inline(child) + " "
+        return self.inline(child)
+
+    # -- blocks ---------------------------------------------------------------------------
+    def mixed(self, element: etree._Element, level: int) -> None:
+        """Emit the text runs of `element` as blocks, descending into block children."""
+        buffer = [element.text or ""]
+        for child in element:
+            if not isinstance(child.tag, str):
+                buffer.append(child.tail or "")  # <?PAGE?> and comments
+                continue
+            if child.tag in _BLOCKS and child.tag != "NOTE":
+                self.flush(buffer, level)
+                self.block(child, level)
+                buffer = [child.tail or ""]
+            else:
+                buffer.append(self._inline_child(child))
+                buffer.append(child.tail or "")
+        self.flush(buffer, level)
+
+    def flush(self, buffer: list[str], level: int) -> None:
+        text = "".join(buffer)
+        if self.draft is None or not clean(text.replace(NOTE_MARK, "")):
+            return
+        num, self.pending = self.pending, ""
+        self.draft.add(text, num="" if self.skip_numbers else num, level=level)
+
+    def block(self, element: etree._Element, level: int) -> None:
+        tag = element.tag
+        if tag in ("NO.P", "NO.PARAG"):
+            self.pending = clean(self.inline(element))
+        elif tag == "LIST":
+            # Unnumbered list items are printed with a dash or bullet; keep it as the number.
+            mark = {"DASH": "—", "BULLET": "•", "NDASH": "–"}.get(element.get("TYPE", ""), "")
+            for item in element:
+                if isinstance(item.tag, str):
+                    if mark and item.find(".//NO.P") is None:
+                        self.pending = mark
+                    self.mixed(item, level + 1)
+        elif tag in ("TBL", "GR.TBL"):
+            for row in element.iter("ROW"):
+                cells = [clean(self.inline_deep(cell)) for cell in row.iter("CELL")]
+                if any(cells) and self.draft is not None:
+                    self.draft.add(" | ".join(cells), level=level)
+        else:
+            self.mixed(element, level)
+
+    def inline_deep(self, element: etree._Element) -> str:
+        return " ".join(self.inline(child) for child in element) or self.inline(element)
+
+    # -- documents ------------------------------------------------------------------------
+    def act(self, root: etree._Element) -> str:
+        title_el = root.find("TITLE")
+        title = (
+            clean(" ".join(self.inline(p) for p in title_el.iter("P")))
+            if title_el is not None
+            else ""
+        )
+        for index, visa in enumerate(root.iter("VISA"), start=1):
+            self.open(Draft(kind="citation", number=str(index), label=f"Citation {index}"))
+            self.mixed(visa, 0)
+        for consid in root.iter("CONSID"):
+            number = consid.findtext(".//NO.P") or ""
+            self.open(Draft(kind="recital", number=clean(number).strip("()")))
+            self.skip_numbers = True
+            self.mixed(consid, 0)
+            self.skip_numbers = False
+        final = root.find(".//PREAMBLE.FINAL")
+        if final is not None:
+            self.open(Draft(kind="formula", label="Formula"))
+            self.mixed(final, 0)
+        enacting = root.find("ENACTING.TERMS")
+        if enacting is not None:
+            for article in enacting.iter("ARTICLE"):
+                if any(a.tag == "QUOT.S" for a in article.iterancestors()):
+                    continue  # an article quoted by an amending provision
+                self.article(article)
+        self.draft = None
+        return title
+
+    def article(self, element: etree._Element) -> None:
+        label = (
+            clean(self.inline(element.find("TI.ART"))) if element.find("TI.ART") is not None else ""
+        )
+        match = ARTICLE_LINE.match(label)
+        number = match.group(1) if match else str(int(element.get("IDENTIFIER", "0") or 0))
+        heading_el = element.find("STI.ART")
+        draft = self.open(Draft(kind="article", number=number, label=f"Article {number}"))
+        draft.path = self.path(element)
+        if heading_el is not None:
+            draft.heading = self.inline(heading_el)
+        self.pending = ""
+        for child in element:
+            if not isinstance(child.tag, str) or child.tag in ("TI.ART", "STI.ART"):
+                continue
+            self.block(child, 0)
+
+    def path(self, element: etree._Element) -> tuple[str, ...]:
+        path = []
+        for division in element.iterancestors("DIVISION"):
+            title = division.find("TITLE")
+            if title is None:
+                continue
+            parts = [clean(self.inline(part)) for part in title if isinstance(part.tag, str)]
+            path.append(" – ".join(p for p in parts if p))
+        return tuple(reversed(path))
+
+    def annex(self, root: etree._Element, index: int) -> None:
+        title = root.find("TITLE")
+        heading_parts: list[str] = []
+        label_text = ""
+        if title is not None:
+            ti = title.find("TI")
+            sti = title.find("STI")
+            label_text = clean(self.inline(ti)) if ti is not None else ""
+            if sti is not None:
+                heading_parts.append(clean(self.inline(sti)))
+        match = _ANNEX_TITLE.match(label_text)
+        if match:
+            number = match.group(1) or ""
+            label = f"Annex {number}".strip()
+        else:
+            number, label = str(index + 1), label_text or f"Annex {index + 1}"
+        draft = self.open(Draft(kind="annex", number=number, label=label))
+        draft.heading = " ".join(heading_parts)
+        contents = root.find("CONTENTS")
+        if contents is not None:
+            self.block(contents, 0)
+        self.draft = None
+
+    def included(self, root: etree._Element, parent: Draft) -> None:
+        """Append an included file (a quoted annex) to the annex that includes it."""
+        self.draft = parent
+        for part in (root.find("TITLE"), root.find("CONTENTS")):
+            if part is not None:
+                self.block(part, 0)
+        self.draft = None
+
+    def open(self, draft: Draft) -> Draft:
+        self.drafts.append(draft)
+        self.draft = draft
+        self.pending = ""
+        return draft
