@@ -20,7 +20,15 @@ from conftest import TEST_DATA
 from sqlmodel import col, select
 
 from eu_posities import db
-from eu_posities.models import AlignmentOverride, Assessment, ChangeLog, Concern, Stage
+from eu_posities.models import (
+    AlignmentOverride,
+    Assessment,
+    ChangeLog,
+    Concern,
+    ConcernDossier,
+    Dossier,
+    Stage,
+)
 
 pytestmark = pytest.mark.slow  # each test starts several processes; still in the default run
 
@@ -91,6 +99,7 @@ def test_parallel_cli_writes_all_recorded_with_their_author(db_url: str, tmp_pat
 
 
 def _concern_and_stage(url: str) -> tuple[int, int]:
+    """A made-up concern tracked in csa-regulation, and the stage to assess it in."""
     assert eup("--db", url, "init", "--demo").code == 0
     engine = db.make_engine(url)
     with db.session_scope(engine, write=True) as session:
@@ -99,8 +108,12 @@ def _concern_and_stage(url: str) -> tuple[int, int]:
         )
         session.add(concern)
         session.flush()
-        stage = session.exec(select(Stage).where(Stage.key == "commission-proposal")).first()
-        assert concern.id is not None and stage is not None and stage.id is not None
+        dossier = session.exec(select(Dossier).where(Dossier.key == "csa-regulation")).one()
+        stage = session.exec(
+            select(Stage).where(Stage.key == "commission-proposal", Stage.dossier_id == dossier.id)
+        ).one()
+        assert concern.id is not None and stage.id is not None and dossier.id is not None
+        session.add(ConcernDossier(concern_id=concern.id, dossier_id=dossier.id))
         ids = (concern.id, stage.id)
     engine.dispose()
     return ids
@@ -108,7 +121,8 @@ def _concern_and_stage(url: str) -> tuple[int, int]:
 
 def test_concurrent_assessments_keep_a_linear_history(db_url: str, tmp_path: Path) -> None:
     concern_id, stage_id = _concern_and_stage(db_url)
-    reports = run_workers(tmp_path, "assess", db_url, str(concern_id), str(stage_id))
+    args = ("concurrency-test", "csa-regulation", "commission-proposal")
+    reports = run_workers(tmp_path, "assess", db_url, *args)
     assert sum(r["ok"] for r in reports) == WORKERS * WRITES
     engine = db.make_engine(db_url)
     with db.session_scope(engine) as session:
@@ -117,12 +131,21 @@ def test_concurrent_assessments_keep_a_linear_history(db_url: str, tmp_path: Pat
             .where(Assessment.concern_id == concern_id)
             .order_by(col(Assessment.id))
         ).all()
-        logged = session.exec(select(ChangeLog).where(ChangeLog.action == "concern.assess")).all()
+        logged = session.exec(
+            select(ChangeLog).where(
+                ChangeLog.action == "concern.assess", ChangeLog.subject == "concurrency-test"
+            )
+        ).all()
     engine.dispose()
     assert len(rows) == WORKERS * WRITES == len(logged)
+    assert {r.stage_id for r in rows} == {stage_id}
     # Every change superseded exactly the one before it: nobody overwrote a status unseen.
     assert [r.supersedes_id for r in rows] == [None] + [r.id for r in rows[:-1]]
     assert {r.author for r in rows} == {f"user-{i}" for i in range(WORKERS)}
+    history = eup(
+        "--db", db_url, "log", "--dossier", "csa-regulation", "--limit", "1000", "--json"
+    ).json()
+    assert sum(1 for h in history if h["subject"] == "concurrency-test") == WORKERS * WRITES
 
 
 def test_concurrent_alignment_confirmations(db_url: str, tmp_path: Path) -> None:
