@@ -167,20 +167,33 @@ def check_index(*, session: Session) -> None:
 
 # --- backends -------------------------------------------------------------------------------
 
-_SELECT = """
+# Two steps: rank the matches and keep the best `limit` ids first, then fetch text and
+# metadata for those few rows only (not for the thousands a short prefix matches).
+_OUTER = """
     SELECT d.key AS dossier, s.key AS stage, s.id AS stage_id, s.limite AS limite,
            s.fictional AS fictional, p.label AS label, p.kind AS kind, p.heading AS heading,
-           p.text AS text, {rank} AS rank
+           p.text AS text, top.rank AS rank
+    FROM ({inner}) AS top
+    JOIN provision p ON p.id = top.id
+    JOIN stage s ON s.id = p.stage_id
+    JOIN dossier d ON d.id = s.dossier_id
+    ORDER BY top.rank DESC, p.id
 """
 
 
 def _filters(dossier: str | None, stage: str | None, params: dict[str, Any]) -> str:
+    """Conditions on the provision `p` of a match, without joining its stage or dossier."""
     clauses = []
     if dossier:
-        clauses.append("d.key = :dossier")
+        clauses.append(
+            "p.stage_id IN (SELECT s.id FROM stage s JOIN dossier d ON d.id = s.dossier_id"
+            " WHERE d.key = :dossier" + (" AND s.key = :stage" if stage else "") + ")"
+        )
+    elif stage:
+        clauses.append("p.stage_id IN (SELECT s.id FROM stage s WHERE s.key = :stage)")
+    if dossier:
         params["dossier"] = dossier
     if stage:
-        clauses.append("s.key = :stage")
         params["stage"] = stage
     return "".join(f" AND {c}" for c in clauses)
 
@@ -199,19 +212,21 @@ def _sqlite_rows(
 ) -> Any:
     params: dict[str, Any] = {"match": fts5_expression(query), "limit": limit}
     # bm25 is lower-is-better; weights favour a hit in the label, then the heading.
-    statement = (
-        _SELECT.format(rank="-hits.score")
-        + """
-        FROM (SELECT rowid AS id, bm25(provision_fts, 10.0, 4.0, 1.0) AS score
-              FROM provision_fts WHERE provision_fts MATCH :match) AS hits
-        JOIN provision p ON p.id = hits.id
-        JOIN stage s ON s.id = p.stage_id
-        JOIN dossier d ON d.id = s.dossier_id
-        WHERE 1 = 1"""
-        + _filters(dossier, stage, params)
-        + " ORDER BY hits.score, d.key, s.key, p.ordinal LIMIT :limit"
-    )
-    return session.execute(sql(statement), params).all()
+    filters = _filters(dossier, stage, params)
+    if filters:
+        inner = (
+            "SELECT hits.id AS id, -hits.score AS rank FROM"
+            " (SELECT rowid AS id, bm25(provision_fts, 10.0, 4.0, 1.0) AS score"
+            "  FROM provision_fts WHERE provision_fts MATCH :match) AS hits"
+            " JOIN provision p ON p.id = hits.id WHERE 1 = 1" + filters
+        )
+    else:
+        inner = (
+            "SELECT rowid AS id, -bm25(provision_fts, 10.0, 4.0, 1.0) AS rank"
+            " FROM provision_fts WHERE provision_fts MATCH :match"
+        )
+    inner += " ORDER BY rank DESC, id LIMIT :limit"
+    return session.execute(sql(_OUTER.format(inner=inner)), params).all()
 
 
 def _postgres_rows(
@@ -229,18 +244,13 @@ def _postgres_rows(
         params["prefix"] = query.prefix
         parts.append("to_tsquery('simple', provision_fts_fold(:prefix) || ':*')")
     tsquery = " && ".join(parts)
-    statement = (
-        _SELECT.format(rank="ts_rank(p.provision_fts_doc, q.query, 1)")
-        + f"""
-        FROM (SELECT {tsquery} AS query) AS q
-        JOIN provision p ON p.provision_fts_doc @@ q.query
-        JOIN stage s ON s.id = p.stage_id
-        JOIN dossier d ON d.id = s.dossier_id
-        WHERE 1 = 1"""
-        + _filters(dossier, stage, params)
-        + " ORDER BY rank DESC, d.key, s.key, p.ordinal LIMIT :limit"
+    inner = (
+        "SELECT p.id AS id, ts_rank(p.provision_fts_doc, q.query, 1) AS rank"
+        f" FROM (SELECT {tsquery} AS query) AS q"
+        " JOIN provision p ON p.provision_fts_doc @@ q.query"
+        " WHERE 1 = 1" + _filters(dossier, stage, params) + " ORDER BY rank DESC, p.id LIMIT :limit"
     )
-    return session.execute(sql(statement), params).all()
+    return session.execute(sql(_OUTER.format(inner=inner)), params).all()
 
 
 def _check_filters(session: Session, dossier: str | None, stage: str | None) -> None:
