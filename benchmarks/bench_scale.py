@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import databases, print_json, print_table, summary, timed  # noqa: E402
+from _team_bench import databases, print_json, print_table, summary, timed  # noqa: E402
 from loadgen import STAGE_KEYS, generate  # noqa: E402
 
 from eu_posities import db  # noqa: E402

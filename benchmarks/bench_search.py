@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import databases, print_json, print_table, summary, timed  # noqa: E402
+from _team_bench import databases, print_json, print_table, summary, timed  # noqa: E402
 
 from eu_posities import db  # noqa: E402
 from eu_posities.demo import load_demo  # noqa: E402

@@ -1,4 +1,4 @@
-"""Shared by the benchmark scripts: databases to measure on, timing, and the report format."""
+"""Shared by bench_search.py and bench_scale.py: databases to measure on, timing, report format."""
 
 from __future__ import annotations
 
