@@ -108,9 +108,16 @@ def add_dossier(
 
 
 def list_stages(*, session: Session, dossier: Dossier) -> list[Stage]:
-    """Stages in negotiation order: by date, undated ones last, then as added."""
-    stages = session.exec(select(Stage).where(Stage.dossier_id == dossier.id)).all()
-    return sorted(stages, key=lambda s: (s.date or "9999", s.id or 0))
+    """Stages in negotiation order: by date; an undated one stays after the one added before."""
+    stages = session.exec(
+        select(Stage).where(Stage.dossier_id == dossier.id).order_by(col(Stage.id))
+    ).all()
+    keys: dict[int, tuple[str, int]] = {}
+    previous_date = ""
+    for stage in stages:
+        previous_date = stage.date or previous_date
+        keys[stage.id or 0] = (stage.date or previous_date, stage.id or 0)
+    return sorted(stages, key=lambda s: keys[s.id or 0])
 
 
 def find_stage(*, session: Session, dossier: Dossier, key: str) -> Stage | None:

@@ -107,3 +107,12 @@ def test_python_dash_m_runs() -> None:
         check=True,
     )
     assert "Usage" in out.stdout
+
+
+def test_stages_in_negotiation_order(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    assert eup("--db", url, "init", "--demo").code == 0
+    keys = [s["key"] for s in eup("--db", url, "stages", "csa-regulation", "--json").json()]
+    # Dated stages by date; the undated BNC-fiche stays after the proposal it assesses.
+    assert keys[:2] == ["commission-proposal", "bnc-fiche"]
+    assert keys.index("ep-position") < keys.index("council-mandate")

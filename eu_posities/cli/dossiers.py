@@ -107,11 +107,20 @@ def stages(
     if as_json:
         emit_json(rows)
         return
-    table = Table("key", "kind", "date", "ref", "provisions", "")
+    table = Table(title=f"Stages of {dossier}", title_justify="left")
+    table.add_column("stage", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("provisions", justify="right", no_wrap=True)
+    table.add_column("document", min_width=24, overflow="fold")
     for row in rows:
         marks = [m for m, on in (("FICTIONAL", row["fictional"]), ("LIMITE", row["limite"])) if on]
-        count = str(row["provisions"]) if row["imported"] else "[dim]not imported[/]"
-        table.add_row(row["key"], row["kind"], row["date"], row["ref"], count, " ".join(marks))
+        count = str(row["provisions"]) if row["imported"] else "[dim]—[/]"
+        stage = row["key"]
+        if not row["key"].startswith(row["kind"]):
+            stage += f"\n[dim]{row['kind']}[/]"
+        if marks:
+            stage += "\n[bold yellow]" + " ".join(marks) + "[/]"
+        table.add_row(stage, row["date"], count, row["ref"])
     stdout_console().print(table)
 
 

@@ -1,7 +1,34 @@
 """Word-level diff of provision texts, with the flags negotiators care about.
 
-`word_diff(old, new)` returns immutable ops (`.op`, `.old`, `.new`); joining `old` of all
-non-insert ops gives the old text, joining `new` of all non-delete ops the new text.
+- `word_diff(old, new, *, char_detail=False) -> list[DiffOp]`: immutable ops (`.op`, `.old`,
+  `.new`); joining `old` of all non-insert ops gives the old text exactly, joining `new` of all
+  non-delete ops the new text. `char_detail=True` fills `DiffOp.detail` with character ops
+  inside a one-word replacement.
+- `detect_flags(old, new, ops, label_map=None) -> list[Flag]`: modal, negation, number,
+  reference and reference-renumbered changes.
+- `classify(old, new, ops, flags, label_map=None)`: "unchanged" | "editorial" | "substantive".
+- `find_moves(deleted_spans, inserted_spans) -> list[Move]`: text that changed provision.
+- `diff_stages(from_provs, to_provs, matches) -> StageDiff`: all of it per alignment row;
+  `.to_json()` gives the contract's `diff` document.
 """
 
 from __future__ import annotations
+
+from eu_posities.diff.classify import classify
+from eu_posities.diff.flags import Flag, detect_flags
+from eu_posities.diff.moves import Move, find_moves
+from eu_posities.diff.ops import DiffOp, word_diff
+from eu_posities.diff.stage import PairDiff, StageDiff, diff_stages
+
+__all__ = [
+    "DiffOp",
+    "Flag",
+    "Move",
+    "PairDiff",
+    "StageDiff",
+    "classify",
+    "detect_flags",
+    "diff_stages",
+    "find_moves",
+    "word_diff",
+]

@@ -14,7 +14,7 @@ from eu_posities.document import ParsedStage
 from eu_posities.errors import InputError
 from eu_posities.importers.detect import MAX_BYTES, detect_format, read_limited
 
-FORMATS = ("eurlex-html", "oj-xhtml", "formex", "akn", "docx", "pdf", "text")
+FORMATS = ("eurlex-html", "oj-xhtml", "formex", "akn", "docx", "pdf", "text", "dutch")
 
 __all__ = ["FORMATS", "MAX_BYTES", "detect_format", "parse_file"]
 
@@ -49,6 +49,10 @@ def _parser(fmt: str) -> Callable[..., list[ParsedStage]]:
         from eu_posities.importers import text
 
         return text.parse
+    if fmt == "dutch":
+        from eu_posities.importers import dutch
+
+        return dutch.parse
     raise InputError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
 
 
@@ -67,6 +71,10 @@ def parse_file(path: Path, fmt: str = "auto", **options: object) -> list[ParsedS
         raise InputError("no such file", source=str(path))
     if fmt == "auto":
         fmt = detect_format(path, max_bytes=limit)
+        if fmt == "text":
+            from eu_posities.importers.dutch import detect_dutch
+
+            fmt = detect_dutch(read_limited(path, limit)) or fmt
     elif fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})", source=str(path))
     parse = _parser(fmt)

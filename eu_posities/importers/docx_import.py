@@ -143,6 +143,11 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
         stages = stages_from_table(max(comparison, key=len), FORMAT)
         if stages:
             return [_with_title(stage, title, paragraphs.tracked) for stage in stages]
+    from eu_posities.importers import dutch
+
+    if dutch.document_type("\n".join(lines)):
+        # A BNC-fiche or Kamerbrief in Word: commentary, split by its own sections.
+        return [dutch.parse_text("\n".join(lines), source=source)]
     provisions = split_text(lines)
     if not provisions:
         raise InputError("no articles, recitals or annexes found in this document", source=source)

@@ -33,6 +33,15 @@ _STARTS_BLOCK = re.compile(
 _HYPHENATED = re.compile(r"[A-Za-zÀ-ÿ]-$")
 
 
+def _as_dutch_document(text: str, source: str) -> list[ParsedStage]:
+    """A BNC-fiche or Kamerbrief printed to PDF is commentary, split by its own sections."""
+    from eu_posities.importers import dutch
+
+    if dutch.document_type(text):
+        return [dutch.parse_text(text, source=source)]
+    return []
+
+
 def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
     """Parse a PDF into one stage, or one stage per column of a comparison table."""
     import pdfplumber
@@ -57,6 +66,11 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
     except Exception as exc:  # noqa: BLE001 - pdfminer fails on hostile input in many ways
         reason = "" if isinstance(exc, PDFSyntaxError | PSException) else f" ({type(exc).__name__})"
         raise InputError(f"damaged or unreadable PDF{reason}", source=source) from None
+    # Pages joined with form feeds, as the Dutch parser expects page breaks.
+    page_texts = ["\n".join(text for text, _indent in page) for page in pages]
+    dutch = _as_dutch_document("\n\f".join(page_texts), source)
+    if dutch:
+        return dutch
     lines = paragraphs(strip_running_lines(pages))
     provisions = split_text(lines)
     if not provisions:

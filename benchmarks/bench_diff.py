@@ -1,0 +1,101 @@
+"""Benchmark word_diff against difflib, redlines and diff-match-patch on real provision pairs.
+
+Pairs: every aligned provision pair between the CSA Regulation proposal (COM(2022) 209) and
+generated later stages (made up by tests/stagegen.py). Prints a table, then one JSON line.
+Run: python benchmarks/bench_diff.py [number of stages]
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+import time
+from collections.abc import Callable
+
+from _corpus import stages
+
+from eu_posities.alignment import align
+from eu_posities.diff import word_diff
+
+REPEAT = 5
+
+
+def hunks_word_diff(old: str, new: str) -> int:
+    return sum(op.op != "equal" for op in word_diff(old, new))
+
+
+def hunks_difflib(old: str, new: str) -> int:
+    sm = difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False)
+    return sum(tag != "equal" for tag, *_ in sm.get_opcodes())
+
+
+def hunks_redlines(old: str, new: str) -> int:
+    from redlines import Redlines
+
+    return sum(tag != "equal" for tag, *_ in Redlines(old, new).opcodes)
+
+
+def _dmp() -> Callable[[str, str], int]:
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+
+    def hunks(old: str, new: str) -> int:
+        diffs = dmp.diff_main(old, new)
+        dmp.diff_cleanupSemantic(diffs)
+        count, in_change = 0, False
+        for tag, _ in diffs:
+            if tag != 0 and not in_change:
+                count += 1
+            in_change = tag != 0
+        return count
+
+    return hunks
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 6
+    proposal, generated = stages(range(n))
+    old_text = {p.label: p.text for p in proposal}
+    pairs: list[tuple[str, str]] = []
+    for _, new, _ in generated:
+        new_text = {p.label: p.text for p in new}
+        for m in align(proposal, new):
+            if m.from_label and m.to_label:
+                pairs.append((old_text[m.from_label], new_text[m.to_label]))
+    changed = sum(a != b for a, b in pairs)
+    tools: dict[str, Callable[[str, str], int]] = {
+        "word_diff": hunks_word_diff,
+        "difflib (words)": hunks_difflib,
+        "redlines": hunks_redlines,
+        "diff-match-patch": _dmp(),
+    }
+    results: dict[str, dict[str, float]] = {name: {"seconds": 0.0, "hunks": 0} for name in tools}
+    # Tools take turns on each pair, best of REPEAT each, so a busy machine slows all alike.
+    for a, b in pairs:
+        best = dict.fromkeys(tools, float("inf"))
+        for _ in range(REPEAT):
+            for name, fn in tools.items():
+                start = time.perf_counter()
+                fn(a, b)
+                best[name] = min(best[name], time.perf_counter() - start)
+        for name in tools:
+            results[name]["seconds"] += best[name]
+    for name, fn in tools.items():  # hunk counts once more, outside the timing loop
+        results[name]["hunks"] = sum(fn(a, b) for a, b in pairs)
+    base = results["word_diff"]["seconds"]
+    print(f"{len(pairs)} provision pairs ({changed} changed) from {n} generated stages")
+    print(f"time: sum over pairs of the best of {REPEAT} runs; hunks: non-equal ops\n")
+    print(f"{'tool':<18} {'total ms':>10} {'× word_diff':>12} {'change hunks':>13}")
+    for name, r in results.items():
+        r["slower_than_word_diff"] = r["seconds"] / base
+        print(
+            f"{name:<18} {r['seconds'] * 1000:>10.1f} "
+            f"{r['slower_than_word_diff']:>12.1f} {r['hunks']:>13}"
+        )
+    print(json.dumps({"pairs": len(pairs), "changed": changed, "results": results}))
+
+
+if __name__ == "__main__":
+    main()
