@@ -88,18 +88,22 @@ def is_sqlite(engine: Engine) -> bool:
 
 
 @contextmanager
-def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
+def session_scope(
+    engine: Engine, *, write: bool = False, serializable: bool = False
+) -> Iterator[Session]:
     """One transaction: committed when the block ends, rolled back if it raises.
 
-    A write transaction is serializable on both backends: SQLite by taking the write lock
-    up front (BEGIN IMMEDIATE), PostgreSQL by SERIALIZABLE isolation, which makes a
-    "has it changed since the user saw it?" check race-free. PostgreSQL may then refuse
-    one of two colliding writers; `run_write` runs the work again.
+    A write transaction on SQLite takes the write lock up front (BEGIN IMMEDIATE), so
+    writers run one after the other. On PostgreSQL, `serializable=True` asks for
+    SERIALIZABLE isolation, which makes every "has it changed since the user saw it?"
+    check race-free but may refuse one of two colliding writers: use it through
+    `run_write`, which runs the work again. Without it, PostgreSQL writes run at READ
+    COMMITTED and must lock what they check (`SELECT ... FOR UPDATE`).
     """
     with Session(engine, expire_on_commit=False) as session:
         if write:
             options: dict[str, Any] = {"eup_write": True}
-            if not is_sqlite(engine):
+            if serializable and not is_sqlite(engine):
                 options["isolation_level"] = "SERIALIZABLE"
             session.connection(execution_options=options)
         try:
@@ -134,7 +138,7 @@ def run_write(engine: Engine, work: Callable[[Session], T], *, attempts: int = 2
     """
     for attempt in range(1, attempts + 1):
         try:
-            with session_scope(engine, write=True) as session:
+            with session_scope(engine, write=True, serializable=True) as session:
                 return work(session)
         except DBAPIError as exc:
             if not is_transient(exc) or attempt == attempts:
