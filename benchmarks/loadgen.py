@@ -48,10 +48,10 @@ def real_provisions() -> list[ParsedProvision]:
 
     for dossier in read_manifest()["dossiers"]:
         for stage in dossier["stages"]:
-            if stage.get("text"):
+            if (dossier["key"], stage["key"]) == ("csa-regulation", "commission-proposal"):
                 with as_file(bundled(stage["text"])) as path:
                     return list(parse_file(path)[0].provisions)
-    raise SystemExit("no bundled text to derive load from")
+    raise SystemExit("the bundled CSA Regulation proposal is missing: no text to derive load from")
 
 
 def _sentences(provisions: list[ParsedProvision]) -> list[str]:
