@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import text as sql
@@ -89,25 +89,6 @@ def parse_query(raw: str) -> Query:
     )
 
 
-@dataclass
-class SearchHit:
-    dossier: str
-    stage: str
-    provision: str
-    snippet: str
-    kind: str
-    heading: str
-    rank: float
-    limite: bool = False
-    fictional: bool = False
-    stage_id: int = field(default=0, repr=False)
-
-    def as_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("stage_id")
-        return data
-
-
 def search(
     *,
     session: Session,
@@ -115,8 +96,13 @@ def search(
     dossier: str | None = None,
     stage: str | None = None,
     limit: int = 50,
-) -> list[SearchHit]:
-    """Provisions matching `query`, best first, each with a snippet marking the matched words."""
+) -> list[dict[str, Any]]:
+    """Provisions matching `query`, best first, each with a snippet marking the matched words.
+
+    Rows as in `eup search --json`: dossier, stage, provision (label), snippet (matched
+    words between `MARK`s), kind, heading, rank (higher is better; comparable within one
+    backend only), limite, fictional.
+    """
     _check_filters(session, dossier, stage)
     parsed = parse_query(query)
     if parsed.empty or limit <= 0:
@@ -126,18 +112,17 @@ def search(
     else:
         rows = _sqlite_rows(session, parsed, dossier, stage, limit)
     return [
-        SearchHit(
-            dossier=row.dossier,
-            stage=row.stage,
-            provision=row.label,
-            snippet=_best_snippet(row.text, row.heading, parsed),
-            kind=row.kind,
-            heading=row.heading,
-            rank=round(float(row.rank), 6),
-            limite=bool(row.limite),
-            fictional=bool(row.fictional),
-            stage_id=row.stage_id,
-        )
+        {
+            "dossier": row.dossier,
+            "stage": row.stage,
+            "provision": row.label,
+            "snippet": _best_snippet(row.text, row.heading, parsed),
+            "kind": row.kind,
+            "heading": row.heading,
+            "rank": round(float(row.rank), 6),
+            "limite": bool(row.limite),
+            "fictional": bool(row.fictional),
+        }
         for row in rows
     ]
 
@@ -170,7 +155,7 @@ def check_index(*, session: Session) -> None:
 # Two steps: rank the matches and keep the best `limit` ids first, then fetch text and
 # metadata for those few rows only (not for the thousands a short prefix matches).
 _OUTER = """
-    SELECT d.key AS dossier, s.key AS stage, s.id AS stage_id, s.limite AS limite,
+    SELECT d.key AS dossier, s.key AS stage, s.limite AS limite,
            s.fictional AS fictional, p.label AS label, p.kind AS kind, p.heading AS heading,
            p.text AS text, top.rank AS rank
     FROM ({inner}) AS top

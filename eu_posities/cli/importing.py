@@ -104,7 +104,7 @@ def search_command(
     with state_of(ctx).read() as session:
         hits = search(session=session, query=query, dossier=dossier, stage=stage, limit=limit)
     if as_json:
-        emit_json([hit.as_json() for hit in hits])
+        emit_json(hits)
         return
     console = stdout_console()
     if not hits:
@@ -112,9 +112,9 @@ def search_command(
         return
     table = Table("dossier", "stage", "provision", "snippet", show_lines=False)
     for hit in hits:
-        marked = _bold_marks(hit.snippet, MARK)
-        stage_cell = hit.stage + (" [b]LIMITE[/]" if hit.limite else "")
-        table.add_row(hit.dossier, stage_cell, hit.provision, marked)
+        marked = _bold_marks(hit["snippet"], MARK)
+        stage_cell = hit["stage"] + (" [b]LIMITE[/]" if hit["limite"] else "")
+        table.add_row(hit["dossier"], stage_cell, hit["provision"], marked)
     console.print(table)
 
 
