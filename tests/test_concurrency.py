@@ -247,3 +247,23 @@ def test_simultaneous_imports_of_one_stage(db_url: str, tmp_path: Path, replace:
         r for r in eup("--db", db_url, "log", "--json").json() if r["action"] == "stage.import"
     ]
     assert len(imports) == (3 if replace else 1)
+
+
+def test_parallel_first_use_of_a_new_database_migrates_once(db_url: str) -> None:
+    """Several processes opening a database that does not exist yet all succeed."""
+    base = [sys.executable, "-m", "eu_posities", "--db", db_url]
+    commands = [
+        [*base, "dossier", "add", f"first-{i}", "--title", f"First use {i}"] for i in range(4)
+    ]
+    procs = [
+        subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for c in commands
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    keys = {d["key"] for d in eup("--db", db_url, "dossier", "list", "--json").json()}
+    assert keys == {f"first-{i}" for i in range(4)}
+    engine = db.make_engine(db_url)
+    assert db.check_schema(engine) == "current"
+    engine.dispose()
