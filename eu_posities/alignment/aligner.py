@@ -16,11 +16,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from eu_posities.alignment.match import Match
+from eu_posities.alignment.match import Match, ProvisionLike
 from eu_posities.alignment.regroup import find_merges, find_splits
 from eu_posities.alignment.similarity import Interner, Profile, similarity
 from eu_posities.diff.sequence import longest_increasing
-from eu_posities.document import ParsedProvision
 from eu_posities.errors import NotFound
 
 THRESHOLD = 0.35  # below this two provisions are not the same provision
@@ -35,15 +34,16 @@ Override = tuple[str | None, str | None]
 
 
 def align(
-    from_provs: Sequence[ParsedProvision],
-    to_provs: Sequence[ParsedProvision],
+    from_provs: Sequence[ProvisionLike],
+    to_provs: Sequence[ProvisionLike],
     overrides: Iterable[Override] = (),
 ) -> list[Match]:
     """Which provision of `from_provs` became which of `to_provs`, in TO document order.
 
     `overrides` are (from_label | None, to_label | None) pairs that pin a match (method
     `manual`); (label, None) pins a deletion and (None, label) an addition. Unknown labels
-    raise NotFound.
+    raise NotFound. Provisions may be any objects with `kind`, `label`, `text` and `heading`
+    (ParsedProvision, or rows read back from the database).
     """
     interner = Interner()
     fs = [interner.profile(i, p) for i, p in enumerate(from_provs)]
@@ -110,7 +110,9 @@ def _manual(
     return rows
 
 
-def _anchors(fs: list[Profile], ts: list[Profile]) -> list[tuple[int, int]]:
+def _anchors(
+    fs: list[Profile], ts: list[Profile]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Pairs that are surely the same provision, reduced to an order-preserving chain.
 
     First identical text (unique on both sides); then, for the rest, the same heading, the
@@ -118,9 +120,11 @@ def _anchors(fs: list[Profile], ts: list[Profile]) -> list[tuple[int, int]]:
     SIGNATURE_ANCHOR similarity. These hash look-ups keep the gaps, and so the costly
     similarity search, small. Numbers are not anchors: in a renumbered stage "Article 20"
     may name a different, yet similar, provision; they only weigh in inside the gap search.
+    Returns the chain, and the identical-text pairs that fell out of it (moved provisions).
     """
     pairs: dict[int, int] = {}
     used: set[int] = set()
+    exact: set[int] = set()
     signatures = (
         (lambda p: p.key if p.words else None, False),
         (lambda p: p.heading or None, True),
@@ -150,16 +154,25 @@ def _anchors(fs: list[Profile], ts: list[Profile]) -> list[tuple[int, int]]:
             if not verify or similarity(fs[i], ts[j]) >= SIGNATURE_ANCHOR:
                 pairs[i] = j
                 used.add(j)
-    return longest_increasing(sorted(pairs.items())) if pairs else []
+                if not verify:
+                    exact.add(i)
+    chain = longest_increasing(sorted(pairs.items())) if pairs else []
+    # Identical text that moved against the flow is still the same provision.
+    in_chain = set(chain)
+    moved = [(i, j) for i, j in sorted(pairs.items()) if i in exact and (i, j) not in in_chain]
+    return chain, moved
 
 
 def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
-    chain = _anchors(fs, ts)
-    pairs: dict[int, tuple[int, float]] = {i: (j, similarity(fs[i], ts[j])) for i, j in chain}
+    chain, moved = _anchors(fs, ts)
+    pairs: dict[int, tuple[int, float]] = {
+        i: (j, similarity(fs[i], ts[j])) for i, j in [*chain, *moved]
+    }
+    taken_t = {j for j, _ in pairs.values()}
     bounds = [(-1, -1), *chain, (len(fs), len(ts))]
     for (pi, pj), (ni, nj) in zip(bounds, bounds[1:], strict=False):
-        gf = list(range(pi + 1, ni))
-        gt = list(range(pj + 1, nj))
+        gf = [i for i in range(pi + 1, ni) if i not in pairs]
+        gt = [j for j in range(pj + 1, nj) if j not in taken_t]
         for a, b, _ in _gap(gf, gt, fs, ts):
             pairs[a] = (b, similarity(fs[a], ts[b]))
     splits = find_splits(pairs, fs, ts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 STATUSES = ("unchanged", "modified", "added", "deleted", "split", "merged")
 METHODS = ("number", "content", "manual")
@@ -31,3 +32,19 @@ class Match:
             "status": self.status,
             "method": self.method,
         }
+
+
+class ProvisionLike(Protocol):
+    """What alignment and diff read of a provision: ParsedProvision or a stored row."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def heading(self) -> str: ...

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from eu_posities.document import ParsedProvision
+from eu_posities.alignment.match import ProvisionLike
 
 HEADING_WEIGHT = 0.25
 # Marks become spaces before splitting into words, in one C-speed pass.
@@ -19,7 +19,7 @@ class Profile:
     """What similarity needs of one provision, computed once per alignment run."""
 
     index: int  # position in its stage
-    prov: ParsedProvision
+    prov: ProvisionLike
     words: list[str]
     key: str  # the text with case, marks and spacing removed: equal keys = unchanged text
     heading: str
@@ -29,7 +29,7 @@ class Profile:
 class Interner:
     """Builds profiles for one alignment run (words casefolded, marks dropped)."""
 
-    def profile(self, index: int, prov: ParsedProvision) -> Profile:
+    def profile(self, index: int, prov: ProvisionLike) -> Profile:
         words = prov.text.casefold().translate(_MARKS).split()
         return Profile(index, prov, words, " ".join(words), prov.heading.casefold().strip())
 

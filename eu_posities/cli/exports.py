@@ -1,9 +1,155 @@
-"""Commands: exports (see CONTRACT.md)."""
+"""Commands: exports (see CONTRACT.md): `table`, `memo`, `report`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import typer
+
+from eu_posities import config
+from eu_posities.cli.common import (
+    _db_errors,
+    split_list,
+    state_of,
+    stderr_console,
+    stdout_console,
+)
+
+Progress = Callable[[int, int, str], None]
+
+INCLUDE_LIMITE = typer.Option(
+    False, "--include-limite", help="Allow LIMITE (non-public) stages in the export."
+)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to `app`."""
+    app.command("table")(table)
+    app.command("memo")(memo)
+    app.command("report")(report)
+
+
+@contextmanager
+def progress_bar(what: str) -> Iterator[Progress | None]:
+    """A Rich progress bar on a terminal (stderr), nothing when piped."""
+    console = stderr_console()
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[step]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(what, total=None, step="")
+
+        def update(done: int, total: int, step: str) -> None:
+            bar.update(task, completed=done, total=total, step=step)
+
+        yield update
+
+
+def table(
+    ctx: typer.Context,
+    dossier: str = typer.Argument(..., help="Dossier key, e.g. csa-regulation."),
+    stages: str = typer.Option(
+        ...,
+        "--stages",
+        help="2 to 5 stage keys, comma-separated; changes are marked against the first.",
+    ),
+    out: Path = typer.Option(..., "--out", help="Output file: .docx, .html or .md."),
+    concerns: bool = typer.Option(
+        False, "--concerns", help="Add a last column with the Dutch concerns and their status."
+    ),
+    lang: str = typer.Option("en", "--lang", help="Language of the fixed texts: nl or en."),
+    include_limite: bool = INCLUDE_LIMITE,
+) -> None:
+    """The multi-column (four-column) comparison of stages.
+
+    Example: eup table csa-regulation --stages commission-proposal,council-mandate --out t.docx
+    """
+    from eu_posities.exports.api import export_table
+
+    engine = state_of(ctx).engine()
+    with _db_errors(), progress_bar("table") as progress:
+        export_table(
+            engine,
+            dossier,
+            split_list(stages),
+            out,
+            with_concerns=concerns,
+            include_limite=include_limite,
+            lang=lang,
+            progress=progress,
+        )
+    stdout_console().print(f"Wrote {out}")
+
+
+def memo(
+    ctx: typer.Context,
+    dossier: str = typer.Argument(..., help="Dossier key, e.g. csa-directive."),
+    out: Path = typer.Option(..., "--out", help="Output file: .docx, .md or .html."),
+    concern: str | None = typer.Option(None, "--concern", help="Only this concern (its key)."),
+    lang: str = typer.Option("nl", "--lang", help="nl (default) or en."),
+    include_limite: bool = INCLUDE_LIMITE,
+    include_fictional: bool = typer.Option(
+        False, "--include-fictional", help="Also show fictional (practice) stages."
+    ),
+) -> None:
+    """The position memo: where each Dutch concern stands, with evidence and text changes.
+
+    Example: eup memo csa-directive --concern vog --lang en --out memo.docx
+    """
+    from eu_posities.exports.api import export_memo
+
+    engine = state_of(ctx).engine()
+    with _db_errors(), progress_bar("memo") as progress:
+        export_memo(
+            engine,
+            dossier,
+            out,
+            author=config.current_user(),
+            concern_key=concern,
+            lang=lang,
+            include_limite=include_limite,
+            include_fictional=include_fictional,
+            progress=progress,
+        )
+    stdout_console().print(f"Wrote {out}")
+
+
+def report(
+    ctx: typer.Context,
+    dossiers: list[str] = typer.Argument(..., help="One or more dossier keys."),
+    out: Path = typer.Option(..., "--out", help="Output folder."),
+    all_pairs: bool = typer.Option(
+        False, "--all-pairs", help="Compare every pair of stages, not only consecutive ones."
+    ),
+    lang: str = typer.Option("en", "--lang", help="Language of the fixed texts: nl or en."),
+    include_limite: bool = INCLUDE_LIMITE,
+) -> None:
+    """The batch diff report: index.html, report.json and a page per provision.
+
+    Example: eup report csa-regulation csa-directive --out report/
+    """
+    from eu_posities.exports.api import export_report
+
+    engine = state_of(ctx).engine()
+    with _db_errors(), progress_bar("report") as progress:
+        export_report(
+            engine,
+            dossiers,
+            out,
+            all_pairs=all_pairs,
+            include_limite=include_limite,
+            lang=lang,
+            progress=progress,
+        )
+    stdout_console().print(f"Wrote {out / 'index.html'}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eu_posities.diff.halfmatch import half_match
+from eu_posities.diff.halfmatch import common_prefix, common_suffix, half_match
 from eu_posities.diff.sequence import matching_blocks
 from eu_posities.diff.tokens import tokenize
 
@@ -62,6 +62,7 @@ _WEAK_WORDS = frozenset(
     ]
 )
 _WORDLIKE = re.compile(r"\w")
+TRIM_CHARS = 200  # from this size (both sides) common ends are trimmed on the text
 SPLIT_CHARS = 400  # from this size (both sides) a long common run is looked for first
 MIN_LINES = 3  # paragraphs per side from which pairing paragraphs first pays off
 
@@ -136,7 +137,9 @@ def _words(old: str, new: str) -> list[DiffOp]:
         return [DiffOp("equal", old, new)] if old else []
     if not old or not new:
         return [DiffOp("insert", "", new) if new else DiffOp("delete", old, "")]
-    head, tail = _common_ends(old, new)
+    # Short texts go straight to tokens (the token diff trims its own ends); long ones shed
+    # their common ends at C speed first.
+    head, tail = _common_ends(old, new) if len(old) + len(new) >= TRIM_CHARS else (0, 0)
     # Whitespace right after the common prefix joins the prefix (equal, spacing aside).
     ho = _skip_space(old, head, len(old) - tail)
     hn = _skip_space(new, head, len(new) - tail)
@@ -171,32 +174,18 @@ def _ends(ops: list[DiffOp], old: str, new: str, ho: int, hn: int, tail: int) ->
 def _common_ends(old: str, new: str) -> tuple[int, int]:
     """Lengths of the common prefix and suffix, cut back to whole tokens.
 
-    Found by bisection on slice comparisons (C speed), then moved back to just after a
-    whitespace character inside the common part, so tokens on both sides stay whole and
-    the text before each cut is identical (tokenising depends on the preceding character).
+    Found by bisection on slice comparisons (see halfmatch), then moved back to just after a
+    space or line break inside the common part, so tokens on both sides stay whole and the
+    text before each cut is identical (tokenising depends on the preceding character).
     """
-    limit = min(len(old), len(new))
-    lo, hi = 0, limit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if old[:mid] == new[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    head = lo
-    while head > 0 and not old[head - 1].isspace():
-        head -= 1
-    lo, hi = 0, limit - head
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if old[len(old) - mid :] == new[len(new) - mid :]:
-            lo = mid
-        else:
-            hi = mid - 1
-    tail = lo
-    # The suffix must start right after a whitespace character that is itself common.
-    while tail > 0 and not (tail < lo and old[len(old) - tail - 1].isspace()):
-        tail -= 1
+    head = common_prefix(old, new)
+    # Cut back to just after the last space or line break (str.rfind: C speed).
+    head = max(old.rfind(" ", 0, head), old.rfind("\n", 0, head)) + 1
+    common = min(common_suffix(old, new), min(len(old), len(new)) - head)
+    # The suffix starts right after the first space or line break inside the common suffix.
+    start = len(old) - common
+    breaks = [p for p in (old.find(" ", start), old.find("\n", start)) if p >= 0]
+    tail = len(old) - min(breaks) - 1 if breaks else 0
     return head, tail
 
 

@@ -198,6 +198,7 @@ def _myers(
     """Myers' greedy O(ND) forward search, keeping each round's frontier for the backtrack."""
     n = ahi - alo
     m = bhi - blo
+    sa, sb = a[alo:ahi], b[blo:bhi]  # local copies: no offset arithmetic in the snake loop
     max_d = min(n + m, MAX_MYERS_D)
     offset = max_d + 1
     v = [0] * (2 * max_d + 3)
@@ -205,16 +206,16 @@ def _myers(
     found = -1
     for d in range(max_d + 1):
         trace.append(v[:])
-        for k in range(-d, d + 1, 2):
-            if k == -d or (k != d and v[offset + k - 1] < v[offset + k + 1]):
-                x = v[offset + k + 1]
+        for kk in range(offset - d, offset + d + 1, 2):  # kk = offset + diagonal k
+            if kk == offset - d or (kk != offset + d and v[kk - 1] < v[kk + 1]):
+                x = v[kk + 1]
             else:
-                x = v[offset + k - 1] + 1
-            y = x - k
-            while x < n and y < m and a[alo + x] == b[blo + y]:
+                x = v[kk - 1] + 1
+            y = x - kk + offset
+            while x < n and y < m and sa[x] == sb[y]:
                 x += 1
                 y += 1
-            v[offset + k] = x
+            v[kk] = x
             if x >= n and y >= m:
                 found = d
                 break

@@ -10,10 +10,9 @@ from eu_posities.diff.classify import classify, form_key
 from eu_posities.diff.flags import Flag, detect_flags
 from eu_posities.diff.moves import Move, find_moves
 from eu_posities.diff.ops import DiffOp, word_diff
-from eu_posities.document import ParsedProvision
 
 if TYPE_CHECKING:  # the alignment package imports this one; keep the runtime graph acyclic
-    from eu_posities.alignment.match import Match
+    from eu_posities.alignment.match import Match, ProvisionLike
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +64,8 @@ class StageDiff:
 
 
 def diff_stages(
-    from_provs: Sequence[ParsedProvision],
-    to_provs: Sequence[ParsedProvision],
+    from_provs: Sequence[ProvisionLike],
+    to_provs: Sequence[ProvisionLike],
     matches: Sequence[Match],
     *,
     from_stage: str | None = None,

@@ -1,0 +1,153 @@
+"""Timings of the exports on the bundled demo: the batch report, the table and the memo.
+
+Runs the real commands (`python -m eu_posities …`) against a fresh demo database, and also
+the export functions in-process with a per-phase breakdown of the report (build vs write).
+Prints a table and a JSON document. Run: python benchmarks/bench_report.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+
+def timed(cmd: list[str], env: dict[str, str], runs: int) -> dict[str, float] | None:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        samples.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            print(f"skipped {' '.join(cmd[3:])}: {done.stderr.strip()}", file=sys.stderr)
+            return None
+    return {"median_s": statistics.median(samples), "min_s": min(samples), "max_s": max(samples)}
+
+
+def phases(home: Path, out: Path) -> dict[str, Any]:
+    """The report of both demo dossiers in-process: building the model vs writing the files."""
+    os.environ["EU_POSITIES_HOME"] = str(home)
+    from eu_posities import config, db
+    from eu_posities.exports.api import _write_dossier
+    from eu_posities.exports.report import build_report
+
+    engine = db.make_engine(config.default_db_url())
+    result: dict[str, Any] = {}
+    for key in ("csa-regulation", "csa-directive"):
+        start = time.perf_counter()
+        with db.session_scope(engine) as session:
+            report = build_report(session=session, dossier_key=key, generated="bench")
+            session.rollback()
+        built = time.perf_counter()
+        _write_dossier(report, out / key)
+        written = time.perf_counter()
+        files = sum(1 for p in (out / key).rglob("*") if p.is_file())
+        size = sum(p.stat().st_size for p in (out / key).rglob("*") if p.is_file())
+        result[key] = {
+            "compared_stages": len(report.text_stages),
+            "pairs": len(report.stage_pairs),
+            "provisions": len(report.lineages),
+            "files": files,
+            "bytes": size,
+            "build_s": round(built - start, 4),
+            "write_s": round(written - built, 4),
+        }
+    engine.dispose()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="eup-bench-report-"))
+    env = {**os.environ, "EU_POSITIES_HOME": str(home), "NO_COLOR": "1"}
+    eup = [sys.executable, "-m", "eu_posities"]
+    out = home / "out"
+    results: dict[str, dict[str, float] | None] = {}
+    try:
+        subprocess.run([*eup, "init", "--demo"], env=env, check=True, capture_output=True)
+        results["eup report csa-regulation"] = timed(
+            [*eup, "report", "csa-regulation", "--out", str(out / "r1")], env, args.runs
+        )
+        results["eup report csa-regulation csa-directive"] = timed(
+            [*eup, "report", "csa-regulation", "csa-directive", "--out", str(out / "r2")],
+            env,
+            args.runs,
+        )
+        results["eup report csa-regulation --all-pairs"] = timed(
+            [*eup, "report", "csa-regulation", "--all-pairs", "--out", str(out / "r3")],
+            env,
+            args.runs,
+        )
+        pair = "commission-proposal,practice-council-text"
+        for suffix in ("md", "html", "docx"):
+            results[f"eup table csa-regulation --stages {pair} --concerns --out t.{suffix}"] = (
+                timed(
+                    [
+                        *eup,
+                        "table",
+                        "csa-regulation",
+                        "--stages",
+                        pair,
+                        "--concerns",
+                        "--out",
+                        str(out / f"t.{suffix}"),
+                    ],
+                    env,
+                    args.runs,
+                )
+            )
+        for suffix in ("md", "docx"):
+            results[f"eup memo csa-regulation --include-fictional --out m.{suffix}"] = timed(
+                [
+                    *eup,
+                    "memo",
+                    "csa-regulation",
+                    "--include-fictional",
+                    "--out",
+                    str(out / f"mf.{suffix}"),
+                ],
+                env,
+                args.runs,
+            )
+        for suffix in ("md", "html", "docx"):
+            results[f"eup memo csa-regulation --out memo.{suffix}"] = timed(
+                [*eup, "memo", "csa-regulation", "--out", str(out / f"memo.{suffix}")],
+                env,
+                args.runs,
+            )
+        breakdown = phases(home, out / "phases")
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    width = max(len(k) for k in results)
+    print(f"{'command':<{width}}  median    min       max")
+    for name, r in results.items():
+        if r is None:
+            print(f"{name:<{width}}  (failed, see stderr)")
+        else:
+            print(f"{name:<{width}}  {r['median_s']:.3f} s  {r['min_s']:.3f} s  {r['max_s']:.3f} s")
+    for key, row in breakdown.items():
+        print(
+            f"{key}: {row['compared_stages']} stages compared, {row['pairs']} pairs, "
+            f"{row['provisions']} provisions, {row['files']} files ({row['bytes']} bytes); "
+            f"build {row['build_s']:.3f} s, write {row['write_s']:.3f} s"
+        )
+    print(
+        json.dumps(
+            {"benchmark": "report", "runs": args.runs, "results": results, "phases": breakdown},
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,278 @@
+"""Write exports to files: what the CLI and the TUI call (no Rich here, progress by callback)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from eu_posities.errors import InputError
+
+if TYPE_CHECKING:  # SQLAlchemy loads on first use: `eup --help` stays fast
+    from sqlalchemy.engine import Engine
+
+# progress(done, total, what): called as work advances; the CLI shows a bar, the TUI a message.
+Progress = Callable[[int, int, str], None]
+
+TABLE_FORMATS = (".docx", ".html", ".md")
+MEMO_FORMATS = (".docx", ".md", ".html")
+
+
+def now_stamp() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _format_of(out: Path, allowed: Sequence[str], what: str) -> str:
+    suffix = out.suffix.lower()
+    if suffix not in allowed:
+        raise InputError(f"{out}: a {what} is written as {', '.join(allowed)}; got {suffix!r}")
+    if not out.parent.exists():
+        raise InputError(f"{out}: folder {out.parent} does not exist")
+    return suffix
+
+
+def _write_atomic(out: Path, write: Callable[[Path], None]) -> None:
+    """Write to a temporary file next to `out`, then rename: never a half-written export."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _text_writer(text: str) -> Callable[[Path], None]:
+    def write(path: Path) -> None:
+        path.write_text(text, encoding="utf-8")
+
+    return write
+
+
+def export_table(
+    engine: Engine,
+    dossier_key: str,
+    stage_keys: Sequence[str],
+    out: Path,
+    *,
+    with_concerns: bool = False,
+    include_limite: bool = False,
+    lang: str = "en",
+    generated: str | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """`eup table`: the multi-column comparison as DOCX, HTML or Markdown."""
+    from eu_posities.db import session_scope
+    from eu_posities.exports.i18n import check_lang
+    from eu_posities.exports.table import build_table
+
+    suffix = _format_of(out, TABLE_FORMATS, "table")
+    check_lang(lang)
+    # A read transaction: the alignment the comparison stores on the way is not kept.
+    with session_scope(engine) as session:
+        table = build_table(
+            session=session,
+            dossier_key=dossier_key,
+            stage_keys=stage_keys,
+            generated=generated or now_stamp(),
+            lang=lang,
+            with_concerns=with_concerns,
+            include_limite=include_limite,
+            progress=progress,
+        )
+        session.rollback()
+    if suffix == ".docx":
+        from eu_posities.exports.render_docx import table_docx
+
+        _write_atomic(out, lambda path: table_docx(table, path))
+    elif suffix == ".html":
+        from eu_posities.exports.render_html import table_html
+
+        _write_atomic(out, _text_writer(table_html(table)))
+    else:
+        from eu_posities.exports.render_md import table_md
+
+        _write_atomic(out, _text_writer(table_md(table)))
+    return out
+
+
+def export_memo(
+    engine: Engine,
+    dossier_key: str,
+    out: Path,
+    *,
+    author: str,
+    concern_key: str | None = None,
+    lang: str = "nl",
+    include_limite: bool = False,
+    include_fictional: bool = False,
+    generated: str | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """`eup memo`: the position memo as DOCX, Markdown or HTML."""
+    from eu_posities.db import session_scope
+    from eu_posities.exports.memo import build_memo
+
+    suffix = _format_of(out, MEMO_FORMATS, "memo")
+    with session_scope(engine) as session:
+        memo = build_memo(
+            session=session,
+            dossier_key=dossier_key,
+            generated=generated or now_stamp(),
+            author=author,
+            concern_key=concern_key,
+            lang=lang,
+            include_limite=include_limite,
+            include_fictional=include_fictional,
+            progress=progress,
+        )
+        session.rollback()
+    if suffix == ".docx":
+        from eu_posities.exports.render_docx import memo_docx
+
+        _write_atomic(out, lambda path: memo_docx(memo, path))
+    elif suffix == ".html":
+        from eu_posities.exports.render_html import memo_html
+
+        _write_atomic(out, _text_writer(memo_html(memo)))
+    else:
+        from eu_posities.exports.render_md import memo_md
+
+        _write_atomic(out, _text_writer(memo_md(memo)))
+    return out
+
+
+def export_report(
+    engine: Engine,
+    dossier_keys: Sequence[str],
+    out_dir: Path,
+    *,
+    all_pairs: bool = False,
+    include_limite: bool = False,
+    lang: str = "en",
+    generated: str | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """`eup report`: one folder per dossier (or the folder itself for one dossier).
+
+    The report is built in a temporary folder and moved into place at the end, so a failure
+    leaves no half-written report behind. Files already in `out_dir` are replaced only where
+    the report writes the same names.
+    """
+    from eu_posities.db import session_scope
+    from eu_posities.exports.i18n import check_lang
+    from eu_posities.exports.report import build_report
+
+    check_lang(lang)
+    keys = list(dict.fromkeys(dossier_keys))
+    if not keys:
+        raise InputError("name at least one dossier")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir}: exists and is not a folder")
+    stamp = generated or now_stamp()
+    reports = []
+    with session_scope(engine) as session:
+        for number, key in enumerate(keys):
+
+            def step(done: int, total: int, what: str, number: int = number) -> None:
+                if progress:
+                    # Comparing takes the first 80 of each dossier's 100 steps, writing the rest.
+                    share = done * 80 // max(total, 1)
+                    progress(number * 100 + share, len(keys) * 100, what)
+
+            reports.append(
+                build_report(
+                    session=session,
+                    dossier_key=key,
+                    generated=stamp,
+                    lang=lang,
+                    all_pairs=all_pairs,
+                    include_limite=include_limite,
+                    progress=step,
+                )
+            )
+        session.rollback()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".eup-report-", dir=out_dir.parent))
+    try:
+        if len(reports) == 1:
+            _write_dossier(reports[0], staging, _writing(progress, 0, len(keys)))
+        else:
+            from eu_posities.exports.report_html import top_index_html
+
+            for number, report in enumerate(reports):
+                _write_dossier(
+                    report, staging / report.dossier.key, _writing(progress, number, len(keys))
+                )
+            (staging / "index.html").write_text(
+                top_index_html(reports, stamp, lang), encoding="utf-8"
+            )
+            listing = {
+                "schema": "eu-posities/report-set/1",
+                "generated": stamp,
+                "dossiers": [
+                    {"key": r.dossier.key, "title": r.dossier.title, "path": f"{r.dossier.key}/"}
+                    for r in reports
+                ],
+            }
+            _dump_json(listing, staging / "report.json")
+        _move_into(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if progress:
+        progress(len(keys) * 100, len(keys) * 100, "done")
+    return out_dir
+
+
+def _dump_json(data: object, path: Path) -> None:
+    path.write_text(
+        json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8"
+    )
+
+
+def _writing(progress: Progress | None, number: int, count: int) -> Progress | None:
+    """Progress of writing one dossier's pages: steps 80 to 100 of its share."""
+    if progress is None:
+        return None
+    report_progress = progress
+
+    def step(done: int, total: int, what: str) -> None:
+        report_progress(number * 100 + 80 + done * 20 // max(total, 1), count * 100, what)
+
+    return step
+
+
+def _write_dossier(report: object, folder: Path, progress: Progress | None = None) -> None:
+    from eu_posities.exports.report import DossierReport, report_json
+    from eu_posities.exports.report_html import index_html, provision_html
+
+    assert isinstance(report, DossierReport)
+    (folder / "provisions").mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(index_html(report), encoding="utf-8")
+    for index, lineage in enumerate(report.lineages):
+        if progress and index % 20 == 0:
+            progress(index, len(report.lineages), f"{report.dossier.key}: {lineage.title}")
+        (folder / "provisions" / f"{lineage.slug}.html").write_text(
+            provision_html(report, lineage), encoding="utf-8"
+        )
+    _dump_json(report_json(report), folder / "report.json")
+
+
+def _move_into(staging: Path, out_dir: Path) -> None:
+    """Move the finished report into `out_dir`; old provision pages of a dossier are replaced."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for item in sorted(staging.rglob("*")):
+        relative = item.relative_to(staging)
+        target = out_dir / relative
+        if item.is_dir():
+            if target.name == "provisions" and target.is_dir():
+                shutil.rmtree(target)  # pages of provisions that no longer exist must go
+            target.mkdir(parents=True, exist_ok=True)
+        else:
+            os.replace(item, target)

@@ -1,0 +1,141 @@
+"""Self-contained HTML: one inline stylesheet (screen and A4 print), escaped runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from eu_posities.exports.common import mark_text, stage_flags, stage_subtitle
+from eu_posities.exports.model import Cell, Run, StageInfo
+
+CSS = """
+:root { --ins: #0a5d1e; --del: #9b1c1c; --line: #c9ccd1; --head: #eef1f5; --warn: #8a5300; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 "Segoe UI", "DejaVu Sans", Arial, sans-serif; color: #1b1f24;
+  margin: 0 auto; padding: 1.2rem 1.6rem; max-width: 1600px; }
+h1 { font-size: 1.5rem; margin: 0 0 .4rem; }
+h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.1rem 0 .3rem; }
+h4 { font-size: .95rem; margin: .9rem 0 .2rem; }
+.meta { color: #4a525c; margin: 0 0 .8rem; }
+.meta span + span::before { content: " · "; }
+.legend { font-size: .9rem; color: #4a525c; }
+.banner { border: 2px solid var(--warn); color: var(--warn); background: #fff7e6;
+  padding: .4rem .7rem; font-weight: 600; margin: .5rem 0; }
+.flag { display: inline-block; font-size: .75rem; font-weight: 700; color: var(--warn);
+  border: 1px solid var(--warn); padding: 0 .3rem; margin-top: .2rem; }
+table { border-collapse: separate; border-spacing: 0; width: 100%; }
+th, td { border-right: 1px solid var(--line); border-bottom: 1px solid var(--line);
+  padding: .35rem .5rem; vertical-align: top; text-align: left; }
+tr > :first-child { border-left: 1px solid var(--line); }
+thead th { position: sticky; top: 0; background: var(--head); z-index: 1;
+  border-top: 1px solid var(--line); }
+th small { display: block; font-weight: 400; color: #4a525c; }
+td.label, th.label { font-weight: 600; width: 9rem; }
+td.label small { display: block; font-weight: 400; color: #4a525c; }
+h1 small { font-weight: 400; color: #4a525c; }
+table.cmp { table-layout: fixed; }
+th.concerns { width: 14rem; }
+ins { font-weight: 700; font-style: italic; text-decoration: none; color: var(--ins); }
+del { text-decoration: line-through; color: var(--del); }
+.moved { border-bottom: 2px dotted currentColor; }
+.note { font-size: .8rem; color: #4a525c; font-style: normal; font-weight: 400; }
+.mark { font-weight: 700; }
+.clabel { font-style: italic; color: #4a525c; }
+.absent { color: #9aa1a9; text-align: center; }
+.concerns { font-size: .85rem; white-space: pre-line; }
+.redline { border-left: 3px solid var(--line); padding: .2rem .7rem; margin: .3rem 0 .8rem;
+  max-width: 75rem; }
+details { margin: 1rem 0; } summary { cursor: pointer; font-weight: 600; }
+table.map { width: auto; min-width: 50%; } table.map td.heat { min-width: 8rem; }
+td.date { white-space: nowrap; }
+.heat { text-align: center; font-variant-numeric: tabular-nums; }
+.status-open { background: #fde2e1; } .status-partly { background: #fff1c2; }
+.status-resolved { background: #d9f2dc; } .status-dropped { background: #e5e7eb; }
+a { color: #174ea6; }
+footer { margin-top: 2rem; font-size: .8rem; color: #6b7280; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  thead { display: table-header-group; }
+  thead th { position: static; }
+  tr { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def page(title: str, body: str, *, lang: str, landscape: bool = True) -> str:
+    """A whole HTML document: no scripts, no external resources; printed on A4."""
+    size = "A4 landscape" if landscape else "A4 portrait"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{CSS}"
+        f"@page {{ size: {size}; margin: 12mm; }}\n</style>\n</head>\n<body>\n"
+        f"{body}\n</body>\n</html>\n"
+    )
+
+
+def runs_html(runs: Iterable[Run]) -> str:
+    out = []
+    for run in runs:
+        text = escape(run.text)
+        if run.kind == "break":
+            out.append("<br>")
+        elif run.kind == "ins":
+            out.append(f"<ins>{text}</ins>")
+        elif run.kind == "del":
+            out.append(f"<del>{text}</del>")
+        elif run.kind == "moved_in":
+            note = escape(run.note)
+            out.append(
+                f'<ins class="moved" title="{note}">{text}</ins> <span class="note">({note})</span>'
+            )
+        elif run.kind == "moved_out":
+            note = escape(run.note)
+            out.append(
+                f'<del class="moved" title="{note}">{text}</del> <span class="note">({note})</span>'
+            )
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def cell_html(cell: Cell, lang: str) -> str:
+    if cell.mark == "absent":
+        return f'<td class="absent">{escape(mark_text(cell, lang))}</td>'
+    parts = []
+    mark = mark_text(cell, lang)
+    if mark:
+        parts.append(f'<span class="mark">{escape(mark)}</span> ')
+    if cell.label and cell.mark != "merged":
+        parts.append(f'<span class="clabel">{escape(cell.label)}:</span> ')
+    parts.append(runs_html(cell.runs))
+    return f"<td>{''.join(parts)}</td>"
+
+
+def stage_th(stage: StageInfo, lang: str, extra: str = "") -> str:
+    sub = stage_subtitle(stage)
+    flags = "".join(f'<span class="flag">{escape(f)}</span> ' for f in stage_flags(stage, lang))
+    return (
+        f"<th>{escape(stage.key)}{extra}"
+        + (f"<small>{escape(sub)}</small>" if sub else "")
+        + flags
+        + "</th>"
+    )
+
+
+def banners(stages: Iterable[StageInfo], lang: str) -> str:
+    return "".join(
+        f'<p class="banner">{escape(stage.key)}: {escape(flag)}</p>\n'
+        for stage in stages
+        for flag in stage_flags(stage, lang)
+    )
+
+
+def meta_line(items: Iterable[tuple[str, str]]) -> str:
+    spans = "".join(
+        f"<span>{escape(name)}: {escape(value)}</span>" for name, value in items if value
+    )
+    return f'<p class="meta">{spans}</p>'

@@ -1,0 +1,118 @@
+"""Every fixed string of the exports, in Dutch and English, in one place."""
+
+from __future__ import annotations
+
+from eu_posities.errors import InputError
+
+LANGUAGES = ("nl", "en")
+
+STRINGS: dict[str, dict[str, str]] = {
+    "table_title": {"nl": "Vergelijking in kolommen", "en": "Multi-column comparison"},
+    "memo_title": {"nl": "Positienotitie", "en": "Position memo"},
+    "report_title": {"nl": "Wijzigingsrapport", "en": "Diff report"},
+    "dossier": {"nl": "Dossier", "en": "Dossier"},
+    "procedure": {"nl": "Procedure", "en": "Procedure"},
+    "stages": {"nl": "Fasen", "en": "Stages"},
+    "stage": {"nl": "Fase", "en": "Stage"},
+    "date": {"nl": "Datum", "en": "Date"},
+    "author": {"nl": "Auteur", "en": "Author"},
+    "generated": {"nl": "Gemaakt", "en": "Generated"},
+    "provision": {"nl": "Bepaling", "en": "Provision"},
+    "concerns": {"nl": "Nederlandse zorgpunten", "en": "Dutch concerns"},
+    "concern": {"nl": "Zorgpunt", "en": "Concern"},
+    "page": {"nl": "Pagina", "en": "Page"},
+    "of": {"nl": "van", "en": "of"},
+    "new": {"nl": "[nieuw]", "en": "[new]"},
+    "deleted": {"nl": "[geschrapt]", "en": "[deleted]"},
+    "absent": {"nl": "—", "en": "—"},
+    "merged": {"nl": "samengevoegd met {label}", "en": "merged into {label}"},
+    "moved_from": {"nl": "verplaatst uit {label}", "en": "moved from {label}"},
+    "moved_to": {"nl": "verplaatst naar {label}", "en": "moved to {label}"},
+    "split_into": {"nl": "gesplitst", "en": "split"},
+    "legend": {
+        "nl": "Wijzigingen ten opzichte van de eerste kolom: ingevoegd vet cursief, geschrapt "
+        "doorgehaald, verplaatst onderstreept (stippel).",
+        "en": "Changes against the first column: inserted bold italic, deleted struck through, "
+        "moved underlined (dotted).",
+    },
+    "fictional": {
+        "nl": "FICTIEF — oefentekst, geen onderhandelingsdocument",
+        "en": "FICTIONAL — practice text, not a negotiation document",
+    },
+    "limite": {"nl": "LIMITE", "en": "LIMITE"},
+    "limite_banner": {
+        "nl": "LIMITE — bevat niet-openbare documenten",
+        "en": "LIMITE — contains non-public documents",
+    },
+    "overview": {"nl": "Overzicht zorgpunten per fase", "en": "Concerns by stage"},
+    "position": {"nl": "Nederlandse positie", "en": "Dutch position"},
+    "source": {"nl": "Bron", "en": "Source"},
+    "where_now": {"nl": "Stand van zaken", "en": "Where it stands"},
+    "resolved_in": {"nl": "Opgelost in {stage}.", "en": "Resolved in {stage}."},
+    "not_resolved": {
+        "nl": "Nog niet opgelost; laatste status: {status}.",
+        "en": "Not resolved yet; latest status: {status}.",
+    },
+    "no_status": {"nl": "Nog niet beoordeeld.", "en": "Not assessed yet."},
+    "evidence": {"nl": "Onderbouwing", "en": "Evidence"},
+    "no_evidence": {"nl": "Geen onderbouwing vastgelegd.", "en": "No evidence recorded."},
+    "redlines": {
+        "nl": "Tekstwijzigingen in de gekoppelde bepalingen",
+        "en": "Text changes in the linked provisions",
+    },
+    "no_redlines": {
+        "nl": "Geen tekstwijzigingen beschikbaar (minder dan twee fasen met tekst, "
+        "of geen gekoppelde bepalingen).",
+        "en": "No text changes available (fewer than two stages with text, "
+        "or no linked provisions).",
+    },
+    "linked": {"nl": "Gekoppelde bepalingen", "en": "Linked provisions"},
+    "open_points": {"nl": "Openstaande punten", "en": "Open points"},
+    "no_open_points": {"nl": "Geen openstaande punten.", "en": "No open points."},
+    "no_concerns": {
+        "nl": "Geen zorgpunten vastgelegd voor dit dossier.",
+        "en": "No concerns recorded for this dossier.",
+    },
+    "unchanged": {"nl": "ongewijzigd", "en": "unchanged"},
+    "note": {"nl": "Toelichting", "en": "Note"},
+    "in": {"nl": "in", "en": "in"},
+    "summary": {"nl": "Samenvatting", "en": "Summary"},
+    "change_map": {"nl": "Wijzigingskaart", "en": "Change map"},
+    "change_map_help": {
+        "nl": "Aandeel gewijzigde woorden per bepaling en fasepaar.",
+        "en": "Share of changed words per provision and stage pair.",
+    },
+    "concern_matrix": {"nl": "Zorgpunten per fase", "en": "Concern matrix"},
+    "provisions": {"nl": "Bepalingen", "en": "Provisions"},
+    "pairs": {"nl": "Fasepaar", "en": "Stage pair"},
+    "no_pairs": {
+        "nl": "Minder dan twee fasen met tekst: niets te vergelijken.",
+        "en": "Fewer than two stages with text: nothing to compare.",
+    },
+    "back": {"nl": "Terug naar het overzicht", "en": "Back to the overview"},
+    "text_in": {"nl": "Tekst in {stage}", "en": "Text in {stage}"},
+    "editorial": {"nl": "redactioneel", "en": "editorial"},
+    "kind": {"nl": "Soort", "en": "Kind"},
+    "reference": {"nl": "Kenmerk", "en": "Reference"},
+    "dossiers": {"nl": "Dossiers", "en": "Dossiers"},
+    "status.open": {"nl": "open", "en": "open"},
+    "status.partly": {"nl": "gedeeltelijk", "en": "partly"},
+    "status.resolved": {"nl": "opgelost", "en": "resolved"},
+    "status.dropped": {"nl": "losgelaten", "en": "dropped"},
+    "status.": {"nl": "—", "en": "—"},
+}
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise InputError(f"unknown language {lang!r}; use nl or en")
+    return lang
+
+
+def t(key: str, lang: str, **values: str) -> str:
+    text = STRINGS[key][lang]
+    return text.format(**values) if values else text
+
+
+def status_text(status: str | None, lang: str) -> str:
+    return STRINGS.get(f"status.{status or ''}", {}).get(lang, status or "—")

@@ -1,0 +1,158 @@
+"""The position memo model: each Dutch concern with its status, evidence and the text changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from sqlmodel import Session
+
+from eu_posities.exports.i18n import check_lang, t
+from eu_posities.exports.ledger import ConcernRow, concerns_of, resolved_from
+from eu_posities.exports.model import ConcernSection, Evidence, PositionMemo, Redline
+from eu_posities.exports.policy import dossier_info, refuse_limite, stage_info
+from eu_posities.exports.runs import changed_paragraphs, mark_moves, ops_to_runs
+
+Progress = Callable[[int, int, str], None]
+
+
+def linked_redlines(
+    concern: ConcernRow,
+    text_stages: Sequence[str],
+    diffs: Mapping[tuple[str, str], Mapping[str, Any]],
+    lang: str,
+) -> list[Redline]:
+    """Redlines of the concern's provisions between consecutive stages with text.
+
+    A provision linked in one stage is followed into the next through the alignment, so a
+    concern linked to Article 7 of the proposal also shows what Article 7 became later.
+    """
+    followed: set[str] = set()
+    redlines = []
+    for old, new in zip(text_stages, text_stages[1:], strict=False):
+        diff = diffs.get((old, new))
+        if diff is None:
+            continue
+        here = followed | concern.links_in(old)
+        there = concern.links_in(new)
+        nxt: set[str] = set()
+        for pair in diff.get("pairs", []):
+            src, dst = pair.get("from"), pair.get("to")
+            if (src and src in here) or (dst and dst in there):
+                runs = ops_to_runs(pair.get("ops", []))
+                for move in pair.get("moves") or []:
+                    if move.get("to") == dst:
+                        note = t("moved_from", lang, label=move.get("from") or "")
+                        runs = mark_moves(runs, [(move["text"], "")], source="ins", note=note)
+                redlines.append(
+                    Redline(
+                        from_stage=old,
+                        to_stage=new,
+                        from_label=src,
+                        to_label=dst,
+                        status=pair.get("status", ""),
+                        runs=tuple(changed_paragraphs(runs)),
+                        flags=tuple(
+                            f"{f.get('kind')}: {f.get('old')} → {f.get('new')}"
+                            for f in pair.get("flags") or []
+                        ),
+                    )
+                )
+                if dst:
+                    nxt.add(dst)
+        followed = nxt
+    return redlines
+
+
+def section_for(
+    concern: ConcernRow, lang: str, shown: set[str], redlines: list[Redline]
+) -> ConcernSection:
+    history = [h for h in concern.history if h.stage in shown]
+    status_by_stage = {s: v for s, v in concern.status_by_stage.items() if s in shown}
+    # The ledger's rule, over the stages this memo shows (fictional ones may be left out).
+    resolved_in = resolved_from(status_by_stage)
+    return ConcernSection(
+        key=concern.key,
+        title=concern.title(lang),
+        position=concern.position_nl,
+        position_source=concern.position_source,
+        provisions=tuple(f"{label} ({stage})" for stage, label in concern.links if stage in shown),
+        status_by_stage=status_by_stage,
+        current_status=list(status_by_stage.values())[-1] if status_by_stage else "",
+        resolved_in=resolved_in,
+        evidence=tuple(
+            Evidence(
+                stage=h.stage,
+                status=h.status,
+                quote=h.evidence,
+                document=h.document,
+                location=h.location,
+                note=h.note,
+                author=h.author,
+                at=h.at,
+            )
+            for h in history
+        ),
+        redlines=tuple(redlines),
+    )
+
+
+def build_memo(
+    *,
+    session: Session,
+    dossier_key: str,
+    generated: str,
+    author: str,
+    concern_key: str | None = None,
+    lang: str = "nl",
+    include_limite: bool = False,
+    include_fictional: bool = False,
+    progress: Progress | None = None,
+) -> PositionMemo:
+    """`eup memo`: where each Dutch concern of a dossier stands, from the ledger and the diffs."""
+    from eu_posities.compare import diff_stages
+    from eu_posities.store import COMMENTARY_KINDS, get_dossier, has_text, list_stages
+
+    check_lang(lang)
+    dossier = get_dossier(session=session, key=dossier_key)
+    all_stages = list_stages(session=session, dossier=dossier)
+    ledger = concerns_of(
+        session=session, dossier=dossier, stages=all_stages, concern_key=concern_key
+    )
+    stages = [s for s in all_stages if include_fictional or not s.fictional]
+    with_text = {s.key for s in stages if has_text(session=session, stage=s)}
+    assessed = {h.stage for c in ledger for h in c.history}
+    # The memo shows a stage when it has an assessment or a text to compare (a BNC-fiche or
+    # Kamerbrief counts through its assessments): those are what LIMITE guards.
+    stages = [
+        s
+        for s in stages
+        if s.key in assessed or (s.key in with_text and s.kind not in COMMENTARY_KINDS)
+    ]
+    refuse_limite(stages, include_limite=include_limite, dossier_key=dossier_key)
+    text_stages = [s.key for s in stages if s.key in with_text and s.kind not in COMMENTARY_KINDS]
+    wanted_pairs = list(zip(text_stages, text_stages[1:], strict=False))
+    linked_anywhere = any(c.links for c in ledger)
+    diffs: dict[tuple[str, str], Mapping[str, Any]] = {}
+    total = len(wanted_pairs) if linked_anywhere else 0
+    for index, (old, new) in enumerate(wanted_pairs[:total]):
+        if progress:
+            progress(index, total, f"{old} → {new}")
+        diffs[(old, new)] = diff_stages(
+            session=session, dossier_key=dossier_key, from_key=old, to_key=new
+        )
+    if progress:
+        progress(total, total, "done")
+    shown = {s.key for s in stages}
+    sections = tuple(
+        section_for(c, lang, shown, linked_redlines(c, text_stages, diffs, lang)) for c in ledger
+    )
+    return PositionMemo(
+        dossier=dossier_info(dossier),
+        stages=tuple(stage_info(s) for s in stages),
+        concerns=sections,
+        author=author,
+        date=generated[:10],
+        generated=generated,
+        lang=lang,
+    )
