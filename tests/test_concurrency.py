@@ -38,7 +38,7 @@ WRITES = 25
 
 
 def run_workers(
-    tmp_path: Path, task: str, url: str, *args: str, users: int = WORKERS
+    tmp_path: Path, task: str, url: str, *args: str, users: int = WORKERS, writes: int = WRITES
 ) -> list[dict]:
     """Start `users` workers, release them together, and return their JSON reports."""
     go = tmp_path / f"go-{task}"
@@ -51,7 +51,7 @@ def run_workers(
             task,
             url,
             str(go),
-            str(WRITES),
+            str(writes),
             *[a.format(i=i) for a in args],
         ]
         procs.append(
@@ -164,10 +164,12 @@ def test_concurrent_alignment_confirmations(db_url: str, tmp_path: Path) -> None
         "other",
     )
     assert copied.code == 0, copied.err
+    confirmations = 12  # each loads both texts: fewer than the other tests, same contention
     reports = run_workers(
-        tmp_path, "override", db_url, "csa-regulation", "commission-proposal", "copy"
-    )
-    assert [r["ok"] for r in reports] == [WRITES] * WORKERS
+        tmp_path, "override", db_url, "csa-regulation", "commission-proposal", "copy",
+        writes=confirmations,
+    )  # fmt: skip
+    assert [r["ok"] for r in reports] == [confirmations] * WORKERS
     engine = db.make_engine(db_url)
     with db.session_scope(engine) as session:
         rows = session.exec(select(AlignmentOverride)).all()
@@ -175,9 +177,9 @@ def test_concurrent_alignment_confirmations(db_url: str, tmp_path: Path) -> None
             select(ChangeLog).where(ChangeLog.action == "alignment.override")
         ).all()
     engine.dispose()
-    assert len(rows) == WORKERS * WRITES == len(logged)  # history: every confirmation kept
+    assert len(rows) == WORKERS * confirmations == len(logged)  # history: every one kept
     active = [r.from_label for r in rows if r.active]
-    assert sorted(active) == sorted(f"Article {k}" for k in range(1, WRITES + 1))  # one each
+    assert sorted(active) == sorted(f"Article {k}" for k in range(1, confirmations + 1))  # one each
 
 
 def test_parallel_cli_processes_never_see_a_locked_database(db_url: str, tmp_path: Path) -> None:
@@ -185,8 +187,8 @@ def test_parallel_cli_processes_never_see_a_locked_database(db_url: str, tmp_pat
     assert eup("--db", db_url, "init", "--demo").code == 0
     env = {**os.environ, "EU_POSITIES_USER": "parallel"}
     base = [sys.executable, "-m", "eu_posities", "--db", db_url]
-    commands = [[*base, "dossier", "add", f"p-{i}", "--title", f"Parallel {i}"] for i in range(4)]
-    commands += [[*base, "search", "detection order", "--json"] for _ in range(2)]
+    commands = [[*base, "dossier", "add", f"p-{i}", "--title", f"Parallel {i}"] for i in range(3)]
+    commands += [[*base, "search", "detection order", "--json"]]
     commands += [[*base, "log", "--json"]]
     procs = [
         subprocess.Popen(c, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -196,7 +198,7 @@ def test_parallel_cli_processes_never_see_a_locked_database(db_url: str, tmp_pat
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0 and "locked" not in err, err
     keys = {d["key"] for d in eup("--db", db_url, "dossier", "list", "--json").json()}
-    assert {f"p-{i}" for i in range(4)} <= keys
+    assert {f"p-{i}" for i in range(3)} <= keys
 
 
 @pytest.mark.parametrize("replace", [False, True], ids=["first-wins", "replace"])
