@@ -139,6 +139,25 @@ def bench_align(url: str, stages: int, pairs_per_dossier: int = 7) -> dict[str, 
     }
 
 
+def bench_report(url: str, workdir: Path) -> dict[str, Any]:
+    """`eup report` of one generated dossier: its consecutive stage pairs, aligned and diffed."""
+    try:
+        from eu_posities.exports.api import export_report
+    except ImportError:
+        return {"available": False, "why": "exports (eup report) not in this build"}
+    engine = db.make_engine(url)
+    out = workdir / f"report-{engine.dialect.name}"
+    ms, _ = timed(lambda: export_report(engine, ["gen-01"], out))
+    pages = sum(1 for _ in out.rglob("*.html"))
+    engine.dispose()
+    return {
+        "available": True,
+        "dossier": "gen-01",
+        "seconds": round(ms / 1000, 2),
+        "html_pages": pages,
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pg", help="PostgreSQL server URL (default: $EU_POSITIES_TEST_PG)")
@@ -160,6 +179,7 @@ def main(argv: list[str] | None = None) -> None:
                 "database_mib": database_mib(url),
                 "search": bench_search(url, args.dossiers),
                 "align": bench_align(url, args.stages),
+                "report": bench_report(url, Path(tmp)),
             }
     peak_rss_mib = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
@@ -215,6 +235,20 @@ def main(argv: list[str] | None = None) -> None:
             )
         else:
             rows.append([backend, "align stage pair", a["why"], "", "", ""])
+        rep = r["report"]
+        if rep.get("available"):
+            rows.append(
+                [
+                    backend,
+                    "eup report (one dossier)",
+                    f"{rep['html_pages']} pages",
+                    f"{rep['seconds']} s",
+                    "",
+                    "",
+                ]
+            )
+        else:
+            rows.append([backend, "eup report", rep["why"], "", "", ""])
     print_table(
         f"Scale: {args.dossiers} dossiers x {args.stages} stages x {args.provisions} provisions "
         f"(generated); peak RSS {peak_rss_mib} MiB",
