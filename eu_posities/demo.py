@@ -28,7 +28,10 @@ def read_manifest() -> dict[str, Any]:
 
 
 def load_demo(*, session: Session, author: str) -> str:
-    """Load the bundled data into the session's transaction; returns a one-line summary."""
+    """Load the bundled data into the session's transaction.
+
+    Returns a one-line summary of what was added, "" when everything was already there.
+    """
     manifest = read_manifest()
     added_dossiers = added_stages = imported = 0
     for spec in manifest["dossiers"]:
@@ -55,6 +58,8 @@ def load_demo(*, session: Session, author: str) -> str:
             if stage_spec.get("text"):
                 imported += _import_text(session, dossier, stage_spec, author)
     extra = _load_extras(session=session, author=author)
+    if not (added_dossiers or added_stages or imported or extra):
+        return ""
     return f"{added_dossiers} dossiers, {added_stages} stages and {imported} texts added" + (
         f", {extra}" if extra else ""
     )

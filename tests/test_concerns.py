@@ -92,8 +92,8 @@ def test_demo_reproduces_the_letter(shared_demo: str) -> None:
     assert entry["evidence"].startswith(
         "In verband met het krachtenveld is het onderwerp van de kindersekspoppen"
     )
-    assert entry["evidence_document"] == LETTER_DOC and entry["evidence_location"] == "section 7"
-    assert "recital" in entry["note"] and "not through an article" in entry["note"]
+    assert entry["evidence_document"] == LETTER_DOC and entry["evidence_location"] == "paragraaf 7"
+    assert "overweging" in entry["note"] and "niet in een artikel" in entry["note"]
     assert set(entry) >= {"stage", "status", "evidence", "note", "author", "at"}
 
     regulation = run(demo, "concerns", "list", "--dossier", "csa-regulation", "--json").json()
@@ -132,9 +132,9 @@ def test_show_gives_position_links_status_and_alerts(shared_demo: str) -> None:
     demo = shared_demo
     detail = run(demo, "concerns", "show", "csa-regulation", "detectiebevel", "--json").json()
     assert detail["position_nl"].startswith("De brief benoemt enkele uitgangspunten van Nederland")
-    assert "section 8" in detail["position_source"]
+    assert "paragraaf 8" in detail["position_source"]
     assert {link["provision"] for link in detail["links"]} == {f"Article {n}" for n in range(7, 12)}
-    assert detail["current"][0]["evidence_location"] == "section 8"
+    assert detail["current"][0]["evidence_location"] == "paragraaf 8"
     alerts = {a["provision"]: a for a in detail["alerts"]}
     assert set(alerts) == {"Article 7", "Article 11"}
     human = run(demo, "concerns", "show", "csa-directive", "vog")

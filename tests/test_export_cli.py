@@ -24,7 +24,8 @@ def test_memo_end_to_end(db_url: str, tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "# Positienotitie" in text and "Auteur: tester" in text
     assert "Meldtermijn (verzonnen testpunt)" in text
-    assert "Opgelost in council-general-approach." in text
+    assert "Opgelost in de fase Algemene oriëntatie Raad." in text
+    assert "council-general-approach" not in text.split("## ", 2)[2]  # stage names, not keys
     assert "“within 72 hours” (made-up general approach, Article 2)" in text
     assert "trilogue" not in text  # fictional stages stay out of memos by default
     docx_out = tmp_path / "memo.docx"
@@ -122,7 +123,7 @@ def test_demo_memo_in_dutch(tmp_path: Path) -> None:
     result = eup("memo", "csa-directive", "--concern", "vog", "--out", str(out))
     assert result.code == 0, result.err
     text = out.read_text(encoding="utf-8")
-    assert "(vog)" in text and "Opgelost in council-general-approach." in text
+    assert "(vog)" in text and "Opgelost in de fase Algemene oriëntatie Raad." in text
     assert "Kamerbrief van 20 december 2024" in text  # the evidence names its document
     assert "aangifteplicht" not in text  # --concern limits the memo to one concern
 
@@ -172,7 +173,7 @@ def test_report_and_memo_with_redlines(db_url: str, tmp_path: Path) -> None:
     memo = tmp_path / "m.md"
     assert eup("--db", db_url, "memo", KEY, "--out", str(memo)).code == 0
     text = memo.read_text(encoding="utf-8")
-    assert "Article 2 (commission-proposal) → Article 2 (council-general-approach)" in text
+    assert "Article 2 (Commissievoorstel) → Article 2 (Algemene oriëntatie Raad)" in text
     assert "~~24~~" in text
 
 

@@ -32,7 +32,7 @@ def sample_memo(lang: str = "nl") -> PositionMemo:
     return PositionMemo(
         dossier=DOSSIER,
         stages=STAGES[:2],
-        concerns=(section_for(concern, lang, set(keys), redlines),),
+        concerns=(section_for(concern, lang, {s.key: s.name(lang) for s in STAGES[:2]}, redlines),),
         author="tester",
         date=STAMP[:10],
         generated=STAMP,
@@ -103,7 +103,7 @@ def test_table_docx(tmp_path: Path) -> None:
 
 def test_memo_markdown_and_html_golden() -> None:
     md = memo_md(sample_memo())
-    assert "# Positienotitie" in md and "Opgelost in council-general-approach." in md
+    assert "# Positienotitie" in md and "Opgelost in de fase Algemene oriëntatie Raad." in md
     assert "~~shall~~" in md and "**_may_**" in md
     check_golden("memo.nl.md", md)
     html = memo_html(sample_memo("en"))
@@ -194,3 +194,22 @@ def test_table_split_and_merge_cells() -> None:
     merged = table.rows[1].cells[1]
     assert merged.mark == "merged" and merged.note == "merged into Article 5a"
     assert "_merged into Article 5a_" in table_md(table)
+
+
+def test_dutch_statuses_and_stage_names() -> None:
+    from eu_posities.exports.i18n import stage_name, status_text
+
+    assert [status_text(s, "nl") for s in ("open", "partly", "resolved", "dropped")] == [
+        "open",
+        "deels opgelost",
+        "opgelost",
+        "vervallen",
+    ]
+    assert stage_name("council-general-approach", "council-general-approach", "nl") == (
+        "Algemene oriëntatie Raad"
+    )
+    assert stage_name("kamerbrief-2024-12-20", "kamerbrief", "nl") == "Kamerbrief 2024-12-20"
+    assert stage_name("practice-council-text", "council-mandate", "en") == (
+        "Council mandate (practice-council-text)"
+    )
+    assert stage_name("my-notes", "other", "nl") == "my-notes"

@@ -17,7 +17,8 @@ app = typer.Typer(
     name="eup",
     help=(
         "eu-posities: EU negotiation texts stage by stage, word-level redlines, and the "
-        "ledger of Dutch concerns.\n\nRun `eup` alone to open the terminal UI."
+        "ledger of Dutch concerns.\n\nRun `eup` alone to open the terminal UI.\n\n"
+        "Example: eup stages csa-regulation"
     ),
     no_args_is_help=False,
     add_completion=False,

@@ -106,4 +106,6 @@ def diff(
     if as_json:
         emit_json(result)
         return
-    stdout_console().print(render_diff(result, changed_only=not (show_all or provision)))
+    console = stdout_console()
+    plain = console.no_color or not console.is_terminal  # no colour: mark the changes in text
+    console.print(render_diff(result, changed_only=not (show_all or provision), marks=plain))

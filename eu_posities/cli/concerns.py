@@ -12,7 +12,9 @@ from eu_posities.cli.common import JSON_OPTION, emit_json, split_list, state_of,
 from eu_posities.errors import InputError
 
 concerns_app = typer.Typer(
-    help="The concern ledger: Dutch negotiating points per stage.", no_args_is_help=True
+    help="The concern ledger: Dutch negotiating points per stage.\n\n"
+    "Example: eup concerns list --dossier csa-directive",
+    no_args_is_help=True,
 )
 
 
@@ -27,7 +29,10 @@ def list_cmd(
     dossier: str | None = typer.Option(None, "--dossier", help="Only this dossier."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Concerns with their status per stage. Example: eup concerns list --dossier csa-directive"""
+    """Concerns with their status per stage.
+
+    Example: eup concerns list --dossier csa-directive
+    """
     from eu_posities.concerns.views import concern_rows
 
     with state_of(ctx).read() as session:
@@ -35,17 +40,26 @@ def list_cmd(
     if as_json:
         emit_json(rows)
         return
-    table = Table("concern", "dossier", "provisions", "status by stage", "resolved in")
-    for row in rows:
-        statuses = ", ".join(f"{k}: {v}" for k, v in row["status_by_stage"].items())
-        table.add_row(
-            row["key"],
-            row["dossier"],
-            ", ".join(row["provisions"]),
-            statuses,
-            row["resolved_in"] or "-",
-        )
-    stdout_console().print(table)
+    console = stdout_console()
+    if not rows:
+        console.print("No concerns" + (f" in {dossier}." if dossier else "."))
+    # One table per dossier: four columns stay readable at 80 characters.
+    for dossier_key in dict.fromkeys(row["dossier"] for row in rows):
+        table = Table(title=f"Concerns in {dossier_key}", title_justify="left")
+        table.add_column(
+            "concern", overflow="fold", ratio=2
+        )  # a key cut to "…" cannot be typed back
+        table.add_column("provisions", overflow="fold", ratio=2)
+        table.add_column("status by stage", overflow="fold", ratio=3)
+        table.add_column("resolved in", overflow="fold", ratio=2)
+        for row in rows:
+            if row["dossier"] != dossier_key:
+                continue
+            statuses = "\n".join(f"{k}: {v}" for k, v in row["status_by_stage"].items())
+            table.add_row(
+                row["key"], ", ".join(row["provisions"]), statuses, row["resolved_in"] or "-"
+            )
+        console.print(table)
 
 
 @concerns_app.command("show")
@@ -278,7 +292,7 @@ def assess(
     ),
     source: str = typer.Option("", "--source", help="The document the quote is from."),
     location: str = typer.Option(
-        "", "--location", help='Where in it, e.g. "section 7" or "Article 10(2)".'
+        "", "--location", help='Where in it, e.g. "paragraaf 7" or "Article 10(2)".'
     ),
     note: str = typer.Option("", "--note"),
     expect: str | None = typer.Option(
@@ -291,7 +305,7 @@ def assess(
 
     Example: eup concerns assess csa-directive vog council-general-approach --status resolved
     --evidence "Ook laat het voorstel voldoende ruimte ..." --source "Kamerbrief 20-12-2024"
-    --location "section 7"
+    --location "paragraaf 7"
     """
     from eu_posities.concerns.ledger import assess as do_assess
 

@@ -12,7 +12,9 @@ from rich.table import Table
 from eu_posities import config
 from eu_posities.cli.common import JSON_OPTION, emit_json, state_of, stdout_console
 
-dossier_app = typer.Typer(help="Dossiers (legislative files).", no_args_is_help=True)
+dossier_app = typer.Typer(
+    help="Dossiers (legislative files).\n\nExample: eup dossier list", no_args_is_help=True
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -39,7 +41,10 @@ def init(
     state.engine(upgrade=True)
     if demo:
         summary = state.write(lambda s: load_demo(session=s, author=config.current_user()))
-        stdout_console().print(f"Database ready with the demo data: {summary}")
+        if summary:
+            stdout_console().print(f"Database ready with the demo data: {summary}.")
+        else:
+            stdout_console().print("Database ready; the demo data was already there.")
     else:
         stdout_console().print("Database ready.")
 
@@ -52,7 +57,10 @@ def dossier_add(
     procedure: str = typer.Option("", "--procedure", help="e.g. 2024/0035(COD)."),
     commission_ref: str = typer.Option("", "--ref", help="e.g. COM(2024) 60 final."),
 ) -> None:
-    """Add a dossier. Example: eup dossier add ai-act --title "AI Act" --procedure 2021/0106(COD)"""
+    """Add a dossier.
+
+    Example: eup dossier add ai-act --title "AI Act" --procedure 2021/0106(COD)
+    """
     from eu_posities.store import add_dossier
 
     author = config.current_user()
@@ -71,7 +79,10 @@ def dossier_add(
 
 @dossier_app.command("list")
 def dossier_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
-    """List the dossiers. Example: eup dossier list --json"""
+    """List the dossiers.
+
+    Example: eup dossier list --json
+    """
     from eu_posities.views import dossier_rows
 
     with state_of(ctx).read() as session:
@@ -108,10 +119,12 @@ def stages(
         emit_json(rows)
         return
     table = Table(title=f"Stages of {dossier}", title_justify="left")
-    table.add_column("stage", no_wrap=True)
+    # Only the date may not wrap; on a narrow terminal a long stage key folds rather than
+    # pushing the table past the edge, where Rich would cut it off.
+    table.add_column("stage", overflow="fold")
     table.add_column("date", no_wrap=True)
-    table.add_column("provisions", justify="right", no_wrap=True)
-    table.add_column("document", min_width=24, overflow="fold")
+    table.add_column("provisions", justify="right")
+    table.add_column("document", min_width=12, overflow="fold")
     for row in rows:
         marks = [m for m, on in (("FICTIONAL", row["fictional"]), ("LIMITE", row["limite"])) if on]
         count = str(row["provisions"]) if row["imported"] else "[dim]—[/]"
@@ -159,7 +172,10 @@ def backup(
     ctx: typer.Context,
     file: Path = typer.Argument(..., help="Where to write the JSON backup."),
 ) -> None:
-    """Write everything, history included, to one JSON file. Example: eup backup team.json"""
+    """Write everything, history included, to one JSON file.
+
+    Example: eup backup team.json
+    """
     from eu_posities.backup import write_backup
 
     with state_of(ctx).read() as session:
@@ -191,10 +207,15 @@ def change_log(
     limit: int = typer.Option(200, "--limit", help="At most this many, newest kept."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Who changed what, oldest first. Example: eup log --dossier csa-directive --author jansen"""
-    from eu_posities.store import list_changes
+    """Who changed what, oldest first.
+
+    Example: eup log --dossier csa-directive --author jansen
+    """
+    from eu_posities.store import get_dossier, list_changes
 
     with state_of(ctx).read() as session:
+        if dossier:
+            get_dossier(session=session, key=dossier)  # a typo is an error, not an empty log
         rows: list[dict[str, Any]] = [
             {
                 "at": c.at.isoformat(),

@@ -22,20 +22,32 @@ STATUS_STYLE = {
 }
 
 
-def redline_text(ops: list[dict[str, Any]]) -> Text:
-    """Deleted words struck through in red, inserted words underlined in green."""
+def redline_text(ops: list[dict[str, Any]], *, marks: bool = False) -> Text:
+    """Deleted words struck through in red, inserted words underlined in green.
+
+    With `marks` (no colours: piped or NO_COLOR) they are also written as [-deleted-] and
+    {+inserted+}, as `git diff --word-diff` does, since strike-through alone is lost there.
+    """
     text = Text()
+
+    def add(part: str, style: str, opening: str, closing: str) -> None:
+        if not marks or not part.strip():
+            text.append(part, style=style)
+            return
+        core = part.strip()
+        start = part.index(core)
+        text.append(part[:start])
+        text.append(f"{opening}{core}{closing}", style=style)
+        text.append(part[start + len(core) :])
+
     for op in ops:
         kind = op["op"]
         if kind == "equal":
             text.append(op["old"])
-        elif kind == "delete":
-            text.append(op["old"], style=DELETE)
-        elif kind == "insert":
-            text.append(op["new"], style=INSERT)
-        else:  # replace: old then new, like a redline
-            text.append(op["old"], style=DELETE)
-            text.append(op["new"], style=INSERT)
+        if kind in ("delete", "replace"):  # replace: old then new, like a redline
+            add(op["old"], DELETE, "[-", "-]")
+        if kind in ("insert", "replace"):
+            add(op["new"], INSERT, "{+", "+}")
     return text
 
 
@@ -59,7 +71,9 @@ def pair_title(pair: dict[str, Any]) -> Text:
     return title
 
 
-def render_diff(diff: dict[str, Any], *, changed_only: bool = True) -> RenderableType:
+def render_diff(
+    diff: dict[str, Any], *, changed_only: bool = True, marks: bool = False
+) -> RenderableType:
     """One panel per aligned pair, the flags in a margin column beside the redline."""
     parts: list[RenderableType] = []
     if diff.get("fictional"):
@@ -79,7 +93,9 @@ def render_diff(diff: dict[str, Any], *, changed_only: bool = True) -> Renderabl
         body = Table.grid(padding=(0, 2), expand=True)
         body.add_column(ratio=4)
         body.add_column(ratio=1)
-        body.add_row(redline_text(pair.get("ops", [])), flag_margin(pair.get("flags", [])))
+        body.add_row(
+            redline_text(pair.get("ops", []), marks=marks), flag_margin(pair.get("flags", []))
+        )
         for move in pair.get("moves", []):
             body.add_row(
                 Text(f"moved {move['from']} → {move['to']}: {move['text']}", style="italic cyan"),

@@ -115,11 +115,11 @@ def cell_html(cell: Cell, lang: str) -> str:
     return f"<td>{''.join(parts)}</td>"
 
 
-def stage_th(stage: StageInfo, lang: str, extra: str = "") -> str:
+def stage_th(stage: StageInfo, lang: str, extra: str = "", name: str = "") -> str:
     sub = stage_subtitle(stage)
     flags = "".join(f'<span class="flag">{escape(f)}</span> ' for f in stage_flags(stage, lang))
     return (
-        f"<th>{escape(stage.key)}{extra}"
+        f"<th>{escape(name or stage.key)}{extra}"
         + (f"<small>{escape(sub)}</small>" if sub else "")
         + flags
         + "</th>"

@@ -48,7 +48,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "position": {"nl": "Nederlandse positie", "en": "Dutch position"},
     "source": {"nl": "Bron", "en": "Source"},
     "where_now": {"nl": "Stand van zaken", "en": "Where it stands"},
-    "resolved_in": {"nl": "Opgelost in {stage}.", "en": "Resolved in {stage}."},
+    "resolved_in": {"nl": "Opgelost in de fase {stage}.", "en": "Resolved at the {stage} stage."},
     "not_resolved": {
         "nl": "Nog niet opgelost; laatste status: {status}.",
         "en": "Not resolved yet; latest status: {status}.",
@@ -96,11 +96,46 @@ STRINGS: dict[str, dict[str, str]] = {
     "reference": {"nl": "Kenmerk", "en": "Reference"},
     "dossiers": {"nl": "Dossiers", "en": "Dossiers"},
     "status.open": {"nl": "open", "en": "open"},
-    "status.partly": {"nl": "gedeeltelijk", "en": "partly"},
+    "status.partly": {"nl": "deels opgelost", "en": "partly"},
     "status.resolved": {"nl": "opgelost", "en": "resolved"},
-    "status.dropped": {"nl": "losgelaten", "en": "dropped"},
+    "status.dropped": {"nl": "vervallen", "en": "dropped"},
     "status.": {"nl": "—", "en": "—"},
 }
+
+
+# The standard stage kinds as a reader of the memo knows them (CONTRACT.md lists the kinds).
+KIND_NAMES: dict[str, dict[str, str]] = {
+    "commission-proposal": {"nl": "Commissievoorstel", "en": "Commission proposal"},
+    "bnc-fiche": {"nl": "BNC-fiche", "en": "BNC fiche"},
+    "council-general-approach": {
+        "nl": "Algemene oriëntatie Raad",
+        "en": "Council general approach",
+    },
+    "council-mandate": {"nl": "Raadsmandaat", "en": "Council mandate"},
+    "presidency-compromise": {"nl": "Compromistekst voorzitter", "en": "Presidency compromise"},
+    "ep-committee-report": {"nl": "Verslag EP-commissie", "en": "EP committee report"},
+    "ep-position": {"nl": "Standpunt Europees Parlement", "en": "European Parliament position"},
+    "trilogue": {"nl": "Triloog", "en": "Trilogue"},
+    "provisional-agreement": {"nl": "Voorlopig akkoord", "en": "Provisional agreement"},
+    "final-act": {"nl": "Vastgestelde tekst", "en": "Final act"},
+    "kamerbrief": {"nl": "Kamerbrief", "en": "Letter to Parliament"},
+}
+
+
+def stage_name(key: str, kind: str, lang: str) -> str:
+    """A stage as a reader says it: "Algemene oriëntatie Raad", "Kamerbrief 2024-12-20".
+
+    A key of the user's own ("practice-council-text") stays visible beside the kind's name.
+    """
+    names = KIND_NAMES.get(kind)
+    if names is None:
+        return key
+    name = names[lang]
+    if key == kind:
+        return name
+    if key.startswith(f"{kind}-"):
+        return f"{name} {key[len(kind) + 1 :]}"
+    return f"{name} ({key})"
 
 
 def check_lang(lang: str) -> str:

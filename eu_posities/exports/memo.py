@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlmodel import Session
@@ -65,8 +66,10 @@ def linked_redlines(
 
 
 def section_for(
-    concern: ConcernRow, lang: str, shown: set[str], redlines: list[Redline]
+    concern: ConcernRow, lang: str, names: dict[str, str], redlines: list[Redline]
 ) -> ConcernSection:
+    """One concern's section; `names` maps the keys of the stages shown to their names."""
+    shown = set(names)
     history = [h for h in concern.history if h.stage in shown]
     status_by_stage = {s: v for s, v in concern.status_by_stage.items() if s in shown}
     # The ledger's rule, over the stages this memo shows (fictional ones may be left out).
@@ -76,13 +79,15 @@ def section_for(
         title=concern.title(lang),
         position=concern.position_nl,
         position_source=concern.position_source,
-        provisions=tuple(f"{label} ({stage})" for stage, label in concern.links if stage in shown),
+        provisions=tuple(
+            f"{label} ({names[stage]})" for stage, label in concern.links if stage in shown
+        ),
         status_by_stage=status_by_stage,
         current_status=list(status_by_stage.values())[-1] if status_by_stage else "",
-        resolved_in=resolved_in,
+        resolved_in=names[resolved_in] if resolved_in else None,
         evidence=tuple(
             Evidence(
-                stage=h.stage,
+                stage=names[h.stage],
                 status=h.status,
                 quote=h.evidence,
                 document=h.document,
@@ -93,7 +98,9 @@ def section_for(
             )
             for h in history
         ),
-        redlines=tuple(redlines),
+        redlines=tuple(
+            replace(r, from_stage=names[r.from_stage], to_stage=names[r.to_stage]) for r in redlines
+        ),
     )
 
 
@@ -143,9 +150,9 @@ def build_memo(
         )
     if progress:
         progress(total, total, "done")
-    shown = {s.key for s in stages}
+    names = {s.key: stage_info(s).name(lang) for s in stages}
     sections = tuple(
-        section_for(c, lang, shown, linked_redlines(c, text_stages, diffs, lang)) for c in ledger
+        section_for(c, lang, names, linked_redlines(c, text_stages, diffs, lang)) for c in ledger
     )
     return PositionMemo(
         dossier=dossier_info(dossier),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eu_posities.exports.i18n import stage_name
+
 # Kinds of run inside a cell, marked against the older text:
 #   plain      unchanged text
 #   ins        inserted text (bold italic in Word)
@@ -45,6 +47,9 @@ class StageInfo:
     ref: str
     limite: bool = False
     fictional: bool = False
+
+    def name(self, lang: str) -> str:
+        return stage_name(self.key, self.kind, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +117,12 @@ class ConcernSection:
     resolved_in: str | None
     evidence: tuple[Evidence, ...]
     redlines: tuple[Redline, ...]
+
+    @property
+    def heading(self) -> str:
+        """The title, with the key only where it says something the title does not."""
+        same = self.key.replace("-", " ").casefold() == self.title.casefold()
+        return self.title if same else f"{self.title} ({self.key})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -162,7 +162,7 @@ def memo_docx(memo: PositionMemo, path: Path) -> None:
     set_widths(facts, [Mm(35), usable_width(doc) - Mm(35)])
     for stage in memo.stages:
         for flag in stage_flags(stage, lang):
-            warn = doc.add_paragraph().add_run(f"{stage.key}: {flag}")
+            warn = doc.add_paragraph().add_run(f"{stage.name(lang)}: {flag}")
             warn.bold = True
             warn.font.color.rgb = WARN_COLOUR
     doc.add_heading(t("overview", lang), level=1)
@@ -175,13 +175,13 @@ def memo_docx(memo: PositionMemo, path: Path) -> None:
         _heading_cell(matrix.rows[0].cells[0], t("concern", lang), "", [])
         for index, stage in enumerate(memo.stages, start=1):
             flags = stage_flags(stage, lang)
-            _heading_cell(matrix.rows[0].cells[index], stage.key, stage.date, flags)
+            _heading_cell(matrix.rows[0].cells[index], stage.name(lang), stage.date, flags)
         first = usable_width(doc) * 3 // 10
         rest = (usable_width(doc) - first) // len(memo.stages)
         widths = [first, *([rest] * len(memo.stages))]
         for c in memo.concerns:
             cells = matrix.add_row().cells
-            cells[0].paragraphs[0].add_run(f"{c.title} ({c.key})").font.size = Pt(CELL_SIZE)
+            cells[0].paragraphs[0].add_run(c.heading).font.size = Pt(CELL_SIZE)
             for index, stage in enumerate(memo.stages, start=1):
                 status = c.status_by_stage.get(stage.key, "")
                 cells[index].paragraphs[0].add_run(status_text(status, lang)).font.size = Pt(
@@ -192,7 +192,7 @@ def memo_docx(memo: PositionMemo, path: Path) -> None:
                     shade(cells[index], fill)
         set_widths(matrix, widths)
     for c in memo.concerns:
-        doc.add_heading(f"{c.title} ({c.key})", level=1)
+        doc.add_heading(c.heading, level=1)
         doc.add_heading(t("position", lang), level=2)
         doc.add_paragraph(c.position or "—")
         if c.position_source:
@@ -239,7 +239,7 @@ def memo_docx(memo: PositionMemo, path: Path) -> None:
         doc.add_paragraph(t("no_open_points", lang))
     for c in open_points:
         item = doc.add_paragraph(style="List Bullet")
-        item.add_run(f"{c.title} ({c.key}): ").bold = True
+        item.add_run(f"{c.heading}: ").bold = True
         item.add_run(open_point(c, lang))
     doc.core_properties.title = title
     doc.core_properties.author = memo.author

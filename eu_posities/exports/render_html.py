@@ -74,11 +74,12 @@ def memo_html(memo: PositionMemo) -> str:
         parts.append(f"<p>{escape(t('no_concerns', lang))}</p>")
     else:
         head = f"<th>{escape(t('concern', lang))}</th>" + "".join(
-            stage_th(s, lang) for s in memo.stages
+            stage_th(s, lang, name=s.name(lang)) for s in memo.stages
         )
         rows = []
         for c in memo.concerns:
-            cells = [f"<td>{escape(c.title)} <small>({escape(c.key)})</small></td>"]
+            key = f" <small>({escape(c.key)})</small>" if c.heading != c.title else ""
+            cells = [f"<td>{escape(c.title)}{key}</td>"]
             for s in memo.stages:
                 status = c.status_by_stage.get(s.key, "")
                 cells.append(
@@ -87,7 +88,7 @@ def memo_html(memo: PositionMemo) -> str:
             rows.append("<tr>" + "".join(cells) + "</tr>")
         parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
     for c in memo.concerns:
-        parts.append(f'<h2 id="{escape(c.key)}">{escape(c.title)} ({escape(c.key)})</h2>')
+        parts.append(f'<h2 id="{escape(c.key)}">{escape(c.heading)}</h2>')
         parts.append(f"<h3>{escape(t('position', lang))}</h3><p>{escape(c.position or '—')}</p>")
         if c.position_source:
             parts.append(f"<p>{escape(t('source', lang))}: {escape(c.position_source)}</p>")
@@ -126,8 +127,7 @@ def memo_html(memo: PositionMemo) -> str:
         parts.append(f"<p>{escape(t('no_open_points', lang))}</p>")
     else:
         points = "".join(
-            f"<li>{escape(c.title)} ({escape(c.key)}): {escape(open_point(c, lang))}</li>"
-            for c in open_points
+            f"<li>{escape(c.heading)}: {escape(open_point(c, lang))}</li>" for c in open_points
         )
         parts.append(f"<ul>{points}</ul>")
     parts.append(f"<footer>{escape(t('generated', lang))}: {escape(memo.generated)}</footer>")

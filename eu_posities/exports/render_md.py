@@ -128,16 +128,18 @@ def memo_md(memo: PositionMemo) -> str:
         out += [esc(t("no_concerns", lang)), ""]
     else:
         out.append(
-            "| " + " | ".join([t("concern", lang), *(esc(s.key) for s in memo.stages)]) + " |"
+            "| "
+            + " | ".join([t("concern", lang), *(esc(s.name(lang)) for s in memo.stages)])
+            + " |"
         )
         out.append("|" + "---|" * (len(memo.stages) + 1))
         for c in memo.concerns:
-            cells = [f"{esc(c.title)} ({esc(c.key)})"]
+            cells = [esc(c.heading)]
             cells += [esc(status_text(c.status_by_stage.get(s.key), lang)) for s in memo.stages]
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
     for c in memo.concerns:
-        out += [f"## {esc(c.title)} ({esc(c.key)})", ""]
+        out += [f"## {esc(c.heading)}", ""]
         out += [f"### {t('position', lang)}", "", esc(c.position or "—"), ""]
         if c.position_source:
             out += [f"{t('source', lang)}: {esc(c.position_source)}", ""]
@@ -170,7 +172,7 @@ def memo_md(memo: PositionMemo) -> str:
     if not open_points:
         out.append(esc(t("no_open_points", lang)))
     for c in open_points:
-        out.append(f"- {esc(c.title)} ({esc(c.key)}): {esc(open_point(c, lang))}")
+        out.append(f"- {esc(c.heading)}: {esc(open_point(c, lang))}")
     return "\n".join(out) + "\n"
 
 

@@ -1,0 +1,94 @@
+"""Output for people: tables that fit narrow and wide terminals, redlines readable without
+colour (piped or NO_COLOR), no escape codes where colour is off."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from clihelp import eup
+
+from eu_posities.cli.redline import redline_text
+
+PAIR = ("csa-regulation", "commission-proposal", "practice-council-text")
+ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])[0-9;]*m")
+TABLES = [
+    ("dossier", "list"),
+    ("stages", "csa-directive"),
+    ("stages", "csa-regulation"),
+    ("provisions", "csa-directive", "kamerbrief-2024-12-20"),
+    ("align", *PAIR),
+    ("concerns", "list"),
+    ("concerns", "suggest", *PAIR[:2]),
+    ("log", "--limit", "5"),
+]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('output') / 'demo.db'}"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("EU_POSITIES_USER", "tester")
+        assert eup("--db", url, "init").code == 0
+    return url
+
+
+@pytest.mark.parametrize("width", [60, 80, 200])
+@pytest.mark.parametrize("args", TABLES, ids=[" ".join(a) for a in TABLES])
+def test_tables_fit_the_terminal_and_are_not_cut(
+    demo: str, monkeypatch: pytest.MonkeyPatch, width: int, args: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = eup("--db", demo, *args)
+    assert result.code == 0, result.err
+    for line in result.out.splitlines():
+        assert len(line) <= width
+        if line[:1] in "┏┃┡│└":  # a table row must end in its right border, not be cut off
+            assert line.rstrip()[-1] in "┓┃┩│┘", line
+
+
+def test_concern_keys_are_never_shortened(demo: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    assert "…" not in eup("--db", demo, "concerns", "list").out
+    monkeypatch.setenv("COLUMNS", "200")
+    out = eup("--db", demo, "concerns", "list").out
+    assert "│ afbakening-strafbaarstellingen │" in out and "commission-proposal: open" in out
+
+
+def test_piped_redline_marks_deleted_and_inserted_words(
+    demo: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    # Piped: no colour, no strike-through; the change must still be visible.
+    out = eup("--db", demo, "diff", *PAIR, "--provision", "Article 7").out
+    assert "[-shall have the power to-]" in out
+    assert "{+may+}" in out
+
+
+def test_no_color_on_a_terminal(demo: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("FORCE_COLOR", "1")  # Rich treats the output as a terminal
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = eup("--db", demo, "diff", *PAIR, "--provision", "Article 7").out
+    assert not ANSI_COLOUR.search(out)
+    assert "{+may+}" in out
+
+
+def test_redline_marks_leave_spacing_alone() -> None:
+    ops = [
+        {"op": "equal", "old": "Within ", "new": "Within "},
+        {"op": "replace", "old": "three ", "new": "two "},
+        {"op": "equal", "old": "months", "new": "months"},
+        {"op": "insert", "old": "", "new": " \n"},
+    ]
+    assert redline_text(ops, marks=True).plain == "Within [-three-] {+two+} months \n"
+    assert redline_text(ops).plain == "Within three two months \n"
+
+
+def test_progress_bars_stay_off_when_piped(demo: str, tmp_path: Path) -> None:
+    result = eup("--db", demo, "table", "csa-regulation", "--stages", ",".join(PAIR[1:]),
+                 "--out", str(tmp_path / "t.md"))  # fmt: skip
+    assert result.code == 0, result.err
+    assert result.err == ""
+    assert result.out.strip() == f"Wrote {tmp_path / 't.md'}"
