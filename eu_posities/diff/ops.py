@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from eu_posities.diff.halfmatch import common_prefix, common_suffix, half_match
-from eu_posities.diff.sequence import matching_blocks
+from eu_posities.diff.coarse import Span, drop_islands, line_anchors, word_anchors
+from eu_posities.diff.halfmatch import common_prefix, common_suffix
+from eu_posities.diff.sequence import Match, matching_blocks
 from eu_posities.diff.tokens import tokenize
 
 OP_KINDS = ("equal", "insert", "delete", "replace")
@@ -63,8 +65,7 @@ _WEAK_WORDS = frozenset(
 )
 _WORDLIKE = re.compile(r"\w")
 TRIM_CHARS = 200  # from this size (both sides) common ends are trimmed on the text
-SPLIT_CHARS = 400  # from this size (both sides) a long common run is looked for first
-MIN_LINES = 3  # paragraphs per side from which pairing paragraphs first pays off
+COARSE_CHARS = 400  # from this size (both sides) unchanged runs of words are found first
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,77 +99,97 @@ def word_diff(old: str, new: str, *, char_detail: bool = False) -> list[DiffOp]:
     """
     if old == new:
         return [DiffOp("equal", old, new)] if old else []
-    ops = _by_paragraph(old, new)
+    ops = [DiffOp(*piece) for piece in _merged(_pieces(old, new))]
     if char_detail:
         ops = [_with_detail(op) for op in ops]
     return ops
 
 
-def _by_paragraph(old: str, new: str) -> list[DiffOp]:
-    """Pair identical paragraphs first, then diff word by word only where they differ.
-
-    Most amendments touch a few paragraphs of a long article; this skips tokenising the rest.
-    """
-    a_lines = old.splitlines(keepends=True)
-    b_lines = new.splitlines(keepends=True)
-    if len(a_lines) < MIN_LINES or len(b_lines) < MIN_LINES:
-        return _words(old, new)
-    ops: list[DiffOp] = []
-    ai = bj = 0
-    blocks = matching_blocks(_line_keys(a_lines), _line_keys(b_lines))
-    for i, j, k in [*blocks, (len(a_lines), len(b_lines), 0)]:
-        if i > ai or j > bj:
-            ops = _join(ops, _words("".join(a_lines[ai:i]), "".join(b_lines[bj:j])))
-        if k:
-            same_a, same_b = "".join(a_lines[i : i + k]), "".join(b_lines[j : j + k])
-            ops = _join(ops, [DiffOp("equal", same_a, same_b)])
-        ai, bj = i + k, j + k
-    return ops
+Piece = tuple[str, str, str]  # (op, old, new): built as plain tuples, DiffOps only at the end
 
 
-def _line_keys(lines: list[str]) -> list[object]:
-    """Paragraphs compared without surrounding whitespace; an empty one never anchors."""
-    return [line.strip() or object() for line in lines]
-
-
-def _words(old: str, new: str) -> list[DiffOp]:
-    """The word-level diff proper (no shortcuts by paragraph)."""
-    if old == new:
-        return [DiffOp("equal", old, new)] if old else []
+def _pieces(old: str, new: str) -> list[Piece]:
+    """The redline as pieces; neighbours may share a kind (`_merged` joins them)."""
     if not old or not new:
-        return [DiffOp("insert", "", new) if new else DiffOp("delete", old, "")]
-    # Short texts go straight to tokens (the token diff trims its own ends); long ones shed
-    # their common ends at C speed first.
+        return [("insert", "", new) if new else ("delete", old, "")]
+    # Common ends go at C speed first: most amendments touch a small part of a provision.
     head, tail = _common_ends(old, new) if len(old) + len(new) >= TRIM_CHARS else (0, 0)
     # Whitespace right after the common prefix joins the prefix (equal, spacing aside).
-    ho = _skip_space(old, head, len(old) - tail)
-    hn = _skip_space(new, head, len(new) - tail)
     ea, eb = len(old) - tail, len(new) - tail
-    if (ea - ho) + (eb - hn) >= SPLIT_CHARS:
-        run = half_match(old[ho:ea], new[hn:eb])
-        if run is not None:
-            # A long unchanged run in the middle: diff the two sides of it on their own.
-            oa, ob, na, nb = run
-            ops = _words(old[ho : ho + oa], new[hn : hn + na])
-            ops = _join(ops, [DiffOp("equal", old[ho + oa : ho + ob], new[hn + na : hn + nb])])
-            ops = _join(ops, _words(old[ho + ob : ea], new[hn + nb : eb]))
-            return _ends(ops, old, new, ho, hn, tail)
-    a_tok = tokenize(old, ho, len(old) - tail)
-    b_tok = tokenize(new, hn, len(new) - tail)
-    # Tokens are compared as strings without their whitespace: reflowed text stays equal.
-    a = _keys(a_tok)
-    b = _keys(b_tok)
-    blocks = _clean_up(matching_blocks(a, b), a_tok, len(a), len(b))
-    return _ends(_to_ops(blocks, a_tok, b_tok), old, new, ho, hn, tail)
-
-
-def _ends(ops: list[DiffOp], old: str, new: str, ho: int, hn: int, tail: int) -> list[DiffOp]:
-    """Put the common prefix (up to `ho`/`hn`) and suffix (`tail`) back around `ops`."""
-    if ho or hn:
-        ops = _join([DiffOp("equal", old[:ho], new[:hn])], ops)
+    ho = _skip_space(old, head, ea)
+    hn = _skip_space(new, head, eb)
+    pieces: list[Piece] = [("equal", old[:ho], new[:hn])] if ho or hn else []
+    if (ea - ho) + (eb - hn) < COARSE_CHARS:
+        pieces += _window(old, ho, ea, new, hn, eb)
+    elif "\n" in old[ho:ea] and "\n" in new[hn:eb]:
+        pieces += _between(old[ho:ea], new[hn:eb], line_anchors, _by_words)
+    else:
+        pieces += _by_words(old[ho:ea], new[hn:eb])
     if tail:
-        ops = _join(ops, [DiffOp("equal", old[len(old) - tail :], new[len(new) - tail :])])
-    return ops
+        pieces.append(("equal", old[ea:], new[eb:]))
+    return pieces
+
+
+def _by_words(old: str, new: str) -> list[Piece]:
+    """Tokenise only the windows between long unchanged runs of words."""
+    if len(old) + len(new) < COARSE_CHARS:
+        return _window(old, 0, len(old), new, 0, len(new))
+    return _between(old, new, word_anchors, _tokens)
+
+
+def _tokens(old: str, new: str) -> list[Piece]:
+    return _window(old, 0, len(old), new, 0, len(new))
+
+
+def _between(
+    old: str,
+    new: str,
+    find: Callable[[str, str], list[Span]],
+    inner: Callable[[str, str], list[Piece]],
+) -> list[Piece]:
+    """Spans that `find` calls unchanged become equal pieces; `inner` diffs the rest."""
+    pieces: list[Piece] = []
+    pa = pb = 0
+    for sa, xa, sb, xb in find(old, new):
+        pieces += inner(old[pa:sa], new[pb:sb])
+        pieces.append(("equal", old[sa:xa], new[sb:xb]))
+        pa, pb = xa, xb
+    pieces += inner(old[pa:], new[pb:])
+    return pieces
+
+
+def _window(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
+    """The token diff of `old[ao:ae]` against `new[bo:be]`, cleaned up for reading."""
+    if ao == ae or bo == be:
+        if ao == ae and bo == be:
+            return []
+        return [("insert", "", new[bo:be]) if ao == ae else ("delete", old[ao:ae], "")]
+    a_tok = tokenize(old, ao, ae)
+    b_tok = tokenize(new, bo, be)
+    # Tokens are compared as strings without their whitespace: reflowed text stays equal.
+    a = list(map(str.rstrip, a_tok))
+    b = list(map(str.rstrip, b_tok))
+
+    def small(i: int, k: int) -> bool:
+        return k <= 3 and _is_weak(a, i, k)
+
+    blocks = drop_islands(matching_blocks(a, b), len(a), len(b), small)
+    return _to_pieces(blocks, a_tok, b_tok)
+
+
+def _merged(pieces: list[Piece]) -> list[Piece]:
+    """Join neighbours of the same kind (two changes in a row become one replacement)."""
+    out: list[Piece] = []
+    for kind, old, new in pieces:
+        if out and (kind == "equal") == (out[-1][0] == "equal"):
+            _, prev_old, prev_new = out[-1]
+            old, new = prev_old + old, prev_new + new
+            if kind != "equal":
+                kind = "replace" if old and new else ("delete" if old else "insert")
+            out[-1] = (kind, old, new)
+        else:
+            out.append((kind, old, new))
+    return out
 
 
 def _common_ends(old: str, new: str) -> tuple[int, int]:
@@ -189,79 +210,32 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
     return head, tail
 
 
-def _keys(tokens: list[str]) -> list[str]:
-    return list(map(str.rstrip, tokens))
-
-
 def _skip_space(text: str, pos: int, end: int) -> int:
     while pos < end and text[pos].isspace():
         pos += 1
     return pos
 
 
-def _join(first: list[DiffOp], second: list[DiffOp]) -> list[DiffOp]:
-    if first and second and first[-1].op == "equal" and second[0].op == "equal":
-        a, b = first[-1], second[0]
-        return [*first[:-1], DiffOp("equal", a.old + b.old, a.new + b.new), *second[1:]]
-    return [*first, *second]
-
-
-def _is_weak(tokens: list[str], start: int, length: int) -> bool:
-    for t in tokens[start : start + length]:
-        word = t.strip().lower()
+def _is_weak(keys: list[str], start: int, length: int) -> bool:
+    for key in keys[start : start + length]:
+        word = key.lower()
         if _WORDLIKE.search(word) and word not in _WEAK_WORDS:
             return False
     return True
 
 
-def _clean_up(
-    blocks: list[tuple[int, int, int]], a_tok: list[str], n: int, m: int
-) -> list[tuple[int, int, int]]:
-    """Drop equal islands that only split one change into two, until nothing changes.
-
-    An island goes when it holds only weak words/marks (at most 3 tokens), or when it is no
-    longer than the changes on both sides of it (the diff-match-patch semantic rule, counted
-    in tokens).
-    """
-    changed = True
-    while changed and len(blocks) > 0:
-        changed = False
-        kept: list[tuple[int, int, int]] = []
-        for idx, (i, j, k) in enumerate(blocks):
-            prev_i, prev_j = (
-                (kept[-1][0] + kept[-1][2], kept[-1][1] + kept[-1][2]) if kept else (0, 0)
-            )
-            before = max(i - prev_i, j - prev_j)
-            if idx + 1 < len(blocks):
-                ni, nj, _ = blocks[idx + 1]
-            else:
-                ni, nj = n, m
-            after = max(ni - (i + k), nj - (j + k))
-            if (
-                before
-                and after
-                and ((k <= 3 and _is_weak(a_tok, i, k)) or (k <= before and k <= after))
-            ):
-                changed = True
-                continue
-            kept.append((i, j, k))
-        blocks = kept
-    return blocks
-
-
-def _to_ops(blocks: list[tuple[int, int, int]], a_tok: list[str], b_tok: list[str]) -> list[DiffOp]:
-    ops: list[DiffOp] = []
+def _to_pieces(blocks: list[Match], a_tok: list[str], b_tok: list[str]) -> list[Piece]:
+    pieces: list[Piece] = []
     ai = bj = 0
     for i, j, k in [*blocks, (len(a_tok), len(b_tok), 0)]:
-        old = "".join(a_tok[ai:i])
-        new = "".join(b_tok[bj:j])
-        if old or new:
-            kind = "replace" if old and new else ("delete" if old else "insert")
-            ops.append(DiffOp(kind, old, new))
+        if i > ai or j > bj:
+            old = "".join(a_tok[ai:i])
+            new = "".join(b_tok[bj:j])
+            pieces.append(("replace" if old and new else ("delete" if old else "insert"), old, new))
         if k:
-            ops.append(DiffOp("equal", "".join(a_tok[i : i + k]), "".join(b_tok[j : j + k])))
+            pieces.append(("equal", "".join(a_tok[i : i + k]), "".join(b_tok[j : j + k])))
         ai, bj = i + k, j + k
-    return ops
+    return pieces
 
 
 def _with_detail(op: DiffOp) -> DiffOp:
@@ -273,8 +247,5 @@ def _with_detail(op: DiffOp) -> DiffOp:
     ):
         return op
     a_chars, b_chars = list(op.old), list(op.new)
-    intern: dict[str, int] = {}
-    a = [intern.setdefault(c, len(intern)) for c in a_chars]
-    b = [intern.setdefault(c, len(intern)) for c in b_chars]
-    detail = _to_ops(matching_blocks(a, b), a_chars, b_chars)
-    return DiffOp(op.op, op.old, op.new, tuple(detail))
+    detail = _to_pieces(matching_blocks(op.old, op.new), a_chars, b_chars)
+    return DiffOp(op.op, op.old, op.new, tuple(DiffOp(*piece) for piece in detail))
