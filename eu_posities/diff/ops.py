@@ -6,8 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Postfix, Prefix
+
 from eu_posities.diff.coarse import Span, drop_islands, line_anchors, word_anchors
-from eu_posities.diff.halfmatch import common_prefix, common_suffix
 from eu_posities.diff.sequence import Match, matching_blocks
 from eu_posities.diff.tokens import tokenize
 
@@ -110,30 +111,53 @@ Piece = tuple[str, str, str]  # (op, old, new): built as plain tuples, DiffOps o
 
 def _pieces(old: str, new: str) -> list[Piece]:
     """The redline as pieces; neighbours may share a kind (`_merged` joins them)."""
+    return _trimmed(old, new, _by_lines)
+
+
+def _trimmed(old: str, new: str, inner: Callable[[str, str], list[Piece]]) -> list[Piece]:
+    """Common ends as equal pieces, found at C speed; `inner` diffs the middle.
+
+    Most amendments touch a small part of a provision, or of a paragraph.
+    """
     if not old or not new:
+        if not old and not new:
+            return []
         return [("insert", "", new) if new else ("delete", old, "")]
-    # Common ends go at C speed first: most amendments touch a small part of a provision.
-    head, tail = _common_ends(old, new) if len(old) + len(new) >= TRIM_CHARS else (0, 0)
+    if len(old) + len(new) < TRIM_CHARS:
+        head = tail = 0  # the token diff trims short texts just as well
+    else:
+        head, tail = _common_ends(old, new)
     # Whitespace right after the common prefix joins the prefix (equal, spacing aside).
     ea, eb = len(old) - tail, len(new) - tail
     ho = _skip_space(old, head, ea)
     hn = _skip_space(new, head, eb)
     pieces: list[Piece] = [("equal", old[:ho], new[:hn])] if ho or hn else []
-    if (ea - ho) + (eb - hn) < COARSE_CHARS:
-        pieces += _window(old, ho, ea, new, hn, eb)
-    elif "\n" in old[ho:ea] and "\n" in new[hn:eb]:
-        pieces += _between(old[ho:ea], new[hn:eb], line_anchors, _by_words)
+    if ho or hn or tail:
+        pieces += inner(old[ho:ea], new[hn:eb])
     else:
-        pieces += _by_words(old[ho:ea], new[hn:eb])
+        pieces += inner(old, new)
     if tail:
         pieces.append(("equal", old[ea:], new[eb:]))
     return pieces
 
 
+def _by_lines(old: str, new: str) -> list[Piece]:
+    """Diff changed lines (paragraphs) only, each with its own common ends trimmed."""
+    if len(old) + len(new) < COARSE_CHARS:
+        return _tokens(old, new)
+    if "\n" in old and "\n" in new:
+        return _between(old, new, line_anchors, _trimmed_by_words)
+    return _by_words(old, new)
+
+
+def _trimmed_by_words(old: str, new: str) -> list[Piece]:
+    return _trimmed(old, new, _by_words)
+
+
 def _by_words(old: str, new: str) -> list[Piece]:
     """Tokenise only the windows between long unchanged runs of words."""
     if len(old) + len(new) < COARSE_CHARS:
-        return _window(old, 0, len(old), new, 0, len(new))
+        return _tokens(old, new)
     return _between(old, new, word_anchors, _tokens)
 
 
@@ -195,14 +219,14 @@ def _merged(pieces: list[Piece]) -> list[Piece]:
 def _common_ends(old: str, new: str) -> tuple[int, int]:
     """Lengths of the common prefix and suffix, cut back to whole tokens.
 
-    Found by bisection on slice comparisons (see halfmatch), then moved back to just after a
-    space or line break inside the common part, so tokens on both sides stay whole and the
-    text before each cut is identical (tokenising depends on the preceding character).
+    Measured by rapidfuzz (C++), then moved back to just after a space or line break inside
+    the common part, so tokens on both sides stay whole and the text before each cut is
+    identical (tokenising depends on the preceding character).
     """
-    head = common_prefix(old, new)
+    head = Prefix.similarity(old, new)
     # Cut back to just after the last space or line break (str.rfind: C speed).
     head = max(old.rfind(" ", 0, head), old.rfind("\n", 0, head)) + 1
-    common = min(common_suffix(old, new), min(len(old), len(new)) - head)
+    common = min(Postfix.similarity(old, new), min(len(old), len(new)) - head)
     # The suffix starts right after the first space or line break inside the common suffix.
     start = len(old) - common
     breaks = [p for p in (old.find(" ", start), old.find("\n", start)) if p >= 0]
