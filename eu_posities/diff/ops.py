@@ -65,7 +65,6 @@ _WEAK_WORDS = frozenset(
     ]
 )
 _WORDLIKE = re.compile(r"\w")
-TRIM_CHARS = 200  # from this size (both sides) common ends are trimmed on the text
 COARSE_CHARS = 400  # from this size (both sides) unchanged runs of words are found first
 
 
@@ -123,10 +122,7 @@ def _trimmed(old: str, new: str, inner: Callable[[str, str], list[Piece]]) -> li
         if not old and not new:
             return []
         return [("insert", "", new) if new else ("delete", old, "")]
-    if len(old) + len(new) < TRIM_CHARS:
-        head = tail = 0  # the token diff trims short texts just as well
-    else:
-        head, tail = _common_ends(old, new)
+    head, tail = _common_ends(old, new)
     # Whitespace right after the common prefix joins the prefix (equal, spacing aside).
     ea, eb = len(old) - tail, len(new) - tail
     ho = _skip_space(old, head, ea)
