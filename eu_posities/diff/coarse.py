@@ -10,6 +10,7 @@ need real tokens.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import accumulate
 
 from eu_posities.diff.sequence import Match, matching_blocks
 
@@ -54,7 +55,16 @@ def word_anchors(old: str, new: str) -> list[Span]:
     """Unchanged runs of at least MIN_ANCHOR space-separated words that the clean-up keeps."""
     a = old.split(" ")
     b = new.split(" ")
-    blocks = drop_islands(matching_blocks(a, b), len(a), len(b), lambda i, k: k < MIN_ANCHOR)
+    n, m = len(a), len(b)
+    # Short runs inside the text are left to the token diff: drop them before the clean-up.
+    blocks = [
+        blk
+        for blk in matching_blocks(a, b)
+        if blk[2] >= MIN_ANCHOR
+        or not (blk[0] or blk[1])
+        or (blk[0] + blk[2], blk[1] + blk[2]) == (n, m)
+    ]
+    blocks = drop_islands(blocks, n, m, lambda i, k: k < MIN_ANCHOR)
     return _spans(blocks, a, b, len(old), len(new))
 
 
@@ -75,15 +85,12 @@ def _spans(blocks: list[Match], a: list[str], b: list[str], n: int, m: int) -> l
 
     So the text between two spans starts right after a separator on both sides.
     """
-    spans: list[Span] = []
-    ai = bj = 0  # part index reached
-    ao = bo = 0  # its character offset
-    for i, j, k in blocks:
-        # offset of part i = lengths of the parts before it plus one separator after each
-        ao += sum(map(len, a[ai:i])) + (i - ai)
-        bo += sum(map(len, b[bj:j])) + (j - bj)
-        ae = ao + sum(map(len, a[i : i + k])) + k
-        be = bo + sum(map(len, b[j : j + k])) + k
-        spans.append((ao, min(ae, n), bo, min(be, m)))
-        ai, bj, ao, bo = i + k, j + k, ae, be
-    return spans
+    if not blocks:
+        return []
+    # offset of part i = lengths of the parts before it plus one separator after each
+    a_at = list(accumulate(map(len, a), initial=0))
+    b_at = list(accumulate(map(len, b), initial=0))
+    return [
+        (a_at[i] + i, min(a_at[i + k] + i + k, n), b_at[j] + j, min(b_at[j + k] + j + k, m))
+        for i, j, k in blocks
+    ]

@@ -189,6 +189,8 @@ def _window(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piec
     # Tokens are compared as strings without their whitespace: reflowed text stays equal.
     a = list(map(str.rstrip, a_tok))
     b = list(map(str.rstrip, b_tok))
+    if len(a) == 1 and len(b) == 1:  # the commonest window: one word for another
+        return [("equal" if a[0] == b[0] else "replace", a_tok[0], b_tok[0])]
 
     def small(i: int, k: int) -> bool:
         return k <= 3 and _is_weak(a, i, k)
