@@ -99,7 +99,7 @@ def word_diff(old: str, new: str, *, char_detail: bool = False) -> list[DiffOp]:
     """
     if old == new:
         return [DiffOp("equal", old, new)] if old else []
-    ops = [DiffOp(*piece) for piece in _merged(_pieces(old, new))]
+    ops = _merged(_pieces(old, new))
     if char_detail:
         ops = [_with_detail(op) for op in ops]
     return ops
@@ -199,19 +199,21 @@ def _window(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piec
     return _to_pieces(blocks, a_tok, b_tok)
 
 
-def _merged(pieces: list[Piece]) -> list[Piece]:
-    """Join neighbours of the same kind (two changes in a row become one replacement)."""
-    out: list[Piece] = []
-    for kind, old, new in pieces:
-        if out and (kind == "equal") == (out[-1][0] == "equal"):
-            _, prev_old, prev_new = out[-1]
-            old, new = prev_old + old, prev_new + new
+def _merged(pieces: list[Piece]) -> list[DiffOp]:
+    """Ops from pieces, joining neighbours of the same kind (two changes become one)."""
+    ops: list[DiffOp] = []
+    kind, old, new = pieces[0]
+    for next_kind, next_old, next_new in pieces[1:]:
+        if (next_kind == "equal") == (kind == "equal"):
+            old += next_old
+            new += next_new
             if kind != "equal":
                 kind = "replace" if old and new else ("delete" if old else "insert")
-            out[-1] = (kind, old, new)
         else:
-            out.append((kind, old, new))
-    return out
+            ops.append(DiffOp(kind, old, new))
+            kind, old, new = next_kind, next_old, next_new
+    ops.append(DiffOp(kind, old, new))
+    return ops
 
 
 def _common_ends(old: str, new: str) -> tuple[int, int]:
