@@ -90,7 +90,8 @@ def _spans(blocks: list[Match], a: list[str], b: list[str], n: int, m: int) -> l
     # offset of part i = lengths of the parts before it plus one separator after each
     a_at = list(accumulate(map(len, a), initial=0))
     b_at = list(accumulate(map(len, b), initial=0))
-    return [
+    spans = [
         (a_at[i] + i, min(a_at[i + k] + i + k, n), b_at[j] + j, min(b_at[j + k] + j + k, m))
         for i, j, k in blocks
     ]
+    return [s for s in spans if s[0] < s[1] and s[2] < s[3]]  # empty parts at the very end

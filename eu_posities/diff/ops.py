@@ -157,10 +157,6 @@ def _by_words(old: str, new: str) -> list[Piece]:
     return _between(old, new, word_anchors, _tokens)
 
 
-def _tokens(old: str, new: str) -> list[Piece]:
-    return _window(old, 0, len(old), new, 0, len(new))
-
-
 def _between(
     old: str,
     new: str,
@@ -178,25 +174,35 @@ def _between(
     return pieces
 
 
-def _window(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
-    """The token diff of `old[ao:ae]` against `new[bo:be]`, cleaned up for reading."""
-    if ao == ae or bo == be:
-        if ao == ae and bo == be:
-            return []
-        return [("insert", "", new[bo:be]) if ao == ae else ("delete", old[ao:ae], "")]
-    a_tok = tokenize(old, ao, ae)
-    b_tok = tokenize(new, bo, be)
+def _tokens(old: str, new: str) -> list[Piece]:
+    """The token diff of two texts, cleaned up for reading.
+
+    Texts here follow the common prefix or an unchanged run: whitespace at their start is
+    spacing next to unchanged text, so it is equal (spacing aside), never a change.
+    """
+    ho = _skip_space(old, 0, len(old))
+    hn = _skip_space(new, 0, len(new))
+    pieces: list[Piece] = [("equal", old[:ho], new[:hn])] if ho or hn else []
+    if ho == len(old) or hn == len(new):
+        if ho < len(old):
+            pieces.append(("delete", old[ho:], ""))
+        elif hn < len(new):
+            pieces.append(("insert", "", new[hn:]))
+        return pieces
+    a_tok = tokenize(old, ho)
+    b_tok = tokenize(new, hn)
     # Tokens are compared as strings without their whitespace: reflowed text stays equal.
     a = list(map(str.rstrip, a_tok))
     b = list(map(str.rstrip, b_tok))
     if len(a) == 1 and len(b) == 1:  # the commonest window: one word for another
-        return [("equal" if a[0] == b[0] else "replace", a_tok[0], b_tok[0])]
+        pieces.append(("equal" if a[0] == b[0] else "replace", a_tok[0], b_tok[0]))
+        return pieces
 
     def small(i: int, k: int) -> bool:
         return k <= 3 and _is_weak(a, i, k)
 
     blocks = drop_islands(matching_blocks(a, b), len(a), len(b), small)
-    return _to_pieces(blocks, a_tok, b_tok)
+    return pieces + _to_pieces(blocks, a_tok, b_tok)
 
 
 def _merged(pieces: list[Piece]) -> list[DiffOp]:
