@@ -10,7 +10,7 @@ from rapidfuzz.distance import Postfix, Prefix
 
 from eu_posities.diff.coarse import Span, drop_islands, line_anchors, word_anchors
 from eu_posities.diff.sequence import Match, matching_blocks
-from eu_posities.diff.tokens import tokenize
+from eu_posities.diff.tokens import tokenize, tokens_from
 
 OP_KINDS = ("equal", "insert", "delete", "replace")
 
@@ -191,8 +191,8 @@ def _tokens(old: str, new: str) -> list[Piece]:
         elif hn < len(new):
             pieces.append(("insert", "", new[hn:]))
         return pieces
-    a_tok = tokenize(old, ho)
-    b_tok = tokenize(new, hn)
+    a_tok = tokens_from(old, ho)
+    b_tok = tokens_from(new, hn)
     # Tokens are compared as strings without their whitespace: reflowed text stays equal.
     a = list(map(str.rstrip, a_tok))
     b = list(map(str.rstrip, b_tok))
