@@ -1,4 +1,12 @@
-"""Word-level redline of two texts: immutable ops, cleaned up to read like a lawyer's redline."""
+"""Word-level redline of two texts: immutable ops, cleaned up to read like a lawyer's redline.
+
+Most amendments touch a few words of a long provision, so the expensive part (tokenising and
+aligning tokens) only runs where text changed: common ends are cut off first (rapidfuzz
+Prefix/Postfix, C++), then unchanged lines, then long unchanged runs of words (coarse.py, on
+`str.split`); what is left, small windows, gets the token diff (tokens.py, an exact LCS by
+rapidfuzz) and the readability clean-up. Work is done on plain strings and tuples; DiffOps are
+built once at the end.
+"""
 
 from __future__ import annotations
 
