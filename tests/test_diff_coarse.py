@@ -133,3 +133,40 @@ def test_real_pairs_need_no_more_hunks_than_difflib() -> None:
         theirs += sum(tag != "equal" for tag, *_ in sm.get_opcodes())
     assert changed > 20
     assert ours <= theirs
+
+
+def test_reference_before_full_stop_is_not_numbering_inside_long_text() -> None:
+    """Only a number at a line start is paragraph numbering ("4."), even when the change
+    sits deep in a long text that the shortcuts cut into windows."""
+    body = paragraph(1)
+    old = f"{body}\nmeasures taken pursuant to Article 4.\n2. {paragraph(2)}"
+    new = f"{body}\nmeasures taken pursuant to Article 5.\n2. {paragraph(2)}"
+    ops = word_diff(old, new)
+    assert [(op.op, op.old, op.new) for op in ops if op.op != "equal"] == [("replace", "4", "5")]
+    old_n = f"{body}\n4. {paragraph(2)}"
+    new_n = f"{body}\n5. {paragraph(2)}"
+    ops = word_diff(old_n, new_n)
+    assert [(op.op, op.old, op.new) for op in ops if op.op != "equal"] == [
+        ("replace", "4. ", "5. ")
+    ]
+
+
+def test_added_paragraph_starts_at_its_line_start() -> None:
+    """A paragraph added in front of one with the same numbering is shown whole (made up)."""
+    kept = "1. Member States shall designate one or more competent authorities " + paragraph(3)
+    added = "1. Providers without a main establishment in the Union shall appoint a representative."
+    ops = word_diff(kept, f"{added}\n{kept}")
+    assert [(op.op, op.old, op.new) for op in ops] == [
+        ("insert", "", f"{added}\n"),
+        ("equal", kept, kept),
+    ]
+    ops = word_diff(f"{added}\n{kept}", kept)
+    assert [(op.op, op.old, op.new) for op in ops] == [
+        ("delete", f"{added}\n", ""),
+        ("equal", kept, kept),
+    ]
+    inner_old = f"{paragraph(4)}\n{kept}"
+    inner_new = f"{paragraph(4)}\n{added}\n{kept}"
+    ops = word_diff(inner_old, inner_new)
+    assert [(op.op, op.new) for op in ops if op.op != "equal"] == [("insert", f"{added}\n")]
+    assert rebuild(ops) == (inner_old, inner_new)

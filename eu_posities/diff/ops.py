@@ -109,7 +109,7 @@ def word_diff(old: str, new: str, *, char_detail: bool = False) -> list[DiffOp]:
     """
     if old == new:
         return [DiffOp("equal", old, new)] if old else []
-    ops = _merged(_pieces(old, new))
+    ops = _line_aligned(_merged(_pieces(old, new)))
     if char_detail:
         ops = [_with_detail(op) for op in ops]
     return ops
@@ -118,89 +118,98 @@ def word_diff(old: str, new: str, *, char_detail: bool = False) -> list[DiffOp]:
 Piece = tuple[str, str, str]  # (op, old, new): built as plain tuples, DiffOps only at the end
 
 
+# Each step diffs old[ao:ae] against new[bo:be], positions in the whole texts: tokenising a
+# window in place lets the tokenizer see the character before it (only a number at a real
+# line start is paragraph numbering, "4." after "Article" is a reference and a full stop).
+Step = Callable[[str, int, int, str, int, int], list[Piece]]
+
+
 def _pieces(old: str, new: str) -> list[Piece]:
     """The redline as pieces; neighbours may share a kind (`_merged` joins them)."""
-    return _trimmed(old, new, _by_lines)
+    return _trimmed(old, 0, len(old), new, 0, len(new), _by_lines)
 
 
-def _trimmed(old: str, new: str, inner: Callable[[str, str], list[Piece]]) -> list[Piece]:
+def _trimmed(old: str, ao: int, ae: int, new: str, bo: int, be: int, inner: Step) -> list[Piece]:
     """Common ends as equal pieces, found at C speed; `inner` diffs the middle.
 
     Most amendments touch a small part of a provision, or of a paragraph.
     """
-    if not old or not new:
-        if not old and not new:
+    if ao == ae or bo == be:
+        if ao == ae and bo == be:
             return []
-        return [("insert", "", new) if new else ("delete", old, "")]
-    head, tail = _common_ends(old, new)
+        return [("insert", "", new[bo:be]) if ao == ae else ("delete", old[ao:ae], "")]
+    whole = ao == 0 and ae == len(old) and bo == 0 and be == len(new)
+    head, tail = _common_ends(old, new) if whole else _common_ends(old[ao:ae], new[bo:be])
     # Whitespace right after the common prefix joins the prefix (equal, spacing aside).
-    ea, eb = len(old) - tail, len(new) - tail
-    ho = _skip_space(old, head, ea)
-    hn = _skip_space(new, head, eb)
-    pieces: list[Piece] = [("equal", old[:ho], new[:hn])] if ho or hn else []
-    if ho or hn or tail:
-        pieces += inner(old[ho:ea], new[hn:eb])
-    else:
-        pieces += inner(old, new)
+    ea, eb = ae - tail, be - tail
+    ho = _skip_space(old, ao + head, ea)
+    hn = _skip_space(new, bo + head, eb)
+    pieces: list[Piece] = [("equal", old[ao:ho], new[bo:hn])] if ho > ao or hn > bo else []
+    pieces += inner(old, ho, ea, new, hn, eb)
     if tail:
-        pieces.append(("equal", old[ea:], new[eb:]))
+        pieces.append(("equal", old[ea:ae], new[eb:be]))
     return pieces
 
 
-def _by_lines(old: str, new: str) -> list[Piece]:
+def _by_lines(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
     """Diff changed lines (paragraphs) only, each with its own common ends trimmed."""
-    if len(old) + len(new) < COARSE_CHARS:
-        return _tokens(old, new)
-    if "\n" in old and "\n" in new:
-        return _between(old, new, line_anchors, _trimmed_by_words)
-    return _by_words(old, new)
+    if (ae - ao) + (be - bo) < COARSE_CHARS:
+        return _tokens(old, ao, ae, new, bo, be)
+    if old.find("\n", ao, ae) >= 0 and new.find("\n", bo, be) >= 0:
+        return _between(old, ao, ae, new, bo, be, line_anchors, _trimmed_by_words)
+    return _by_words(old, ao, ae, new, bo, be)
 
 
-def _trimmed_by_words(old: str, new: str) -> list[Piece]:
-    return _trimmed(old, new, _by_words)
+def _trimmed_by_words(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
+    return _trimmed(old, ao, ae, new, bo, be, _by_words)
 
 
-def _by_words(old: str, new: str) -> list[Piece]:
+def _by_words(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
     """Tokenise only the windows between long unchanged runs of words."""
-    if len(old) + len(new) < COARSE_CHARS:
-        return _tokens(old, new)
-    return _between(old, new, word_anchors, _tokens)
+    if (ae - ao) + (be - bo) < COARSE_CHARS:
+        return _tokens(old, ao, ae, new, bo, be)
+    return _between(old, ao, ae, new, bo, be, word_anchors, _tokens)
 
 
 def _between(
     old: str,
+    ao: int,
+    ae: int,
     new: str,
+    bo: int,
+    be: int,
     find: Callable[[str, str], list[Span]],
-    inner: Callable[[str, str], list[Piece]],
+    inner: Step,
 ) -> list[Piece]:
     """Spans that `find` calls unchanged become equal pieces; `inner` diffs the rest."""
     pieces: list[Piece] = []
-    pa = pb = 0
-    for sa, xa, sb, xb in find(old, new):
-        pieces += inner(old[pa:sa], new[pb:sb])
+    pa, pb = ao, bo
+    for sa, xa, sb, xb in find(old[ao:ae], new[bo:be]):
+        sa, xa, sb, xb = sa + ao, xa + ao, sb + bo, xb + bo
+        pieces += inner(old, pa, sa, new, pb, sb)
         pieces.append(("equal", old[sa:xa], new[sb:xb]))
         pa, pb = xa, xb
-    pieces += inner(old[pa:], new[pb:])
+    pieces += inner(old, pa, ae, new, pb, be)
     return pieces
 
 
-def _tokens(old: str, new: str) -> list[Piece]:
-    """The token diff of two texts, cleaned up for reading.
+def _tokens(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
+    """The token diff of two windows, cleaned up for reading.
 
-    Texts here follow the common prefix or an unchanged run: whitespace at their start is
+    Windows follow the common prefix or an unchanged run: whitespace at their start is
     spacing next to unchanged text, so it is equal (spacing aside), never a change.
     """
-    ho = _skip_space(old, 0, len(old))
-    hn = _skip_space(new, 0, len(new))
-    pieces: list[Piece] = [("equal", old[:ho], new[:hn])] if ho or hn else []
-    if ho == len(old) or hn == len(new):
-        if ho < len(old):
-            pieces.append(("delete", old[ho:], ""))
-        elif hn < len(new):
-            pieces.append(("insert", "", new[hn:]))
+    ho = _skip_space(old, ao, ae)
+    hn = _skip_space(new, bo, be)
+    pieces: list[Piece] = [("equal", old[ao:ho], new[bo:hn])] if ho > ao or hn > bo else []
+    if ho == ae or hn == be:
+        if ho < ae:
+            pieces.append(("delete", old[ho:ae], ""))
+        elif hn < be:
+            pieces.append(("insert", "", new[hn:be]))
         return pieces
-    a_tok = tokens_from(old, ho)
-    b_tok = tokens_from(new, hn)
+    a_tok = tokens_from(old, ho, ae)
+    b_tok = tokens_from(new, hn, be)
     # Tokens are compared as strings without their whitespace: reflowed text stays equal.
     a = list(map(str.rstrip, a_tok))
     b = list(map(str.rstrip, b_tok))
@@ -230,6 +239,33 @@ def _merged(pieces: list[Piece]) -> list[DiffOp]:
             kind, old, new = next_kind, next_old, next_new
     ops.append(DiffOp(kind, old, new))
     return ops
+
+
+def _line_aligned(ops: list[DiffOp]) -> list[DiffOp]:
+    """Slide an inserted or deleted run of whole lines back so that it starts a line.
+
+    Trimming common ends can cut an added paragraph in the wrong place: "1. " equal, then
+    "Providers ...\n1. " inserted. The same texts read better as "1. Providers ...\n" inserted
+    before the unchanged "1. Member States ...".
+    """
+    for k in range(1, len(ops) - 1):
+        prev, op, nxt = ops[k - 1], ops[k], ops[k + 1]
+        if op.op not in ("insert", "delete") or prev.op != "equal":
+            continue
+        # the partial line before the change, the same on both sides
+        cut_a, cut_b = prev.old.rfind("\n") + 1, prev.new.rfind("\n") + 1
+        tail = prev.old[cut_a:]
+        if not tail or tail != prev.new[cut_b:] or (min(cut_a, cut_b) == 0 and k > 1):
+            continue  # no partial line, spaced differently, or not at a line start
+        text = op.new or op.old
+        lines = text[: len(text) - len(tail)]
+        if not (text.endswith(tail) and lines.endswith("\n")):
+            continue
+        moved = tail + lines
+        ops[k - 1] = DiffOp("equal", prev.old[:cut_a], prev.new[:cut_b])
+        ops[k] = DiffOp(op.op, "", moved) if op.op == "insert" else DiffOp(op.op, moved, "")
+        ops[k + 1] = DiffOp("equal", tail + nxt.old, tail + nxt.new)
+    return [op for op in ops if op.old or op.new]
 
 
 def _common_ends(old: str, new: str) -> tuple[int, int]:
