@@ -248,16 +248,18 @@ def _line_aligned(ops: list[DiffOp]) -> list[DiffOp]:
     "Providers ...\n1. " inserted. The same texts read better as "1. Providers ...\n" inserted
     before the unchanged "1. Member States ...".
     """
-    for k in range(1, len(ops) - 1):
-        prev, op, nxt = ops[k - 1], ops[k], ops[k + 1]
-        if op.op not in ("insert", "delete") or prev.op != "equal":
+    last = len(ops) - 1
+    for k, (kind, old_text, new_text, _) in enumerate(ops):
+        # cheap tests first: this runs over every op of every redline
+        text = new_text if kind == "insert" else (old_text if kind == "delete" else "")
+        if "\n" not in text or not 0 < k < last:
             continue
+        prev, op, nxt = ops[k - 1], ops[k], ops[k + 1]
         # the partial line before the change, the same on both sides
         cut_a, cut_b = prev.old.rfind("\n") + 1, prev.new.rfind("\n") + 1
         tail = prev.old[cut_a:]
         if not tail or tail != prev.new[cut_b:] or (min(cut_a, cut_b) == 0 and k > 1):
             continue  # no partial line, spaced differently, or not at a line start
-        text = op.new or op.old
         lines = text[: len(text) - len(tail)]
         if not (text.endswith(tail) and lines.endswith("\n")):
             continue
@@ -265,7 +267,9 @@ def _line_aligned(ops: list[DiffOp]) -> list[DiffOp]:
         ops[k - 1] = DiffOp("equal", prev.old[:cut_a], prev.new[:cut_b])
         ops[k] = DiffOp(op.op, "", moved) if op.op == "insert" else DiffOp(op.op, moved, "")
         ops[k + 1] = DiffOp("equal", tail + nxt.old, tail + nxt.new)
-    return [op for op in ops if op.old or op.new]
+    # Ops alternate, so the neighbours of a change are equal; only a first equal op can have
+    # slid away entirely.
+    return ops[1:] if ops and not (ops[0].old or ops[0].new) else ops
 
 
 def _common_ends(old: str, new: str) -> tuple[int, int]:
