@@ -52,9 +52,14 @@ def drop_islands(
 
 
 def word_anchors(old: str, new: str) -> list[Span]:
-    """Unchanged runs of at least MIN_ANCHOR space-separated words that the clean-up keeps."""
-    a = old.split(" ")
-    b = new.split(" ")
+    """Unchanged runs of at least MIN_ANCHOR words that the clean-up keeps.
+
+    Words are separated by spaces and line breaks (a line break becomes a space, one character
+    for one, so offsets stay right): "unfounded.\n3." is two words, and a paragraph number
+    can anchor the paragraph it starts.
+    """
+    a = old.replace("\n", " ").split(" ")
+    b = new.replace("\n", " ").split(" ")
     n, m = len(a), len(b)
     # Short runs inside the text are left to the token diff: drop them before the clean-up.
     blocks = [
