@@ -73,6 +73,7 @@ _WEAK_WORDS = frozenset(
     ]
 )
 _WORDLIKE = re.compile(r"\w")
+_SPACES = re.compile(r"\s*")
 COARSE_CHARS = 400  # from this size (both sides) unchanged runs of words are found first
 
 
@@ -291,8 +292,9 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:
-    while pos < end and text[pos].isspace():
-        pos += 1
+    if pos < end and text[pos].isspace():  # most windows start with a word: no regex call
+        spaces = _SPACES.match(text, pos, end)
+        return spaces.end() if spaces else pos
     return pos
 
 
