@@ -72,6 +72,14 @@ async def search(pilot: Pilot[Any], folder: Path) -> None:
     await pilot.press("slash")
 
 
+async def search_hits(pilot: Pilot[Any], folder: Path) -> None:
+    await search(pilot, folder)
+    await pilot.press(*"detection order")
+    await pilot.pause(0.5)  # the debounce
+    await settle(pilot)
+    await pilot.press("down")
+
+
 async def help_keys(pilot: Pilot[Any], folder: Path) -> None:
     await settle(pilot)
     await pilot.press("question_mark")
@@ -102,6 +110,7 @@ RECIPES: dict[str, Recipe] = {
     "concern": concern,
     "assess": assess,
     "search": search,
+    "search_hits": search_hits,
     "help": help_keys,
     "import": import_dialog,
     "export": export_dialog,

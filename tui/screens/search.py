@@ -15,6 +15,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.widgets.render import stage_tags
+
 DEBOUNCE_SECONDS = 0.25
 MIN_QUERY = 2
 
@@ -91,12 +93,10 @@ class SearchScreen(Screen[None]):
 
     @staticmethod
     def _entry(hit: dict[str, Any]) -> Group:
-        head = Text(hit["provision"], style="bold")
-        head.append(f"  {hit['dossier']} · {hit['stage']}", style="cyan")
-        if hit.get("fictional"):
-            head.append("  FICTIONAL — practice text", style="bold black on yellow")
-        if hit.get("limite"):
-            head.append("  LIMITE", style="bold white on red")
+        head = Text(no_wrap=True, overflow="ellipsis")
+        head.append(hit["provision"], style="bold")
+        head.append(f"  {hit['dossier']} · {hit['stage']}  ", style="cyan")
+        head.append_text(stage_tags(hit))
         return Group(head, snippet_text(str(hit.get("snippet", ""))))
 
     def action_results(self) -> None:
