@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -106,6 +107,13 @@ async def until(pilot: Any, condition: Any, timeout: float = 60.0) -> None:
         await pilot.pause(0.001)
 
 
+def import_time() -> float:
+    """A fresh Python process importing the app (what `eup` pays before the first screen)."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import tui.app, eu_posities.db"], check=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
 async def first_screen(url: str) -> float:
     engine = make_engine(url)
     start = time.perf_counter()
@@ -194,6 +202,8 @@ async def run(runs: int, moves: int) -> dict[str, Any]:
     start = time.perf_counter()
     url = build(folder)
     results: dict[str, Any] = {"build_databases_s": time.perf_counter() - start}
+    imports = [import_time() for _ in range(runs)]
+    results["import_tui_s"] = {"median": statistics.median(imports), "max": max(imports)}
     firsts = [await first_screen(url) for _ in range(runs)]
     results["first_screen_s"] = {"median": statistics.median(firsts), "max": max(firsts)}
     results["demo_columns"] = await dossier_timings(url, "csa-regulation", None, moves)
@@ -209,8 +219,14 @@ def main() -> None:
     args = parser.parse_args()
     results = asyncio.run(run(args.runs, args.moves))
     first = results["first_screen_s"]
+    imported = results["import_tui_s"]["median"]
     print(f"{'measure':<52} {'value':>12}  target")
-    print(f"{'first screen on the demo (median of runs)':<52} {first['median']:>10.3f} s  < 1.5 s")
+    print(f"{'new process importing the app (median)':<52} {imported:>10.3f} s")
+    print(
+        f"{'first screen on the demo, app start to list (median)':<52} {first['median']:>10.3f} s"
+    )
+    total = imported + first["median"]
+    print(f"{'first screen including the import':<52} {total:>10.3f} s  < 1.5 s")
     for name in ("demo_columns", "large_4_columns"):
         r = results[name]
         label = f"{name}: {r['rows']} rows × {r['columns']} stages"
