@@ -408,3 +408,19 @@ async def test_typing_in_a_field_does_not_trigger_the_app_keys(engine: Engine) -
             await pilot.press(key)
         assert app.screen is screen and app.is_running
         assert screen.query_one("#search-input", Input).value == "qcie?/"
+
+
+@pilot_test
+async def test_the_mouse_opens_a_dossier_and_picks_a_provision(engine: Engine) -> None:
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one("#dossier-list", OptionList)
+        await pilot.click(listing, offset=(4, 5))  # the second dossier's first line
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DossierScreen) and screen.dossier_key == "csa-regulation"
+        before = screen.current
+        await pilot.click("#provision-tree", offset=(8, 6))
+        await pilot.pause()
+        assert screen.current != before
