@@ -51,6 +51,7 @@ def test_tables_fit_the_terminal_and_are_not_cut(
 def test_concern_keys_are_never_shortened(demo: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "60")
     assert "…" not in eup("--db", demo, "concerns", "list").out
+    assert "…" not in eup("--db", demo, "log").out
     monkeypatch.setenv("COLUMNS", "200")
     out = eup("--db", demo, "concerns", "list").out
     assert "│ afbakening-strafbaarstellingen │" in out and "commission-proposal: open" in out

@@ -230,7 +230,11 @@ def change_log(
     if as_json:
         emit_json(rows)
         return
-    table = Table("at", "author", "action", "dossier", "subject")
+    table = Table()
+    table.add_column("at", no_wrap=True)
+    for name in ("author", "action", "dossier", "subject"):
+        table.add_column(name, overflow="fold")  # keys whole, never cut to "…"
     for row in rows:
-        table.add_row(row["at"][:19], row["author"], row["action"], row["dossier"], row["subject"])
+        at = row["at"][:16].replace("T", " ")  # to the minute, as people read it
+        table.add_row(at, row["author"], row["action"], row["dossier"], row["subject"])
     stdout_console().print(table)
