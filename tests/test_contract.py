@@ -476,6 +476,9 @@ FILE_REFUSED: list[tuple[str, tuple[str, ...]]] = [
     ("memo unknown language", ("memo", "csa-directive", "--lang", "de", "--out", "{out}/m.md")),
     ("report unknown dossier", ("report", "nope", "--out", "{out}/r")),
     ("backup into a missing folder", ("backup", "{out}/no/such/folder/b.json")),
+    ("backup where nothing can be written", ("backup", "/proc/b.json")),
+    ("memo where nothing can be written", ("memo", "csa-directive", "--out", "/proc/m.md")),
+    ("report where nothing can be written", ("report", "csa-directive", "--out", "/proc/r")),
 ]
 
 USAGE: list[tuple[str, tuple[str, ...], str]] = [
@@ -499,6 +502,7 @@ USAGE: list[tuple[str, tuple[str, ...], str]] = [
 def assert_one_line_error(result: Result) -> None:
     assert result.code != 0
     assert "Traceback" not in result.err + result.out
+    assert "EU_POSITIES_DEBUG" not in result.err, "an expected error reported as a crash"
     lines = result.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), result.err
     assert len(lines[0]) > len("error: ") + 5
