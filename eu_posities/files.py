@@ -10,7 +10,7 @@ from pathlib import Path
 from eu_posities.errors import InputError
 
 
-def write_atomic(out: Path, write: Callable[[Path], None]) -> None:
+def write_atomic(out: Path, write: Callable[[Path], object]) -> None:
     """Let `write` fill a temporary file beside `out` (private to the user), then rename it.
 
     A reader never sees a half-written file, and a missing or read-only folder is an
