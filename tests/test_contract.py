@@ -394,61 +394,21 @@ REFUSED: list[tuple[str, tuple[str, ...]]] = [
     ("log unknown dossier", ("log", "--dossier", "nope")),
 ]
 
+TO_TEXT = str(MADE_UP / "split-merge-to.MADE-UP.txt")
+
+
+def importing(file: str, *, dossier: str = "made-up", stage: str = "trilogue") -> tuple[str, ...]:
+    return ("import", file, "--dossier", dossier, "--stage", stage)
+
+
 FILE_REFUSED: list[tuple[str, tuple[str, ...]]] = [
-    ("import missing file", ("import", "{missing}", "--dossier", "made-up", "--stage", "trilogue")),
-    (
-        "import a folder of nothing",
-        ("import", "{empty_dir}", "--dossier", "made-up", "--stage", "trilogue"),
-    ),
-    ("import binary junk", ("import", "{junk}", "--dossier", "made-up", "--stage", "trilogue")),
-    (
-        "import into unknown dossier",
-        (
-            "import",
-            str(MADE_UP / "split-merge-to.MADE-UP.txt"),
-            "--dossier",
-            "nope",
-            "--stage",
-            "trilogue",
-        ),
-    ),
-    (
-        "import over an imported stage",
-        (
-            "import",
-            str(MADE_UP / "split-merge-to.MADE-UP.txt"),
-            "--dossier",
-            "made-up",
-            "--stage",
-            SPLIT_MERGE[1],
-        ),
-    ),
-    (
-        "import with a date that is no date",
-        (
-            "import",
-            str(MADE_UP / "split-merge-to.MADE-UP.txt"),
-            "--dossier",
-            "made-up",
-            "--stage",
-            "trilogue",
-            "--date",
-            "yesterday",
-        ),
-    ),
-    (
-        "import with a Dutch-order date",
-        (
-            "import",
-            str(MADE_UP / "split-merge-to.MADE-UP.txt"),
-            "--dossier",
-            "made-up",
-            "--stage",
-            "trilogue",
-            "--date",
-            "13-12-2024",
-        ),
-    ),
+    ("import missing file", importing("{missing}")),
+    ("import a folder of nothing", importing("{empty_dir}")),
+    ("import binary junk", importing("{junk}")),
+    ("import into unknown dossier", importing(TO_TEXT, dossier="nope")),
+    ("import over an imported stage", importing(TO_TEXT, stage=SPLIT_MERGE[1])),
+    ("import with a date that is no date", (*importing(TO_TEXT), "--date", "yesterday")),
+    ("import with a Dutch-order date", (*importing(TO_TEXT), "--date", "13-12-2024")),
     ("restore missing file", ("restore", "{missing}")),
     ("restore junk", ("restore", "{junk}")),
     ("restore into a database that holds data", ("restore", "{backup}")),
@@ -489,7 +449,7 @@ USAGE: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "import without --dossier",
-        ("import", str(MADE_UP / "split-merge-to.MADE-UP.txt")),
+        ("import", TO_TEXT),
         "--dossier",
     ),
     ("table without --out", ("table", "csa-regulation", "--stages", "a,b"), "--out"),
