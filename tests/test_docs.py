@@ -16,7 +16,18 @@ import typer
 from eu_posities.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
-CONTRACT = ROOT.parent.parent / "shared" / "CONTRACT.md"
+# shared/ sits beside the checkout (CI, main) or beside the folder of worktrees.
+CONTRACT = next(
+    (
+        p
+        for p in (
+            ROOT.parent / "shared" / "CONTRACT.md",
+            ROOT.parent.parent / "shared" / "CONTRACT.md",
+        )
+        if p.exists()
+    ),
+    ROOT.parent / "shared" / "CONTRACT.md",
+)
 NOT_YET = {"search"}  # in CONTRACT.md, being built on another branch
 
 
