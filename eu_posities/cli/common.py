@@ -17,6 +17,7 @@ from eu_posities import config
 from eu_posities.errors import EupError
 
 if TYPE_CHECKING:  # SQLAlchemy loads on first database use, keeping `eup --help` fast
+    from rich.table import Table
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
@@ -28,6 +29,16 @@ JSON_OPTION = typer.Option(False, "--json", help="Print one JSON document on std
 def stdout_console() -> Console:
     # Rich already drops colour when piped; NO_COLOR is honoured explicitly as well.
     return Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+
+
+def folding_table(*columns: str, **options: Any) -> Table:
+    """A table whose cells fold rather than end in "…": a cut-off key cannot be typed back."""
+    from rich.table import Table
+
+    table = Table(**options)
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    return table
 
 
 def stderr_console() -> Console:

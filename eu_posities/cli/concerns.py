@@ -5,10 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from rich.table import Table
 
 from eu_posities import config
-from eu_posities.cli.common import JSON_OPTION, emit_json, split_list, state_of, stdout_console
+from eu_posities.cli.common import (
+    JSON_OPTION,
+    emit_json,
+    folding_table,
+    split_list,
+    state_of,
+    stdout_console,
+)
 from eu_posities.errors import InputError
 
 concerns_app = typer.Typer(
@@ -45,13 +51,14 @@ def list_cmd(
         console.print("No concerns" + (f" in {dossier}." if dossier else "."))
     # One table per dossier: four columns stay readable at 80 characters.
     for dossier_key in dict.fromkeys(row["dossier"] for row in rows):
-        table = Table(title=f"Concerns in {dossier_key}", title_justify="left")
-        table.add_column(
-            "concern", overflow="fold", ratio=2
-        )  # a key cut to "…" cannot be typed back
-        table.add_column("provisions", overflow="fold", ratio=2)
-        table.add_column("status by stage", overflow="fold", ratio=3)
-        table.add_column("resolved in", overflow="fold", ratio=2)
+        table = folding_table(
+            "concern",
+            "provisions",
+            "status by stage",
+            "resolved in",
+            title=f"Concerns in {dossier_key}",
+            title_justify="left",
+        )
         for row in rows:
             if row["dossier"] != dossier_key:
                 continue
@@ -210,7 +217,7 @@ def suggest(
     if as_json:
         emit_json([s.to_json() for s in found])
         return
-    table = Table("concern", "provision", "score", "why")
+    table = folding_table("concern", "provision", "score", "why")
     for s in found:
         table.add_row(s.concern, s.provision, f"{s.score:.2f}", s.why)
     console = stdout_console()
@@ -377,7 +384,7 @@ def alerts(
     if as_json:
         emit_json(rows)
         return
-    table = Table("concern", "stage", "provision", "summary")
+    table = folding_table("concern", "stage", "provision", "summary")
     for row in rows:
         table.add_row(row["concern"], row["stage"], row["provision"], row["summary"])
     stdout_console().print(table)
@@ -419,6 +426,8 @@ def positions(
         emit_json(rows)
         return
     console = stdout_console()
+    if not rows:
+        console.print(f"No 'Nederlandse positie' found in {stage} for the concerns of {key}.")
     for row in rows:
         console.print(f"[bold]{row['concern']}[/bold] ({row['location']}): {row['text']}")
     if apply:

@@ -10,7 +10,13 @@ import typer
 from rich.table import Table
 
 from eu_posities import config
-from eu_posities.cli.common import JSON_OPTION, emit_json, state_of, stdout_console
+from eu_posities.cli.common import (
+    JSON_OPTION,
+    emit_json,
+    folding_table,
+    state_of,
+    stdout_console,
+)
 
 dossier_app = typer.Typer(
     help="Dossiers (legislative files).\n\nExample: eup dossier list", no_args_is_help=True
@@ -90,7 +96,7 @@ def dossier_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     if as_json:
         emit_json(rows)
         return
-    table = Table("key", "procedure", "stages", "with text", "title")
+    table = folding_table("key", "procedure", "stages", "with text", "title")
     for row in rows:
         table.add_row(
             row["key"],
@@ -230,10 +236,7 @@ def change_log(
     if as_json:
         emit_json(rows)
         return
-    table = Table()
-    table.add_column("at", no_wrap=True)
-    for name in ("author", "action", "dossier", "subject"):
-        table.add_column(name, overflow="fold")  # keys whole, never cut to "…"
+    table = folding_table("at", "author", "action", "dossier", "subject")
     for row in rows:
         at = row["at"][:16].replace("T", " ")  # to the minute, as people read it
         table.add_row(at, row["author"], row["action"], row["dossier"], row["subject"])
