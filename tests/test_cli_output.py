@@ -108,3 +108,12 @@ def test_progress_bars_stay_off_when_piped(demo: str, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert result.err == ""
     assert result.out.strip() == f"Wrote {tmp_path / 't.md'}"
+
+
+def test_a_stage_without_text_says_so(demo: str) -> None:
+    out = eup("--db", demo, "provisions", "csa-regulation", "ep-position").out
+    assert out.splitlines() == [
+        "csa-regulation/ep-position has no text yet.",
+        "Import one: eup import FILE --dossier csa-regulation --stage ep-position",
+    ]
+    assert eup("--db", demo, "provisions", "csa-regulation", "ep-position", "--json").json() == []

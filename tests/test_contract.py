@@ -346,6 +346,7 @@ REFUSED: list[tuple[str, tuple[str, ...]]] = [
     ("stages unknown dossier", ("stages", "no-such-dossier")),
     ("provisions unknown dossier", ("provisions", "no-such-dossier", "commission-proposal")),
     ("provisions unknown stage", ("provisions", "csa-regulation", "no-such-stage")),
+    ("provisions unknown kind", ("provisions", *PAIR[:2], "--kind", "articles")),
     ("align unknown stage", ("align", "csa-regulation", "commission-proposal", "nope")),
     ("align unknown dossier", ("align", "nope", "commission-proposal", "council-mandate")),
     ("align stage without text", ("align", "csa-regulation", "commission-proposal", "ep-position")),

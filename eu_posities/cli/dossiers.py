@@ -163,10 +163,17 @@ def provisions(
     if as_json:
         emit_json(rows)
         return
+    console = stdout_console()
+    if not rows:
+        what = f"no {kind} provisions" if kind else "no text yet"
+        console.print(f"{dossier}/{stage} has {what}.")
+        if not kind:
+            console.print(f"Import one: eup import FILE --dossier {dossier} --stage {stage}")
+        return
     table = Table("label", "heading", "text", show_lines=False)
     for row in rows:
         table.add_row(row["label"], row["heading"], _shorten(row["text"], 70))
-    stdout_console().print(table)
+    console.print(table)
 
 
 def _shorten(text: str, width: int) -> str:
