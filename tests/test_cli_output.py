@@ -117,3 +117,10 @@ def test_a_stage_without_text_says_so(demo: str) -> None:
         "Import one: eup import FILE --dossier csa-regulation --stage ep-position",
     ]
     assert eup("--db", demo, "provisions", "csa-regulation", "ep-position", "--json").json() == []
+
+
+def test_no_dossiers_yet_says_what_to_do(tmp_path: Path) -> None:
+    out = eup("--db", f"sqlite:///{tmp_path / 'empty.db'}", "dossier", "list").out
+    assert out.strip() == (
+        "No dossiers yet: `eup init` loads the demo data, `eup dossier add` adds one."
+    )

@@ -526,3 +526,8 @@ def test_unreadable_database_is_one_line(tmp_path: Path) -> None:
     assert_one_line_error(eup("--db", f"sqlite:///{bad}", "dossier", "list"))
     assert_one_line_error(eup("--db", "nosuchdriver://x/y", "dossier", "list"))
     assert bad.read_text(encoding="utf-8") == "this is not SQLite\n" * 100
+
+
+def test_unusable_data_folder_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EU_POSITIES_HOME", "/proc/eu-posities-cannot-be-here")
+    assert_one_line_error(eup("dossier", "list"))

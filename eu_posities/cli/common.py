@@ -79,11 +79,16 @@ class AppState:
 
             from eu_posities import db
 
-            engine = db.make_engine(self.url)
             try:
+                engine = db.make_engine(self.url)
                 state = db.check_schema(engine)
             except OperationalError as exc:
                 raise EupError(f"cannot open database {safe_url(self.url)}: {exc.orig}") from None
+            except OSError as exc:  # e.g. a data folder that cannot be created
+                where = exc.filename or safe_url(self.url)
+                raise EupError(
+                    f"cannot open database {safe_url(self.url)}: {exc.strerror}: {where}"
+                ) from None
             if state == "empty" or upgrade:
                 db.upgrade(engine)
                 if state == "empty" and auto_demo:

@@ -96,6 +96,11 @@ def dossier_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     if as_json:
         emit_json(rows)
         return
+    if not rows:
+        stdout_console().print(
+            "No dossiers yet: `eup init` loads the demo data, `eup dossier add` adds one."
+        )
+        return
     table = folding_table("key", "procedure", "stages", "with text", "title")
     for row in rows:
         table.add_row(
