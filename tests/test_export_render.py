@@ -210,6 +210,6 @@ def test_dutch_statuses_and_stage_names() -> None:
     )
     assert stage_name("kamerbrief-2024-12-20", "kamerbrief", "nl") == "Kamerbrief 2024-12-20"
     assert stage_name("practice-council-text", "council-mandate", "en") == (
-        "Council mandate (practice-council-text)"
+        "Council mandate – practice-council-text"
     )
     assert stage_name("my-notes", "other", "nl") == "my-notes"

@@ -135,7 +135,7 @@ def stage_name(key: str, kind: str, lang: str) -> str:
         return name
     if key.startswith(f"{kind}-"):
         return f"{name} {key[len(kind) + 1 :]}"
-    return f"{name} ({key})"
+    return f"{name} – {key}"  # no parentheses: labels are often followed by "(stage)"
 
 
 def check_lang(lang: str) -> str:
