@@ -15,6 +15,7 @@ from eu_posities.cli.common import (
     state_of,
     stdout_console,
 )
+from eu_posities.cli.concern_output import print_concern_tables, print_detail, print_history
 from eu_posities.errors import InputError
 
 concerns_app = typer.Typer(
@@ -46,27 +47,7 @@ def list_cmd(
     if as_json:
         emit_json(rows)
         return
-    console = stdout_console()
-    if not rows:
-        console.print("No concerns" + (f" in {dossier}." if dossier else "."))
-    # One table per dossier: four columns stay readable at 80 characters.
-    for dossier_key in dict.fromkeys(row["dossier"] for row in rows):
-        table = folding_table(
-            "concern",
-            "provisions",
-            "status by stage",
-            "resolved in",
-            title=f"Concerns in {dossier_key}",
-            title_justify="left",
-        )
-        for row in rows:
-            if row["dossier"] != dossier_key:
-                continue
-            statuses = "\n".join(f"{k}: {v}" for k, v in row["status_by_stage"].items())
-            table.add_row(
-                row["key"], ", ".join(row["provisions"]), statuses, row["resolved_in"] or "-"
-            )
-        console.print(table)
+    print_concern_tables(rows, dossier)
 
 
 @concerns_app.command("show")
@@ -87,42 +68,7 @@ def show(
     if as_json:
         emit_json(detail)
         return
-    _print_detail(detail)
-
-
-def _print_detail(detail: dict[str, Any]) -> None:
-    console = stdout_console()
-    console.print(f"[bold]{detail['key']}[/bold] - {detail['title']} ({detail['title_en']})")
-    console.print(f"Dossier: {detail['dossier']}")
-    if detail["description"]:
-        console.print(detail["description"])
-    if detail["position_nl"]:
-        console.print(
-            f"\n[bold]Nederlandse positie[/bold] ({detail['position_source']}):\n"
-            + detail["position_nl"]
-        )
-    if detail["links"]:
-        console.print("\n[bold]Provisions[/bold]")
-        for link in detail["links"]:
-            console.print(f"  {link['stage']}: {link['provision']} ({link['state']})")
-    if detail["current"]:
-        console.print("\n[bold]Status per stage[/bold]")
-        for entry in detail["current"]:
-            where = ", ".join(
-                x for x in (entry["evidence_document"], entry["evidence_location"]) if x
-            )
-            console.print(
-                f"  {entry['stage']}: {entry['status']} (#{entry['id']}, {entry['author']})"
-            )
-            if entry["evidence"]:
-                console.print(f"    “{entry['evidence']}”" + (f" - {where}" if where else ""))
-            if entry["note"]:
-                console.print(f"    note: {entry['note']}")
-    console.print(f"\nResolved in: {detail['resolved_in'] or '-'}")
-    if detail["alerts"]:
-        console.print("\n[bold]Alerts[/bold]")
-        for alert in detail["alerts"]:
-            console.print(f"  {alert['stage']}: {alert['summary']}")
+    print_detail(detail)
 
 
 @concerns_app.command("add")
@@ -354,16 +300,7 @@ def history(
     if as_json:
         emit_json(rows)
         return
-    console = stdout_console()
-    for row in rows:
-        console.print(
-            f"#{row['id']} {row['at']} {row['author']}: {row['stage']} -> {row['status']}"
-        )
-        where = ", ".join(x for x in (row["evidence_document"], row["evidence_location"]) if x)
-        if row["evidence"]:
-            console.print(f"    “{row['evidence']}”" + (f" - {where}" if where else ""))
-        if row["note"]:
-            console.print(f"    note: {row['note']}")
+    print_history(rows)
 
 
 @concerns_app.command("alerts")
