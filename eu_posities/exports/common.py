@@ -62,6 +62,9 @@ def is_open(c: ConcernSection) -> bool:
 
 
 def redline_heading(r: Redline, lang: str) -> str:
-    old = f"{r.from_label} ({r.from_stage})" if r.from_label else t("new", lang)
-    new = f"{r.to_label} ({r.to_stage})" if r.to_label else t("deleted", lang)
+    # A provision that is new or gone still says in which stage that happened.
+    old = (
+        f"{r.from_label} ({r.from_stage})" if r.from_label else t("new_in", lang, stage=r.to_stage)
+    )
+    new = f"{r.to_label} ({r.to_stage})" if r.to_label else t("deleted_in", lang, stage=r.to_stage)
     return f"{old} → {new}"

@@ -24,6 +24,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "of": {"nl": "van", "en": "of"},
     "new": {"nl": "[nieuw]", "en": "[new]"},
     "deleted": {"nl": "[geschrapt]", "en": "[deleted]"},
+    "deleted_in": {"nl": "[geschrapt in {stage}]", "en": "[deleted in {stage}]"},
     "absent": {"nl": "—", "en": "—"},
     "merged": {"nl": "samengevoegd met {label}", "en": "merged into {label}"},
     "moved_from": {"nl": "verplaatst uit {label}", "en": "moved from {label}"},
