@@ -531,3 +531,25 @@ def test_unreadable_database_is_one_line(tmp_path: Path) -> None:
 def test_unusable_data_folder_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EU_POSITIES_HOME", "/proc/eu-posities-cannot-be-here")
     assert_one_line_error(eup("dossier", "list"))
+
+
+# --- Python API ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The Member States shall designate", "Member States may designate"),
+        ("", "Inserted from nothing."),
+        ("Deleted to nothing.", ""),
+        ("1. Providers shall report.\n2. Reports are kept.", "1. Providers shall report.\n"),
+    ],
+)
+def test_word_diff_api(old: str, new: str) -> None:
+    from eu_posities.diff import word_diff
+
+    ops = word_diff(old, new)
+    assert {op.op for op in ops} <= {"equal", "insert", "delete", "replace"}
+    as_dicts = [{"op": op.op, "old": op.old, "new": op.new} for op in ops]
+    assert _joined(as_dicts, "old", "insert") == " ".join(old.split())
+    assert _joined(as_dicts, "new", "delete") == " ".join(new.split())
