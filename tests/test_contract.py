@@ -212,8 +212,6 @@ def test_diff_shape_and_joining_rules(demo: str) -> None:
                 assert set(move) >= {"from", "to", "text"}
             old_text = _joined(pair["ops"], "old", "insert")
             new_text = _joined(pair["ops"], "new", "delete")
-            if pair["status"] in ("split", "merged"):
-                continue  # a part holds only its share of the text
             if pair["from"]:
                 assert old_text == " ".join(texts["old"][pair["from"]].split()), pair["from"]
             if pair["to"]:
