@@ -551,3 +551,26 @@ def test_word_diff_api(old: str, new: str) -> None:
     as_dicts = [{"op": op.op, "old": op.old, "new": op.new} for op in ops]
     assert _joined(as_dicts, "old", "insert") == " ".join(old.split())
     assert _joined(as_dicts, "new", "delete") == " ".join(new.split())
+
+
+def test_diff_lists_text_that_moved(tmp_path: Path) -> None:
+    # MADE-UP: one invented sentence moves from Article 2 to Article 4 of the made-up text.
+    base = (MADE_UP / "split-merge-from.MADE-UP.txt").read_text(encoding="utf-8")
+    moved = " The register shall be kept for five years from the date of each recorded incident."
+    before = base.replace(
+        "the measures taken in response.", "the measures taken in response." + moved
+    )
+    after = base.replace("premises of providers.", "premises of providers." + moved)
+    url = f"sqlite:///{tmp_path / 'moves.db'}"
+    ok(url, "init", "--empty")
+    ok(url, "dossier", "add", "made-up", "--title", "Made-up test file")
+    for stage, text in (("commission-proposal", before), ("council-general-approach", after)):
+        path = tmp_path / f"{stage}.MADE-UP.txt"
+        path.write_text(text, encoding="utf-8")
+        ok(url, "import", str(path), "--dossier", "made-up", "--stage", stage)
+    result = read_json(url, "diff", "made-up", "commission-proposal", "council-general-approach")
+    moves = [m for pair in result["pairs"] for m in pair["moves"]]
+    assert moves
+    assert {(m["from"], m["to"], m["text"]) for m in moves} == {
+        ("Article 2", "Article 4", moved.strip())
+    }
