@@ -462,6 +462,7 @@ def assert_one_line_error(result: Result) -> None:
     assert result.code != 0
     assert "Traceback" not in result.err + result.out
     assert "EU_POSITIES_DEBUG" not in result.err, "an expected error reported as a crash"
+    assert result.out == "", "a refused command printed to stdout"
     lines = result.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), result.err
     assert len(lines[0]) > len("error: ") + 5
@@ -574,3 +575,11 @@ def test_diff_lists_text_that_moved(tmp_path: Path) -> None:
     assert {(m["from"], m["to"], m["text"]) for m in moves} == {
         ("Article 2", "Article 4", moved.strip())
     }
+
+
+def test_changes_record_the_author_from_the_environment(demo: str) -> None:
+    # The module's database was built with EU_POSITIES_USER=tester.
+    authors = {row["author"] for row in read_json(demo, "log", "--limit", "1000")}
+    assert authors == {"tester"}
+    history = read_json(demo, "concerns", "history", "csa-directive", "vog")
+    assert {row["author"] for row in history} == {"tester"}
