@@ -124,3 +124,10 @@ def test_no_dossiers_yet_says_what_to_do(tmp_path: Path) -> None:
     assert out.strip() == (
         "No dossiers yet: `eup init` loads the demo data, `eup dossier add` adds one."
     )
+
+
+def test_stage_kind_line_does_not_read_as_another_stage(demo: str) -> None:
+    out = eup("--db", demo, "stages", "csa-regulation").out
+    assert "│ (kind: council-mandate)" in out  # under practice-council-text
+    assert "│ council-mandate " in out  # the real council-mandate stage, once
+    assert out.count("│ council-mandate ") == 1

@@ -141,7 +141,7 @@ def stages(
         count = str(row["provisions"]) if row["imported"] else "[dim]—[/]"
         stage = row["key"]
         if not row["key"].startswith(row["kind"]):
-            stage += f"\n[dim]{row['kind']}[/]"
+            stage += f"\n[dim](kind: {row['kind']})[/]"
         if marks:
             stage += "\n[bold yellow]" + " ".join(marks) + "[/]"
         table.add_row(stage, row["date"], count, row["ref"])
