@@ -2,6 +2,9 @@
 
 Pairs: every aligned provision pair between the CSA Regulation proposal (COM(2022) 209) and
 generated later stages (made up by tests/stagegen.py). Prints a table, then one JSON line.
+The machine may be shared: besides best-of wall times it reports medians of wall and CPU time
+(time.process_time, which other processes do not inflate), over all pairs and over the
+changed pairs only (identical pairs cost word_diff nothing, difflib the full price).
 Run: python benchmarks/bench_diff.py [number of stages]
 """
 
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -84,31 +88,48 @@ def main() -> None:
                 best[name] = min(best[name], time.perf_counter() - start)
         for name in tools:
             results[name]["seconds"] += best[name]
-    # 2. Each tool over all pairs in one go, best of REPEAT runs (warm caches, as in a report).
+    # 2. Each tool over all pairs in one go, REPEAT runs (warm caches, as in a report): best and
+    # median wall time, median CPU time; then the same over the changed pairs only.
+    changed_pairs = [(a, b) for a, b in pairs if a != b]
     for name, fn in tools.items():
-        for _ in range(REPEAT):
-            start = time.perf_counter()
-            results[name]["hunks"] = sum(fn(a, b) for a, b in pairs)
-            elapsed = time.perf_counter() - start
-            results[name]["whole_run_seconds"] = min(results[name]["whole_run_seconds"], elapsed)
-    base = results["word_diff"]["seconds"]
-    whole_base = results["word_diff"]["whole_run_seconds"]
+        for key, subset in (("", pairs), ("changed_", changed_pairs)):
+            walls, cpus = [], []
+            for _ in range(REPEAT):
+                start, cpu = time.perf_counter(), time.process_time()
+                hunks = sum(fn(a, b) for a, b in subset)
+                walls.append(time.perf_counter() - start)
+                cpus.append(time.process_time() - cpu)
+            r = results[name]
+            r[f"{key}hunks"] = hunks
+            r[f"{key}median_wall_seconds"] = statistics.median(walls)
+            r[f"{key}median_cpu_seconds"] = statistics.median(cpus)
+            if not key:
+                r["whole_run_seconds"] = min(walls)
+    base = results["word_diff"]
     print(f"{len(pairs)} provision pairs ({changed} changed) from {n} generated stages")
     print(
         f"per pair: sum over pairs of the best of {REPEAT}, tools taking turns; "
-        f"whole run: best of {REPEAT} runs over all pairs; hunks: non-equal ops\n"
+        f"whole run: best of {REPEAT} runs over all pairs; median wall and CPU of those runs, "
+        f"over all pairs and over changed pairs only; ×: times word_diff; hunks: non-equal ops\n"
     )
     print(
-        f"{'tool':<18} {'per pair ms':>11} {'×':>6} {'whole run ms':>13} {'×':>6} "
-        f"{'change hunks':>13}"
+        f"{'tool':<17} {'per pair ms':>11} {'×':>5} {'whole ms':>9} {'×':>5} "
+        f"{'med wall':>9} {'med CPU':>8} {'×':>5} {'changed CPU':>11} {'×':>5} {'hunks':>6}"
     )
     for name, r in results.items():
-        r["slower_than_word_diff"] = r["seconds"] / base
-        r["whole_run_slower_than_word_diff"] = r["whole_run_seconds"] / whole_base
+        r["slower_than_word_diff"] = r["seconds"] / base["seconds"]
+        r["whole_run_slower_than_word_diff"] = r["whole_run_seconds"] / base["whole_run_seconds"]
+        r["cpu_slower_than_word_diff"] = r["median_cpu_seconds"] / base["median_cpu_seconds"]
+        r["changed_cpu_slower_than_word_diff"] = (
+            r["changed_median_cpu_seconds"] / base["changed_median_cpu_seconds"]
+        )
         print(
-            f"{name:<18} {r['seconds'] * 1000:>11.1f} {r['slower_than_word_diff']:>6.1f} "
-            f"{r['whole_run_seconds'] * 1000:>13.1f} {r['whole_run_slower_than_word_diff']:>6.1f} "
-            f"{r['hunks']:>13}"
+            f"{name:<17} {r['seconds'] * 1000:>11.1f} {r['slower_than_word_diff']:>5.1f} "
+            f"{r['whole_run_seconds'] * 1000:>9.1f} {r['whole_run_slower_than_word_diff']:>5.1f} "
+            f"{r['median_wall_seconds'] * 1000:>9.1f} {r['median_cpu_seconds'] * 1000:>8.1f} "
+            f"{r['cpu_slower_than_word_diff']:>5.1f} "
+            f"{r['changed_median_cpu_seconds'] * 1000:>11.1f} "
+            f"{r['changed_cpu_slower_than_word_diff']:>5.1f} {r['hunks']:>6}"
         )
     print(json.dumps({"pairs": len(pairs), "changed": changed, "results": results}))
 

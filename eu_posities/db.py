@@ -6,7 +6,9 @@ their transactions through `session_scope`; storage functions never commit.
 
 from __future__ import annotations
 
+import functools
 import os
+import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,12 +17,13 @@ from typing import Any, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, create_engine
 
 from eu_posities.errors import EupError, SchemaTooNew
 
 SQLITE_BUSY_MS = 30_000
+MIGRATION_LOCK = 0x6575_7000  # PostgreSQL advisory lock key held while migrating ("eup")
 T = TypeVar("T")
 
 
@@ -85,11 +88,24 @@ def is_sqlite(engine: Engine) -> bool:
 
 
 @contextmanager
-def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
-    """One transaction: committed when the block ends, rolled back if it raises."""
+def session_scope(
+    engine: Engine, *, write: bool = False, serializable: bool = False
+) -> Iterator[Session]:
+    """One transaction: committed when the block ends, rolled back if it raises.
+
+    A write transaction on SQLite takes the write lock up front (BEGIN IMMEDIATE), so
+    writers run one after the other. On PostgreSQL, `serializable=True` asks for
+    SERIALIZABLE isolation, which makes every "has it changed since the user saw it?"
+    check race-free but may refuse one of two colliding writers: use it through
+    `run_write`, which runs the work again. Without it, PostgreSQL writes run at READ
+    COMMITTED and must lock what they check (`SELECT ... FOR UPDATE`).
+    """
     with Session(engine, expire_on_commit=False) as session:
         if write:
-            session.connection(execution_options={"eup_write": True})
+            options: dict[str, Any] = {"eup_write": True}
+            if serializable and not is_sqlite(engine):
+                options["isolation_level"] = "SERIALIZABLE"
+            session.connection(execution_options=options)
         try:
             yield session
             session.commit()
@@ -98,20 +114,37 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
             raise
 
 
-def run_write(engine: Engine, work: Callable[[Session], T], *, attempts: int = 5) -> T:
-    """Run `work` in one write transaction, retrying if the database stays locked.
+# PostgreSQL refusals that mean "another writer got there first; run your work again":
+# serialization failure, deadlock, and a unique key a concurrent transaction just took.
+RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505"})
 
-    The busy timeout covers almost every case; this covers a writer that holds the lock
-    longer than that (a large import on a slow disk).
+
+def is_transient(exc: BaseException) -> bool:
+    """A write that failed only because of a concurrent writer, and may simply be rerun."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) in RETRY_SQLSTATES:
+        return True
+    # SQLite: the lock outlasted the busy timeout (a large import on a slow disk).
+    return isinstance(exc, OperationalError) and "locked" in str(exc).lower()
+
+
+def run_write(engine: Engine, work: Callable[[Session], T], *, attempts: int = 20) -> T:
+    """Run `work` in one write transaction, running it again after a concurrent writer won.
+
+    `work` must only touch the database through its session (it may run more than once).
+    On the rerun it sees the other writer's changes, so a stale optimistic check fails with
+    `Conflict` then, and a key taken meanwhile with "already exists".
     """
     for attempt in range(1, attempts + 1):
         try:
-            with session_scope(engine, write=True) as session:
+            with session_scope(engine, write=True, serializable=True) as session:
                 return work(session)
-        except OperationalError as exc:
-            if "locked" not in str(exc).lower() or attempt == attempts:
+        except DBAPIError as exc:
+            if not is_transient(exc) or attempt == attempts:
                 raise
-            time.sleep(0.2 * attempt)
+            # Random, growing waits: colliding writers spread out instead of colliding again.
+            time.sleep(random.uniform(0, min(1.0, 0.01 * 2**attempt)))
     raise AssertionError("unreachable")
 
 
@@ -127,6 +160,7 @@ def _alembic_config(connection: Any) -> Any:
     return cfg
 
 
+@functools.cache  # the migration scripts ship with the code: read them once per process
 def code_head() -> str:
     """The newest schema revision this code knows."""
     from alembic.script import ScriptDirectory
@@ -137,11 +171,12 @@ def code_head() -> str:
     return head
 
 
-def _known_revisions() -> set[str]:
+@functools.cache
+def _known_revisions() -> frozenset[str]:
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(_alembic_config(None))
-    return {rev.revision for rev in script.walk_revisions()}
+    return frozenset(rev.revision for rev in script.walk_revisions())
 
 
 def db_revision(engine: Engine) -> str | None:
@@ -176,5 +211,11 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
 
     check_schema(engine)
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "head")
+    # Several processes may open a new database at once: the first creates the schema while
+    # the others wait for it, then find it current (alembic re-reads the revision inside).
+    with engine.connect() as conn:
+        conn.execution_options(eup_write=True)
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            command.upgrade(_alembic_config(conn), "head")

@@ -12,6 +12,7 @@ from eu_posities.cli.common import JSON_OPTION, emit_json, split_list, state_of,
 
 def register(app: typer.Typer) -> None:
     app.command("import")(import_command)
+    app.command("search")(search_command)
 
 
 def import_command(
@@ -82,3 +83,44 @@ def import_command(
         stdout_console().print(
             f"Imported {d.provisions} provisions into {dossier}/{d.key} ({d.format})."
         )
+
+
+def search_command(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help='Words (all must match) and "quoted phrases".'),
+    dossier: str | None = typer.Option(None, "--dossier", help="Only this dossier."),
+    stage: str | None = typer.Option(None, "--stage", help="Only stages with this key."),
+    limit: int = typer.Option(50, "--limit", min=1, max=1000, help="At most this many hits."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Full-text search over all provisions of all stages, best hits first.
+
+    Example: eup search "detection order" --dossier csa-regulation
+    """
+    from rich.table import Table
+
+    from eu_posities.search import MARK, search
+
+    with state_of(ctx).read() as session:
+        hits = search(session=session, query=query, dossier=dossier, stage=stage, limit=limit)
+    if as_json:
+        emit_json(hits)
+        return
+    console = stdout_console()
+    if not hits:
+        console.print("No provisions match.")
+        return
+    table = Table("dossier", "stage", "provision", "snippet", show_lines=False)
+    for hit in hits:
+        marked = _bold_marks(hit["snippet"], MARK)
+        stage_cell = hit["stage"] + (" [b]LIMITE[/]" if hit["limite"] else "")
+        table.add_row(hit["dossier"], stage_cell, hit["provision"], marked)
+    console.print(table)
+
+
+def _bold_marks(snippet: str, mark: str) -> str:
+    from rich.markup import escape
+
+    pieces = snippet.split(mark)
+    # Odd pieces sit between marks: the matched words.
+    return "".join(f"[b]{escape(p)}[/b]" if i % 2 else escape(p) for i, p in enumerate(pieces))

@@ -1,13 +1,24 @@
-"""Word-level redline of two texts: immutable ops, cleaned up to read like a lawyer's redline."""
+"""Word-level redline of two texts: immutable ops, cleaned up to read like a lawyer's redline.
+
+Most amendments touch a few words of a long provision, so the expensive part (tokenising and
+aligning tokens) only runs where text changed: common ends are cut off first (rapidfuzz
+Prefix/Postfix, C++), then unchanged lines, then long unchanged runs of words (coarse.py, on
+`str.split`); what is left, small windows, gets the token diff (tokens.py, an exact LCS by
+rapidfuzz) and the readability clean-up. Work is done on plain strings and tuples; DiffOps are
+built once at the end.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import NamedTuple
 
-from eu_posities.diff.halfmatch import common_prefix, common_suffix, half_match
-from eu_posities.diff.sequence import matching_blocks
-from eu_posities.diff.tokens import tokenize
+from rapidfuzz.distance import Postfix, Prefix
+
+from eu_posities.diff.coarse import Span, drop_islands, line_anchors, word_anchors
+from eu_posities.diff.sequence import Match, matching_blocks
+from eu_posities.diff.tokens import tokenize, tokens_from
 
 OP_KINDS = ("equal", "insert", "delete", "replace")
 
@@ -62,14 +73,15 @@ _WEAK_WORDS = frozenset(
     ]
 )
 _WORDLIKE = re.compile(r"\w")
-TRIM_CHARS = 200  # from this size (both sides) common ends are trimmed on the text
-SPLIT_CHARS = 400  # from this size (both sides) a long common run is looked for first
-MIN_LINES = 3  # paragraphs per side from which pairing paragraphs first pays off
+_SPACES = re.compile(r"\s*")
+COARSE_CHARS = 400  # from this size (both sides) unchanged runs of words are found first
 
 
-@dataclass(frozen=True, slots=True)
-class DiffOp:
+class DiffOp(NamedTuple):
     """One redline operation. `insert` has old == "", `delete` has new == "".
+
+    Immutable; a named tuple because it is several times cheaper to create than a frozen
+    dataclass, and a long redline has thousands of ops.
 
     `detail` is only filled by `word_diff(..., char_detail=True)` on a `replace` of a single
     word: character-level sub-ops inside that word (same rules: equal/insert/delete/replace).
@@ -98,90 +110,180 @@ def word_diff(old: str, new: str, *, char_detail: bool = False) -> list[DiffOp]:
     """
     if old == new:
         return [DiffOp("equal", old, new)] if old else []
-    ops = _by_paragraph(old, new)
+    ops = _line_aligned(_merged(_pieces(old, new)))
     if char_detail:
         ops = [_with_detail(op) for op in ops]
     return ops
 
 
-def _by_paragraph(old: str, new: str) -> list[DiffOp]:
-    """Pair identical paragraphs first, then diff word by word only where they differ.
+Piece = tuple[str, str, str]  # (op, old, new): built as plain tuples, DiffOps only at the end
 
-    Most amendments touch a few paragraphs of a long article; this skips tokenising the rest.
+
+# Each step diffs old[ao:ae] against new[bo:be], positions in the whole texts: tokenising a
+# window in place lets the tokenizer see the character before it (only a number at a real
+# line start is paragraph numbering, "4." after "Article" is a reference and a full stop).
+Step = Callable[[str, int, int, str, int, int], list[Piece]]
+
+
+def _pieces(old: str, new: str) -> list[Piece]:
+    """The redline as pieces; neighbours may share a kind (`_merged` joins them)."""
+    return _trimmed(old, 0, len(old), new, 0, len(new), _by_lines)
+
+
+def _trimmed(old: str, ao: int, ae: int, new: str, bo: int, be: int, inner: Step) -> list[Piece]:
+    """Common ends as equal pieces, found at C speed; `inner` diffs the middle.
+
+    Most amendments touch a small part of a provision, or of a paragraph.
     """
-    a_lines = old.splitlines(keepends=True)
-    b_lines = new.splitlines(keepends=True)
-    if len(a_lines) < MIN_LINES or len(b_lines) < MIN_LINES:
-        return _words(old, new)
-    ops: list[DiffOp] = []
-    ai = bj = 0
-    blocks = matching_blocks(_line_keys(a_lines), _line_keys(b_lines))
-    for i, j, k in [*blocks, (len(a_lines), len(b_lines), 0)]:
-        if i > ai or j > bj:
-            ops = _join(ops, _words("".join(a_lines[ai:i]), "".join(b_lines[bj:j])))
-        if k:
-            same_a, same_b = "".join(a_lines[i : i + k]), "".join(b_lines[j : j + k])
-            ops = _join(ops, [DiffOp("equal", same_a, same_b)])
-        ai, bj = i + k, j + k
-    return ops
-
-
-def _line_keys(lines: list[str]) -> list[object]:
-    """Paragraphs compared without surrounding whitespace; an empty one never anchors."""
-    return [line.strip() or object() for line in lines]
-
-
-def _words(old: str, new: str) -> list[DiffOp]:
-    """The word-level diff proper (no shortcuts by paragraph)."""
-    if old == new:
-        return [DiffOp("equal", old, new)] if old else []
-    if not old or not new:
-        return [DiffOp("insert", "", new) if new else DiffOp("delete", old, "")]
-    # Short texts go straight to tokens (the token diff trims its own ends); long ones shed
-    # their common ends at C speed first.
-    head, tail = _common_ends(old, new) if len(old) + len(new) >= TRIM_CHARS else (0, 0)
+    if ao == ae or bo == be:
+        if ao == ae and bo == be:
+            return []
+        return [("insert", "", new[bo:be]) if ao == ae else ("delete", old[ao:ae], "")]
+    whole = ao == 0 and ae == len(old) and bo == 0 and be == len(new)
+    head, tail = _common_ends(old, new) if whole else _common_ends(old[ao:ae], new[bo:be])
     # Whitespace right after the common prefix joins the prefix (equal, spacing aside).
-    ho = _skip_space(old, head, len(old) - tail)
-    hn = _skip_space(new, head, len(new) - tail)
-    ea, eb = len(old) - tail, len(new) - tail
-    if (ea - ho) + (eb - hn) >= SPLIT_CHARS:
-        run = half_match(old[ho:ea], new[hn:eb])
-        if run is not None:
-            # A long unchanged run in the middle: diff the two sides of it on their own.
-            oa, ob, na, nb = run
-            ops = _words(old[ho : ho + oa], new[hn : hn + na])
-            ops = _join(ops, [DiffOp("equal", old[ho + oa : ho + ob], new[hn + na : hn + nb])])
-            ops = _join(ops, _words(old[ho + ob : ea], new[hn + nb : eb]))
-            return _ends(ops, old, new, ho, hn, tail)
-    a_tok = tokenize(old, ho, len(old) - tail)
-    b_tok = tokenize(new, hn, len(new) - tail)
-    # Tokens are compared as strings without their whitespace: reflowed text stays equal.
-    a = _keys(a_tok)
-    b = _keys(b_tok)
-    blocks = _clean_up(matching_blocks(a, b), a_tok, len(a), len(b))
-    return _ends(_to_ops(blocks, a_tok, b_tok), old, new, ho, hn, tail)
-
-
-def _ends(ops: list[DiffOp], old: str, new: str, ho: int, hn: int, tail: int) -> list[DiffOp]:
-    """Put the common prefix (up to `ho`/`hn`) and suffix (`tail`) back around `ops`."""
-    if ho or hn:
-        ops = _join([DiffOp("equal", old[:ho], new[:hn])], ops)
+    ea, eb = ae - tail, be - tail
+    ho = _skip_space(old, ao + head, ea)
+    hn = _skip_space(new, bo + head, eb)
+    pieces: list[Piece] = [("equal", old[ao:ho], new[bo:hn])] if ho > ao or hn > bo else []
+    pieces += inner(old, ho, ea, new, hn, eb)
     if tail:
-        ops = _join(ops, [DiffOp("equal", old[len(old) - tail :], new[len(new) - tail :])])
+        pieces.append(("equal", old[ea:ae], new[eb:be]))
+    return pieces
+
+
+def _by_lines(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
+    """Diff changed lines (paragraphs) only, each with its own common ends trimmed."""
+    if (ae - ao) + (be - bo) < COARSE_CHARS:
+        return _tokens(old, ao, ae, new, bo, be)
+    if old.find("\n", ao, ae) >= 0 and new.find("\n", bo, be) >= 0:
+        return _between(old, ao, ae, new, bo, be, line_anchors, _trimmed_by_words)
+    return _by_words(old, ao, ae, new, bo, be)
+
+
+def _trimmed_by_words(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
+    return _trimmed(old, ao, ae, new, bo, be, _by_words)
+
+
+def _by_words(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
+    """Tokenise only the windows between long unchanged runs of words."""
+    if (ae - ao) + (be - bo) < COARSE_CHARS:
+        return _tokens(old, ao, ae, new, bo, be)
+    return _between(old, ao, ae, new, bo, be, word_anchors, _tokens)
+
+
+def _between(
+    old: str,
+    ao: int,
+    ae: int,
+    new: str,
+    bo: int,
+    be: int,
+    find: Callable[[str, str], list[Span]],
+    inner: Step,
+) -> list[Piece]:
+    """Spans that `find` calls unchanged become equal pieces; `inner` diffs the rest."""
+    pieces: list[Piece] = []
+    pa, pb = ao, bo
+    for sa, xa, sb, xb in find(old[ao:ae], new[bo:be]):
+        sa, xa, sb, xb = sa + ao, xa + ao, sb + bo, xb + bo
+        pieces += inner(old, pa, sa, new, pb, sb)
+        pieces.append(("equal", old[sa:xa], new[sb:xb]))
+        pa, pb = xa, xb
+    pieces += inner(old, pa, ae, new, pb, be)
+    return pieces
+
+
+def _tokens(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
+    """The token diff of two windows, cleaned up for reading.
+
+    Windows follow the common prefix or an unchanged run: whitespace at their start is
+    spacing next to unchanged text, so it is equal (spacing aside), never a change.
+    """
+    ho = _skip_space(old, ao, ae)
+    hn = _skip_space(new, bo, be)
+    pieces: list[Piece] = [("equal", old[ao:ho], new[bo:hn])] if ho > ao or hn > bo else []
+    if ho == ae or hn == be:
+        if ho < ae:
+            pieces.append(("delete", old[ho:ae], ""))
+        elif hn < be:
+            pieces.append(("insert", "", new[hn:be]))
+        return pieces
+    a_tok = tokens_from(old, ho, ae)
+    b_tok = tokens_from(new, hn, be)
+    # Tokens are compared as strings without their whitespace: reflowed text stays equal.
+    a = list(map(str.rstrip, a_tok))
+    b = list(map(str.rstrip, b_tok))
+    if len(a) == 1 and len(b) == 1:  # the commonest window: one word for another
+        pieces.append(("equal" if a[0] == b[0] else "replace", a_tok[0], b_tok[0]))
+        return pieces
+
+    def small(i: int, k: int) -> bool:
+        return k <= 3 and _is_weak(a, i, k)
+
+    blocks = drop_islands(matching_blocks(a, b), len(a), len(b), small)
+    return pieces + _to_pieces(blocks, a_tok, b_tok)
+
+
+def _merged(pieces: list[Piece]) -> list[DiffOp]:
+    """Ops from pieces, joining neighbours of the same kind (two changes become one)."""
+    ops: list[DiffOp] = []
+    kind, old, new = pieces[0]
+    for next_kind, next_old, next_new in pieces[1:]:
+        if (next_kind == "equal") == (kind == "equal"):
+            old += next_old
+            new += next_new
+            if kind != "equal":
+                kind = "replace" if old and new else ("delete" if old else "insert")
+        else:
+            ops.append(DiffOp(kind, old, new))
+            kind, old, new = next_kind, next_old, next_new
+    ops.append(DiffOp(kind, old, new))
     return ops
+
+
+def _line_aligned(ops: list[DiffOp]) -> list[DiffOp]:
+    """Slide an inserted or deleted run of whole lines back so that it starts a line.
+
+    Trimming common ends can cut an added paragraph in the wrong place: "1. " equal, then
+    "Providers ...\n1. " inserted. The same texts read better as "1. Providers ...\n" inserted
+    before the unchanged "1. Member States ...".
+    """
+    last = len(ops) - 1
+    for k, (kind, old_text, new_text, _) in enumerate(ops):
+        # cheap tests first: this runs over every op of every redline
+        text = new_text if kind == "insert" else (old_text if kind == "delete" else "")
+        if "\n" not in text or not 0 < k < last:
+            continue
+        prev, op, nxt = ops[k - 1], ops[k], ops[k + 1]
+        # the partial line before the change, the same on both sides
+        cut_a, cut_b = prev.old.rfind("\n") + 1, prev.new.rfind("\n") + 1
+        tail = prev.old[cut_a:]
+        if not tail or tail != prev.new[cut_b:] or (min(cut_a, cut_b) == 0 and k > 1):
+            continue  # no partial line, spaced differently, or not at a line start
+        lines = text[: len(text) - len(tail)]
+        if not (text.endswith(tail) and lines.endswith("\n")):
+            continue
+        moved = tail + lines
+        ops[k - 1] = DiffOp("equal", prev.old[:cut_a], prev.new[:cut_b])
+        ops[k] = DiffOp(op.op, "", moved) if op.op == "insert" else DiffOp(op.op, moved, "")
+        ops[k + 1] = DiffOp("equal", tail + nxt.old, tail + nxt.new)
+    # Ops alternate, so the neighbours of a change are equal; only a first equal op can have
+    # slid away entirely.
+    return ops[1:] if ops and not (ops[0].old or ops[0].new) else ops
 
 
 def _common_ends(old: str, new: str) -> tuple[int, int]:
     """Lengths of the common prefix and suffix, cut back to whole tokens.
 
-    Found by bisection on slice comparisons (see halfmatch), then moved back to just after a
-    space or line break inside the common part, so tokens on both sides stay whole and the
-    text before each cut is identical (tokenising depends on the preceding character).
+    Measured by rapidfuzz (C++), then moved back to just after a space or line break inside
+    the common part, so tokens on both sides stay whole and the text before each cut is
+    identical (tokenising depends on the preceding character).
     """
-    head = common_prefix(old, new)
+    head = Prefix.similarity(old, new)
     # Cut back to just after the last space or line break (str.rfind: C speed).
     head = max(old.rfind(" ", 0, head), old.rfind("\n", 0, head)) + 1
-    common = min(common_suffix(old, new), min(len(old), len(new)) - head)
+    common = min(Postfix.similarity(old, new), min(len(old), len(new)) - head)
     # The suffix starts right after the first space or line break inside the common suffix.
     start = len(old) - common
     breaks = [p for p in (old.find(" ", start), old.find("\n", start)) if p >= 0]
@@ -189,79 +291,33 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
     return head, tail
 
 
-def _keys(tokens: list[str]) -> list[str]:
-    return list(map(str.rstrip, tokens))
-
-
 def _skip_space(text: str, pos: int, end: int) -> int:
-    while pos < end and text[pos].isspace():
-        pos += 1
+    if pos < end and text[pos].isspace():  # most windows start with a word: no regex call
+        spaces = _SPACES.match(text, pos, end)
+        return spaces.end() if spaces else pos
     return pos
 
 
-def _join(first: list[DiffOp], second: list[DiffOp]) -> list[DiffOp]:
-    if first and second and first[-1].op == "equal" and second[0].op == "equal":
-        a, b = first[-1], second[0]
-        return [*first[:-1], DiffOp("equal", a.old + b.old, a.new + b.new), *second[1:]]
-    return [*first, *second]
-
-
-def _is_weak(tokens: list[str], start: int, length: int) -> bool:
-    for t in tokens[start : start + length]:
-        word = t.strip().lower()
+def _is_weak(keys: list[str], start: int, length: int) -> bool:
+    for key in keys[start : start + length]:
+        word = key.lower()
         if _WORDLIKE.search(word) and word not in _WEAK_WORDS:
             return False
     return True
 
 
-def _clean_up(
-    blocks: list[tuple[int, int, int]], a_tok: list[str], n: int, m: int
-) -> list[tuple[int, int, int]]:
-    """Drop equal islands that only split one change into two, until nothing changes.
-
-    An island goes when it holds only weak words/marks (at most 3 tokens), or when it is no
-    longer than the changes on both sides of it (the diff-match-patch semantic rule, counted
-    in tokens).
-    """
-    changed = True
-    while changed and len(blocks) > 0:
-        changed = False
-        kept: list[tuple[int, int, int]] = []
-        for idx, (i, j, k) in enumerate(blocks):
-            prev_i, prev_j = (
-                (kept[-1][0] + kept[-1][2], kept[-1][1] + kept[-1][2]) if kept else (0, 0)
-            )
-            before = max(i - prev_i, j - prev_j)
-            if idx + 1 < len(blocks):
-                ni, nj, _ = blocks[idx + 1]
-            else:
-                ni, nj = n, m
-            after = max(ni - (i + k), nj - (j + k))
-            if (
-                before
-                and after
-                and ((k <= 3 and _is_weak(a_tok, i, k)) or (k <= before and k <= after))
-            ):
-                changed = True
-                continue
-            kept.append((i, j, k))
-        blocks = kept
-    return blocks
-
-
-def _to_ops(blocks: list[tuple[int, int, int]], a_tok: list[str], b_tok: list[str]) -> list[DiffOp]:
-    ops: list[DiffOp] = []
+def _to_pieces(blocks: list[Match], a_tok: list[str], b_tok: list[str]) -> list[Piece]:
+    pieces: list[Piece] = []
     ai = bj = 0
     for i, j, k in [*blocks, (len(a_tok), len(b_tok), 0)]:
-        old = "".join(a_tok[ai:i])
-        new = "".join(b_tok[bj:j])
-        if old or new:
-            kind = "replace" if old and new else ("delete" if old else "insert")
-            ops.append(DiffOp(kind, old, new))
+        if i > ai or j > bj:
+            old = "".join(a_tok[ai:i])
+            new = "".join(b_tok[bj:j])
+            pieces.append(("replace" if old and new else ("delete" if old else "insert"), old, new))
         if k:
-            ops.append(DiffOp("equal", "".join(a_tok[i : i + k]), "".join(b_tok[j : j + k])))
+            pieces.append(("equal", "".join(a_tok[i : i + k]), "".join(b_tok[j : j + k])))
         ai, bj = i + k, j + k
-    return ops
+    return pieces
 
 
 def _with_detail(op: DiffOp) -> DiffOp:
@@ -273,8 +329,5 @@ def _with_detail(op: DiffOp) -> DiffOp:
     ):
         return op
     a_chars, b_chars = list(op.old), list(op.new)
-    intern: dict[str, int] = {}
-    a = [intern.setdefault(c, len(intern)) for c in a_chars]
-    b = [intern.setdefault(c, len(intern)) for c in b_chars]
-    detail = _to_ops(matching_blocks(a, b), a_chars, b_chars)
-    return DiffOp(op.op, op.old, op.new, tuple(detail))
+    detail = _to_pieces(matching_blocks(op.old, op.new), a_chars, b_chars)
+    return DiffOp(op.op, op.old, op.new, tuple(DiffOp(*piece) for piece in detail))

@@ -59,6 +59,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return tokens
 
 
+def tokens_from(text: str, start: int, end: int) -> list[str]:
+    """`tokenize(text, start, end)` when `text[start]` is not whitespace (no leading-space token).
+
+    The word diff calls this for every changed window; skipping the check for leading
+    whitespace saves a little on each of thousands of calls.
+    """
+    return _TOKEN_WS.findall(text, start, end)
+
+
 def typo_key(text: str) -> str:
     """Normalise quotes, dashes and non-breaking spaces for typography-insensitive checks."""
     return text.translate(_TYPO)

@@ -1,0 +1,269 @@
+"""Scale benchmark: 20 GENERATED dossiers x 8 stages x 300 provisions (benchmarks/loadgen.py),
+on SQLite and PostgreSQL: load time, database size, search latency, alignment of stage pairs,
+memory (tracemalloc peak per operation, peak RSS of the process). Prints a table and JSON.
+
+    python benchmarks/bench_scale.py [--pg URL] [--dossiers 20 --stages 8 --provisions 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _team_bench import databases, print_json, print_table, summary, timed  # noqa: E402
+from loadgen import STAGE_KEYS, generate  # noqa: E402
+
+from eu_posities import db  # noqa: E402
+from eu_posities.search import search  # noqa: E402
+
+QUERIES = {
+    "word": [
+        "detection",
+        "provider",
+        "authority",
+        "Coordinating",
+        "removal",
+        "hosting",
+        "child",
+        "EU",
+    ],
+    "prefix": ["de", "det", "pro", "auth", "remo", "ha", "coo", "inter"],
+    "phrase": ['"detection order"', '"competent authority"', '"EU Centre"', '"hosting services"'],
+    "words": [
+        "detection order judicial",
+        "risk assessment provider",
+        "EU Centre report",
+        "child sexual ab",
+    ],
+}
+RUNS = 3
+
+
+def peak_kib(fn: Any) -> tuple[float, Any]:
+    """(tracemalloc peak in KiB, result) of one call."""
+    tracemalloc.start()
+    try:
+        result = fn()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / 1024, result
+
+
+def database_mib(url: str) -> float:
+    from sqlalchemy import text
+
+    engine = db.make_engine(url)
+    if engine.dialect.name == "sqlite":
+        path = Path(engine.url.database or "")
+        size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    else:
+        with engine.connect() as conn:
+            size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
+    engine.dispose()
+    return round(size / 2**20, 1)
+
+
+def bench_search(url: str, dossiers: int) -> dict[str, Any]:
+    engine = db.make_engine(url)
+    out: dict[str, Any] = {}
+    for scope, dossier in (("all dossiers", None), ("one dossier", "gen-01")):
+        for kind, queries in QUERIES.items():
+            samples, hits = [], []
+            for query in queries:
+                runs = []
+                for _ in range(RUNS):
+                    with db.session_scope(engine) as session:
+                        ms, found = timed(
+                            lambda: search(session=session, query=query, dossier=dossier, limit=20)  # noqa: B023
+                        )
+                    runs.append(ms)
+                samples.append(sorted(runs)[RUNS // 2])
+                hits.append(len(found))
+            out[f"{scope} / {kind}"] = {
+                **summary(samples),
+                "mean_hits": round(sum(hits) / len(hits), 1),
+            }
+    with db.session_scope(engine) as session:
+        kib, _ = peak_kib(lambda: search(session=session, query="de", limit=50))
+    out["memory_peak_kib_prefix_de"] = round(kib)
+    engine.dispose()
+    return out
+
+
+def bench_align(url: str, stages: int, pairs_per_dossier: int = 7) -> dict[str, Any]:
+    try:
+        import eu_posities.alignment  # noqa: F401
+    except ImportError:
+        return {
+            "available": False,
+            "why": "alignment engine (eu_posities.alignment) not in this build",
+        }
+    from eu_posities.compare import align_stages
+
+    engine = db.make_engine(url)
+    samples: list[float] = []
+    rows = 0
+    for dossier in ("gen-01", "gen-02"):
+        for s in range(min(pairs_per_dossier, stages - 1)):
+            old, new = STAGE_KEYS[s], STAGE_KEYS[s + 1]
+
+            def work(session: Any, dossier: str = dossier, old: str = old, new: str = new) -> Any:
+                return align_stages(session=session, dossier_key=dossier, from_key=old, to_key=new)
+
+            ms, result = timed(lambda: db.run_write(engine, work))  # noqa: B023
+            samples.append(ms)
+            rows += len(result)
+    kib, _ = peak_kib(
+        lambda: db.run_write(
+            engine,
+            lambda session: align_stages(
+                session=session, dossier_key="gen-03", from_key=STAGE_KEYS[0], to_key=STAGE_KEYS[1]
+            ),
+        )
+    )
+    engine.dispose()
+    return {
+        "available": True,
+        "pairs": len(samples),
+        "rows": rows,
+        **summary(samples),
+        "memory_peak_kib": round(kib),
+    }
+
+
+def bench_report(url: str, workdir: Path) -> dict[str, Any]:
+    """`eup report` of one generated dossier: its consecutive stage pairs, aligned and diffed."""
+    try:
+        from eu_posities.exports.api import export_report
+    except ImportError:
+        return {"available": False, "why": "exports (eup report) not in this build"}
+    engine = db.make_engine(url)
+    out = workdir / f"report-{engine.dialect.name}"
+    ms, _ = timed(lambda: export_report(engine, ["gen-01"], out))
+    pages = sum(1 for _ in out.rglob("*.html"))
+    engine.dispose()
+    return {
+        "available": True,
+        "dossier": "gen-01",
+        "seconds": round(ms / 1000, 2),
+        "html_pages": pages,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pg", help="PostgreSQL server URL (default: $EU_POSITIES_TEST_PG)")
+    parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument("--dossiers", type=int, default=20)
+    parser.add_argument("--stages", type=int, default=8)
+    parser.add_argument("--provisions", type=int, default=300)
+    args = parser.parse_args(argv)
+    if args.no_pg:
+        os.environ.pop("EU_POSITIES_TEST_PG", None)
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp, databases(Path(tmp), pg_server=args.pg) as urls:
+        for backend, url in urls:
+            load = generate(
+                url, dossiers=args.dossiers, stages=args.stages, provisions=args.provisions
+            )
+            results[backend] = {
+                "load": {**load, "provisions_per_s": round(load["provisions"] / load["seconds"])},
+                "database_mib": database_mib(url),
+                "search": bench_search(url, args.dossiers),
+                "align": bench_align(url, args.stages),
+                "report": bench_report(url, Path(tmp)),
+            }
+    peak_rss_mib = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+    rows = []
+    for backend, r in results.items():
+        rows.append(
+            [
+                backend,
+                "load",
+                f"{r['load']['provisions']} provisions",
+                f"{r['load']['seconds']:.1f} s",
+                f"{r['load']['provisions_per_s']}/s",
+                "",
+            ]
+        )
+        rows.append([backend, "database size", "", f"{r['database_mib']} MiB", "", ""])
+        for name, s in r["search"].items():
+            if isinstance(s, dict):
+                rows.append(
+                    [
+                        backend,
+                        f"search {name}",
+                        f"{s['n']} q, ~{s['mean_hits']} hits",
+                        f"{s['p50_ms']} ms",
+                        f"{s['p95_ms']} ms",
+                        f"{s['max_ms']} ms",
+                    ]
+                )
+        rows.append(
+            [
+                backend,
+                "search memory (prefix 'de')",
+                "",
+                f"{r['search']['memory_peak_kib_prefix_de']} KiB",
+                "",
+                "",
+            ]
+        )
+        a = r["align"]
+        if a.get("available"):
+            rows.append(
+                [
+                    backend,
+                    "align stage pair",
+                    f"{a['pairs']} pairs",
+                    f"{a['p50_ms']} ms",
+                    f"{a['p95_ms']} ms",
+                    f"{a['max_ms']} ms",
+                ]
+            )
+            rows.append(
+                [backend, "align memory (one pair)", "", f"{a['memory_peak_kib']} KiB", "", ""]
+            )
+        else:
+            rows.append([backend, "align stage pair", a["why"], "", "", ""])
+        rep = r["report"]
+        if rep.get("available"):
+            rows.append(
+                [
+                    backend,
+                    "eup report (one dossier)",
+                    f"{rep['html_pages']} pages",
+                    f"{rep['seconds']} s",
+                    "",
+                    "",
+                ]
+            )
+        else:
+            rows.append([backend, "eup report", rep["why"], "", "", ""])
+    print_table(
+        f"Scale: {args.dossiers} dossiers x {args.stages} stages x {args.provisions} provisions "
+        f"(generated); peak RSS {peak_rss_mib} MiB",
+        ["backend", "measure", "size", "p50 / value", "p95", "max"],
+        rows,
+    )
+    print_json(
+        {
+            "benchmark": "scale",
+            "config": vars(args),
+            "peak_rss_mib": peak_rss_mib,
+            "results": results,
+        }
+    )
+
+
+if __name__ == "__main__":
+    main()
