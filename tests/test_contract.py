@@ -583,3 +583,19 @@ def test_changes_record_the_author_from_the_environment(demo: str) -> None:
     assert authors == {"tester"}
     history = read_json(demo, "concerns", "history", "csa-directive", "vog")
     assert {row["author"] for row in history} == {"tester"}
+
+
+def test_every_concern_status_can_be_recorded(db_url: str) -> None:
+    ok(db_url, "init", "--demo")
+    where = ("csa-regulation", "detectiebevel", "practice-council-text")
+    for status in ("open", "partly", "resolved", "dropped"):
+        ok(db_url, "concerns", "assess", *where, "--status", status, "--evidence", "made-up quote")
+        rows = read_json(db_url, "concerns", "list", "--dossier", "csa-regulation")
+        assert rows[0]["status_by_stage"]["practice-council-text"] == status
+    history = read_json(db_url, "concerns", "history", *where[:2])
+    assert [r["status"] for r in history if r["stage"] == where[2]] == [
+        "open",
+        "partly",
+        "resolved",
+        "dropped",
+    ]
