@@ -7,8 +7,6 @@ same bytes. Row ids are kept so that links and history stay exactly as they were
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ from sqlalchemy import DateTime, inspect, text
 from sqlmodel import Session, SQLModel, select
 
 from eu_posities.errors import Conflict, InputError
+from eu_posities.files import write_atomic
 from eu_posities.models import TABLES
 
 FORMAT = "eu-posities-backup"
@@ -55,17 +54,7 @@ def write_backup(*, session: Session, path: Path) -> dict[str, int]:
     """Write the backup atomically (a temporary file renamed into place), private to the user."""
     data = dump(session=session)
     payload = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-    path = path.expanduser()
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=".eup-backup-", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path.expanduser(), lambda tmp: tmp.write_text(payload, encoding="utf-8"))
     return {name: len(rows) for name, rows in data["tables"].items()}
 
 

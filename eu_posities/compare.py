@@ -190,6 +190,6 @@ def set_override(
         author=author,
         action="alignment.override",
         dossier_key=dossier_key,
-        subject=f"{from_key}:{from_label} -> {to_key}:{to_label}",
+        subject=f"{from_key}:{from_label or '(added)'} -> {to_key}:{to_label or '(deleted)'}",
     )
     session.flush()

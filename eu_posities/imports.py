@@ -102,6 +102,10 @@ def stage_keys(request: ImportRequest, texts: list[ParsedStage]) -> list[str]:
     return [slugify(t.name or f"column-{i}") for i, t in enumerate(texts, 1)]
 
 
+def _is_commission_reading(text: ParsedStage) -> bool:
+    return text.meta.get("leos_reading") == "commission"
+
+
 def store_import(
     request: ImportRequest,
     texts: list[ParsedStage],
@@ -117,7 +121,10 @@ def store_import(
     if len(set(keys)) != len(keys):
         raise InputError(f"duplicate stage keys {keys}", source=str(request.path))
     done: list[ImportedStage] = []
-    for key, text in zip(keys, texts, strict=True):
+    # The Commission text of a LEOS mandate is the older stage: stored first, an undated
+    # Commission stage keeps its place before the Council's in every stage list.
+    pairs = sorted(zip(keys, texts, strict=True), key=lambda p: not _is_commission_reading(p[1]))
+    for key, text in pairs:
         if progress:
             progress(f"storing {key}")
         existing = find_stage(session=session, dossier=dossier, key=key)

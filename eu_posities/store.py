@@ -46,6 +46,28 @@ def check_slug(value: str, what: str) -> str:
     return value
 
 
+def check_date(value: str) -> str:
+    """A stage date: YYYY-MM-DD, or YYYY-MM / YYYY where only that much is known.
+
+    Stages are ordered by date as text, so "yesterday" or "13-12-2024" would put a stage in
+    the wrong place in every comparison.
+    """
+    import datetime as dt
+
+    if value:
+        parts = value.split("-")
+        padded = "-".join([*parts, "01", "01"][:3])
+        try:
+            if len(parts) > 3 or not all(p.isdigit() for p in parts):
+                raise ValueError
+            if [len(p) for p in parts] != [4, 2, 2][: len(parts)]:
+                raise ValueError
+            dt.date.fromisoformat(padded)
+        except ValueError:
+            raise InputError(f"invalid date {value!r}: use YYYY-MM-DD (or YYYY-MM, YYYY)") from None
+    return value
+
+
 def slugify(text: str) -> str:
     """A key from a column heading: 'Council General Approach' -> 'council-general-approach'."""
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
@@ -148,6 +170,8 @@ def ensure_stage(
         session.add(stage)
     elif kind:
         stage.kind = stage_kind_for(key, kind)
+    if fields.get("date"):
+        check_date(fields["date"])
     for name, value in fields.items():
         if value is not None:
             setattr(stage, name, value)

@@ -12,6 +12,7 @@ from clihelp import eup
 from eu_posities.cli.redline import redline_text
 
 PAIR = ("csa-regulation", "commission-proposal", "practice-council-text")
+KAMERBRIEF = "kamerbrief-2024-12-20"
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])[0-9;]*m")
 TABLES = [
     ("dossier", "list"),
@@ -51,9 +52,24 @@ def test_tables_fit_the_terminal_and_are_not_cut(
 def test_concern_keys_are_never_shortened(demo: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "60")
     assert "…" not in eup("--db", demo, "concerns", "list").out
+    assert "…" not in eup("--db", demo, "log").out
+    assert "…" not in eup("--db", demo, "concerns", "suggest", "csa-directive", KAMERBRIEF).out
     monkeypatch.setenv("COLUMNS", "200")
     out = eup("--db", demo, "concerns", "list").out
     assert "│ afbakening-strafbaarstellingen │" in out and "commission-proposal: open" in out
+
+
+def test_change_log_names_a_deleted_match_in_words(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'log.db'}"
+    assert eup("--db", url, "init").code == 0
+    assert eup("--db", url, "align", *PAIR, "--set", "Article 11=").code == 0
+    subject = eup("--db", url, "log", "--json").json()[-1]["subject"]
+    assert subject == "commission-proposal:Article 11 -> practice-council-text:(deleted)"
+
+
+def test_no_positions_found_is_said(demo: str) -> None:
+    out = eup("--db", demo, "concerns", "positions", "csa-directive", KAMERBRIEF).out
+    assert out.startswith("No 'Nederlandse positie' found in kamerbrief-2024-12-20")
 
 
 def test_piped_redline_marks_deleted_and_inserted_words(
@@ -92,3 +108,26 @@ def test_progress_bars_stay_off_when_piped(demo: str, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert result.err == ""
     assert result.out.strip() == f"Wrote {tmp_path / 't.md'}"
+
+
+def test_a_stage_without_text_says_so(demo: str) -> None:
+    out = eup("--db", demo, "provisions", "csa-regulation", "ep-position").out
+    assert out.splitlines() == [
+        "csa-regulation/ep-position has no text yet.",
+        "Import one: eup import FILE --dossier csa-regulation --stage ep-position",
+    ]
+    assert eup("--db", demo, "provisions", "csa-regulation", "ep-position", "--json").json() == []
+
+
+def test_no_dossiers_yet_says_what_to_do(tmp_path: Path) -> None:
+    out = eup("--db", f"sqlite:///{tmp_path / 'empty.db'}", "dossier", "list").out
+    assert out.strip() == (
+        "No dossiers yet: `eup init` loads the demo data, `eup dossier add` adds one."
+    )
+
+
+def test_stage_kind_line_does_not_read_as_another_stage(demo: str) -> None:
+    out = eup("--db", demo, "stages", "csa-regulation").out
+    assert "│ (kind: council-mandate)" in out  # under practice-council-text
+    assert "│ council-mandate " in out  # the real council-mandate stage, once
+    assert out.count("│ council-mandate ") == 1

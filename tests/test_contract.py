@@ -212,8 +212,6 @@ def test_diff_shape_and_joining_rules(demo: str) -> None:
                 assert set(move) >= {"from", "to", "text"}
             old_text = _joined(pair["ops"], "old", "insert")
             new_text = _joined(pair["ops"], "new", "delete")
-            if pair["status"] in ("split", "merged"):
-                continue  # a part holds only its share of the text
             if pair["from"]:
                 assert old_text == " ".join(texts["old"][pair["from"]].split()), pair["from"]
             if pair["to"]:
@@ -346,6 +344,7 @@ REFUSED: list[tuple[str, tuple[str, ...]]] = [
     ("stages unknown dossier", ("stages", "no-such-dossier")),
     ("provisions unknown dossier", ("provisions", "no-such-dossier", "commission-proposal")),
     ("provisions unknown stage", ("provisions", "csa-regulation", "no-such-stage")),
+    ("provisions unknown kind", ("provisions", *PAIR[:2], "--kind", "articles")),
     ("align unknown stage", ("align", "csa-regulation", "commission-proposal", "nope")),
     ("align unknown dossier", ("align", "nope", "commission-proposal", "council-mandate")),
     ("align stage without text", ("align", "csa-regulation", "commission-proposal", "ep-position")),
@@ -394,35 +393,21 @@ REFUSED: list[tuple[str, tuple[str, ...]]] = [
     ("log unknown dossier", ("log", "--dossier", "nope")),
 ]
 
+TO_TEXT = str(MADE_UP / "split-merge-to.MADE-UP.txt")
+
+
+def importing(file: str, *, dossier: str = "made-up", stage: str = "trilogue") -> tuple[str, ...]:
+    return ("import", file, "--dossier", dossier, "--stage", stage)
+
+
 FILE_REFUSED: list[tuple[str, tuple[str, ...]]] = [
-    ("import missing file", ("import", "{missing}", "--dossier", "made-up", "--stage", "trilogue")),
-    (
-        "import a folder of nothing",
-        ("import", "{empty_dir}", "--dossier", "made-up", "--stage", "trilogue"),
-    ),
-    ("import binary junk", ("import", "{junk}", "--dossier", "made-up", "--stage", "trilogue")),
-    (
-        "import into unknown dossier",
-        (
-            "import",
-            str(MADE_UP / "split-merge-to.MADE-UP.txt"),
-            "--dossier",
-            "nope",
-            "--stage",
-            "trilogue",
-        ),
-    ),
-    (
-        "import over an imported stage",
-        (
-            "import",
-            str(MADE_UP / "split-merge-to.MADE-UP.txt"),
-            "--dossier",
-            "made-up",
-            "--stage",
-            SPLIT_MERGE[1],
-        ),
-    ),
+    ("import missing file", importing("{missing}")),
+    ("import a folder of nothing", importing("{empty_dir}")),
+    ("import binary junk", importing("{junk}")),
+    ("import into unknown dossier", importing(TO_TEXT, dossier="nope")),
+    ("import over an imported stage", importing(TO_TEXT, stage=SPLIT_MERGE[1])),
+    ("import with a date that is no date", (*importing(TO_TEXT), "--date", "yesterday")),
+    ("import with a Dutch-order date", (*importing(TO_TEXT), "--date", "13-12-2024")),
     ("restore missing file", ("restore", "{missing}")),
     ("restore junk", ("restore", "{junk}")),
     ("restore into a database that holds data", ("restore", "{backup}")),
@@ -450,6 +435,9 @@ FILE_REFUSED: list[tuple[str, tuple[str, ...]]] = [
     ("memo unknown language", ("memo", "csa-directive", "--lang", "de", "--out", "{out}/m.md")),
     ("report unknown dossier", ("report", "nope", "--out", "{out}/r")),
     ("backup into a missing folder", ("backup", "{out}/no/such/folder/b.json")),
+    ("backup where nothing can be written", ("backup", "/proc/b.json")),
+    ("memo where nothing can be written", ("memo", "csa-directive", "--out", "/proc/m.md")),
+    ("report where nothing can be written", ("report", "csa-directive", "--out", "/proc/r")),
 ]
 
 USAGE: list[tuple[str, tuple[str, ...], str]] = [
@@ -460,7 +448,7 @@ USAGE: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "import without --dossier",
-        ("import", str(MADE_UP / "split-merge-to.MADE-UP.txt")),
+        ("import", TO_TEXT),
         "--dossier",
     ),
     ("table without --out", ("table", "csa-regulation", "--stages", "a,b"), "--out"),
@@ -473,6 +461,8 @@ USAGE: list[tuple[str, tuple[str, ...], str]] = [
 def assert_one_line_error(result: Result) -> None:
     assert result.code != 0
     assert "Traceback" not in result.err + result.out
+    assert "EU_POSITIES_DEBUG" not in result.err, "an expected error reported as a crash"
+    assert result.out == "", "a refused command printed to stdout"
     lines = result.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), result.err
     assert len(lines[0]) > len("error: ") + 5
@@ -535,3 +525,77 @@ def test_unreadable_database_is_one_line(tmp_path: Path) -> None:
     assert_one_line_error(eup("--db", f"sqlite:///{bad}", "dossier", "list"))
     assert_one_line_error(eup("--db", "nosuchdriver://x/y", "dossier", "list"))
     assert bad.read_text(encoding="utf-8") == "this is not SQLite\n" * 100
+
+
+def test_unusable_data_folder_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EU_POSITIES_HOME", "/proc/eu-posities-cannot-be-here")
+    assert_one_line_error(eup("dossier", "list"))
+
+
+# --- Python API ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The Member States shall designate", "Member States may designate"),
+        ("", "Inserted from nothing."),
+        ("Deleted to nothing.", ""),
+        ("1. Providers shall report.\n2. Reports are kept.", "1. Providers shall report.\n"),
+    ],
+)
+def test_word_diff_api(old: str, new: str) -> None:
+    from eu_posities.diff import word_diff
+
+    ops = word_diff(old, new)
+    assert {op.op for op in ops} <= {"equal", "insert", "delete", "replace"}
+    as_dicts = [{"op": op.op, "old": op.old, "new": op.new} for op in ops]
+    assert _joined(as_dicts, "old", "insert") == " ".join(old.split())
+    assert _joined(as_dicts, "new", "delete") == " ".join(new.split())
+
+
+def test_diff_lists_text_that_moved(tmp_path: Path) -> None:
+    # MADE-UP: one invented sentence moves from Article 2 to Article 4 of the made-up text.
+    base = (MADE_UP / "split-merge-from.MADE-UP.txt").read_text(encoding="utf-8")
+    moved = " The register shall be kept for five years from the date of each recorded incident."
+    before = base.replace(
+        "the measures taken in response.", "the measures taken in response." + moved
+    )
+    after = base.replace("premises of providers.", "premises of providers." + moved)
+    url = f"sqlite:///{tmp_path / 'moves.db'}"
+    ok(url, "init", "--empty")
+    ok(url, "dossier", "add", "made-up", "--title", "Made-up test file")
+    for stage, text in (("commission-proposal", before), ("council-general-approach", after)):
+        path = tmp_path / f"{stage}.MADE-UP.txt"
+        path.write_text(text, encoding="utf-8")
+        ok(url, "import", str(path), "--dossier", "made-up", "--stage", stage)
+    result = read_json(url, "diff", "made-up", "commission-proposal", "council-general-approach")
+    moves = [m for pair in result["pairs"] for m in pair["moves"]]
+    assert moves
+    assert {(m["from"], m["to"], m["text"]) for m in moves} == {
+        ("Article 2", "Article 4", moved.strip())
+    }
+
+
+def test_changes_record_the_author_from_the_environment(demo: str) -> None:
+    # The module's database was built with EU_POSITIES_USER=tester.
+    authors = {row["author"] for row in read_json(demo, "log", "--limit", "1000")}
+    assert authors == {"tester"}
+    history = read_json(demo, "concerns", "history", "csa-directive", "vog")
+    assert {row["author"] for row in history} == {"tester"}
+
+
+def test_every_concern_status_can_be_recorded(db_url: str) -> None:
+    ok(db_url, "init", "--demo")
+    where = ("csa-regulation", "detectiebevel", "practice-council-text")
+    for status in ("open", "partly", "resolved", "dropped"):
+        ok(db_url, "concerns", "assess", *where, "--status", status, "--evidence", "made-up quote")
+        rows = read_json(db_url, "concerns", "list", "--dossier", "csa-regulation")
+        assert rows[0]["status_by_stage"]["practice-council-text"] == status
+    history = read_json(db_url, "concerns", "history", *where[:2])
+    assert [r["status"] for r in history if r["stage"] == where[2]] == [
+        "open",
+        "partly",
+        "resolved",
+        "dropped",
+    ]

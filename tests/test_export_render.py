@@ -210,6 +210,16 @@ def test_dutch_statuses_and_stage_names() -> None:
     )
     assert stage_name("kamerbrief-2024-12-20", "kamerbrief", "nl") == "Kamerbrief 2024-12-20"
     assert stage_name("practice-council-text", "council-mandate", "en") == (
-        "Council mandate (practice-council-text)"
+        "Council mandate – practice-council-text"
     )
     assert stage_name("my-notes", "other", "nl") == "my-notes"
+
+
+def test_a_deleted_provision_says_in_which_stage() -> None:
+    from eu_posities.exports.common import redline_heading
+    from eu_posities.exports.model import Redline
+
+    gone = Redline("Commissievoorstel", "Triloog", "Article 11", None, "deleted", ())
+    assert redline_heading(gone, "nl") == "Article 11 (Commissievoorstel) → [geschrapt in Triloog]"
+    new = Redline("Commission proposal", "Trilogue", None, "Article 5a", "added", ())
+    assert redline_heading(new, "en") == "[new] → Article 5a (Trilogue)"

@@ -79,7 +79,7 @@ def test_mandate_added_article() -> None:
     council, commission = parse_file(
         MANDATES / "mandate_add_bill_add__article_output.xml", leos_both=True
     )
-    assert (council.name, commission.name) == ("council", "commission")
+    assert (council.name, commission.name) == ("council-mandate", "commission-proposal")
     assert list(_articles(council)) == ["Article 1", "Article 1a", "Article 2", "Article 3"]
     assert list(_articles(commission)) == ["Article 1", "Article 2", "Article 3"]
     added = next(p for p in council.provisions if p.label == "Article 1a")
@@ -89,7 +89,7 @@ def test_mandate_added_article() -> None:
 
 def test_mandate_only_council_by_default() -> None:
     stages = parse_file(MANDATES / "mandate_add_bill_add__article_output.xml")
-    assert [s.name for s in stages] == ["council"]
+    assert [s.name for s in stages] == ["council-mandate"]
 
 
 def test_mandate_deleted_article() -> None:

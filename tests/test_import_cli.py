@@ -169,3 +169,19 @@ def test_unknown_dossier_and_missing_file(dossier: str, tmp_path: Path) -> None:
         "x",
     )
     assert missing.code == 1 and "none.pdf" in missing.err
+
+
+def test_leos_mandate_both_texts_get_standard_stage_keys_in_order(dossier: str) -> None:
+    path = DATA / "akn/leos-mandate/mandate_delete_bill_3Articles__deleteArt1_output.xml"
+    result = eup(
+        "--db", dossier, "import", str(path), "--dossier", "test-act", "--leos-both",
+        "--stage", "council-mandate",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    rows = eup("--db", dossier, "stages", "test-act", "--json").json()
+    assert [(r["key"], r["kind"]) for r in rows] == [
+        ("commission-proposal", "commission-proposal"),
+        ("council-mandate", "council-mandate"),
+    ]
+    aligned = eup("--db", dossier, "align", "test-act", "commission-proposal", "council-mandate")
+    assert aligned.code == 0, aligned.err

@@ -17,6 +17,7 @@ from eu_posities import config
 from eu_posities.errors import EupError
 
 if TYPE_CHECKING:  # SQLAlchemy loads on first database use, keeping `eup --help` fast
+    from rich.table import Table
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
@@ -28,6 +29,16 @@ JSON_OPTION = typer.Option(False, "--json", help="Print one JSON document on std
 def stdout_console() -> Console:
     # Rich already drops colour when piped; NO_COLOR is honoured explicitly as well.
     return Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+
+
+def folding_table(*columns: str, **options: Any) -> Table:
+    """A table whose cells fold rather than end in "…": a cut-off key cannot be typed back."""
+    from rich.table import Table
+
+    table = Table(**options)
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    return table
 
 
 def stderr_console() -> Console:
@@ -68,11 +79,16 @@ class AppState:
 
             from eu_posities import db
 
-            engine = db.make_engine(self.url)
             try:
+                engine = db.make_engine(self.url)
                 state = db.check_schema(engine)
             except OperationalError as exc:
                 raise EupError(f"cannot open database {safe_url(self.url)}: {exc.orig}") from None
+            except OSError as exc:  # e.g. a data folder that cannot be created
+                where = exc.filename or safe_url(self.url)
+                raise EupError(
+                    f"cannot open database {safe_url(self.url)}: {exc.strerror}: {where}"
+                ) from None
             if state == "empty" or upgrade:
                 db.upgrade(engine)
                 if state == "empty" and auto_demo:

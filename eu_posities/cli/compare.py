@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
 from eu_posities import config
-from eu_posities.cli.common import JSON_OPTION, emit_json, state_of, stdout_console
+from eu_posities.cli.common import (
+    JSON_OPTION,
+    emit_json,
+    folding_table,
+    state_of,
+    stdout_console,
+)
 from eu_posities.cli.redline import STATUS_STYLE, render_diff
 
 
@@ -66,7 +71,7 @@ def align(
     if as_json:
         emit_json(rows)
         return
-    table = Table(from_stage, to_stage, "status", "score", "method")
+    table = folding_table(from_stage, to_stage, "status", "score", "method")
     for row in rows:
         status = Text(row["status"], style=STATUS_STYLE.get(row["status"], ""))
         table.add_row(

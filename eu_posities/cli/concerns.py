@@ -5,10 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from rich.table import Table
 
 from eu_posities import config
-from eu_posities.cli.common import JSON_OPTION, emit_json, split_list, state_of, stdout_console
+from eu_posities.cli.common import (
+    JSON_OPTION,
+    emit_json,
+    folding_table,
+    split_list,
+    state_of,
+    stdout_console,
+)
+from eu_posities.cli.concern_output import print_concern_tables, print_detail, print_history
 from eu_posities.errors import InputError
 
 concerns_app = typer.Typer(
@@ -40,26 +47,7 @@ def list_cmd(
     if as_json:
         emit_json(rows)
         return
-    console = stdout_console()
-    if not rows:
-        console.print("No concerns" + (f" in {dossier}." if dossier else "."))
-    # One table per dossier: four columns stay readable at 80 characters.
-    for dossier_key in dict.fromkeys(row["dossier"] for row in rows):
-        table = Table(title=f"Concerns in {dossier_key}", title_justify="left")
-        table.add_column(
-            "concern", overflow="fold", ratio=2
-        )  # a key cut to "…" cannot be typed back
-        table.add_column("provisions", overflow="fold", ratio=2)
-        table.add_column("status by stage", overflow="fold", ratio=3)
-        table.add_column("resolved in", overflow="fold", ratio=2)
-        for row in rows:
-            if row["dossier"] != dossier_key:
-                continue
-            statuses = "\n".join(f"{k}: {v}" for k, v in row["status_by_stage"].items())
-            table.add_row(
-                row["key"], ", ".join(row["provisions"]), statuses, row["resolved_in"] or "-"
-            )
-        console.print(table)
+    print_concern_tables(rows, dossier)
 
 
 @concerns_app.command("show")
@@ -80,42 +68,7 @@ def show(
     if as_json:
         emit_json(detail)
         return
-    _print_detail(detail)
-
-
-def _print_detail(detail: dict[str, Any]) -> None:
-    console = stdout_console()
-    console.print(f"[bold]{detail['key']}[/bold] - {detail['title']} ({detail['title_en']})")
-    console.print(f"Dossier: {detail['dossier']}")
-    if detail["description"]:
-        console.print(detail["description"])
-    if detail["position_nl"]:
-        console.print(
-            f"\n[bold]Nederlandse positie[/bold] ({detail['position_source']}):\n"
-            + detail["position_nl"]
-        )
-    if detail["links"]:
-        console.print("\n[bold]Provisions[/bold]")
-        for link in detail["links"]:
-            console.print(f"  {link['stage']}: {link['provision']} ({link['state']})")
-    if detail["current"]:
-        console.print("\n[bold]Status per stage[/bold]")
-        for entry in detail["current"]:
-            where = ", ".join(
-                x for x in (entry["evidence_document"], entry["evidence_location"]) if x
-            )
-            console.print(
-                f"  {entry['stage']}: {entry['status']} (#{entry['id']}, {entry['author']})"
-            )
-            if entry["evidence"]:
-                console.print(f"    “{entry['evidence']}”" + (f" - {where}" if where else ""))
-            if entry["note"]:
-                console.print(f"    note: {entry['note']}")
-    console.print(f"\nResolved in: {detail['resolved_in'] or '-'}")
-    if detail["alerts"]:
-        console.print("\n[bold]Alerts[/bold]")
-        for alert in detail["alerts"]:
-            console.print(f"  {alert['stage']}: {alert['summary']}")
+    print_detail(detail)
 
 
 @concerns_app.command("add")
@@ -210,7 +163,7 @@ def suggest(
     if as_json:
         emit_json([s.to_json() for s in found])
         return
-    table = Table("concern", "provision", "score", "why")
+    table = folding_table("concern", "provision", "score", "why")
     for s in found:
         table.add_row(s.concern, s.provision, f"{s.score:.2f}", s.why)
     console = stdout_console()
@@ -347,16 +300,7 @@ def history(
     if as_json:
         emit_json(rows)
         return
-    console = stdout_console()
-    for row in rows:
-        console.print(
-            f"#{row['id']} {row['at']} {row['author']}: {row['stage']} -> {row['status']}"
-        )
-        where = ", ".join(x for x in (row["evidence_document"], row["evidence_location"]) if x)
-        if row["evidence"]:
-            console.print(f"    “{row['evidence']}”" + (f" - {where}" if where else ""))
-        if row["note"]:
-            console.print(f"    note: {row['note']}")
+    print_history(rows)
 
 
 @concerns_app.command("alerts")
@@ -377,7 +321,7 @@ def alerts(
     if as_json:
         emit_json(rows)
         return
-    table = Table("concern", "stage", "provision", "summary")
+    table = folding_table("concern", "stage", "provision", "summary")
     for row in rows:
         table.add_row(row["concern"], row["stage"], row["provision"], row["summary"])
     stdout_console().print(table)
@@ -419,6 +363,8 @@ def positions(
         emit_json(rows)
         return
     console = stdout_console()
+    if not rows:
+        console.print(f"No 'Nederlandse positie' found in {stage} for the concerns of {key}.")
     for row in rows:
         console.print(f"[bold]{row['concern']}[/bold] ({row['location']}): {row['text']}")
     if apply:

@@ -10,7 +10,13 @@ import typer
 from rich.table import Table
 
 from eu_posities import config
-from eu_posities.cli.common import JSON_OPTION, emit_json, state_of, stdout_console
+from eu_posities.cli.common import (
+    JSON_OPTION,
+    emit_json,
+    folding_table,
+    state_of,
+    stdout_console,
+)
 
 dossier_app = typer.Typer(
     help="Dossiers (legislative files).\n\nExample: eup dossier list", no_args_is_help=True
@@ -90,7 +96,12 @@ def dossier_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     if as_json:
         emit_json(rows)
         return
-    table = Table("key", "procedure", "stages", "with text", "title")
+    if not rows:
+        stdout_console().print(
+            "No dossiers yet: `eup init` loads the demo data, `eup dossier add` adds one."
+        )
+        return
+    table = folding_table("key", "procedure", "stages", "with text", "title")
     for row in rows:
         table.add_row(
             row["key"],
@@ -130,7 +141,7 @@ def stages(
         count = str(row["provisions"]) if row["imported"] else "[dim]—[/]"
         stage = row["key"]
         if not row["key"].startswith(row["kind"]):
-            stage += f"\n[dim]{row['kind']}[/]"
+            stage += f"\n[dim](kind: {row['kind']})[/]"
         if marks:
             stage += "\n[bold yellow]" + " ".join(marks) + "[/]"
         table.add_row(stage, row["date"], count, row["ref"])
@@ -157,10 +168,17 @@ def provisions(
     if as_json:
         emit_json(rows)
         return
+    console = stdout_console()
+    if not rows:
+        what = f"no {kind} provisions" if kind else "no text yet"
+        console.print(f"{dossier}/{stage} has {what}.")
+        if not kind:
+            console.print(f"Import one: eup import FILE --dossier {dossier} --stage {stage}")
+        return
     table = Table("label", "heading", "text", show_lines=False)
     for row in rows:
         table.add_row(row["label"], row["heading"], _shorten(row["text"], 70))
-    stdout_console().print(table)
+    console.print(table)
 
 
 def _shorten(text: str, width: int) -> str:
@@ -230,7 +248,8 @@ def change_log(
     if as_json:
         emit_json(rows)
         return
-    table = Table("at", "author", "action", "dossier", "subject")
+    table = folding_table("at", "author", "action", "dossier", "subject")
     for row in rows:
-        table.add_row(row["at"][:19], row["author"], row["action"], row["dossier"], row["subject"])
+        at = row["at"][:16].replace("T", " ")  # to the minute, as people read it
+        table.add_row(at, row["author"], row["action"], row["dossier"], row["subject"])
     stdout_console().print(table)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eu_posities.errors import InputError
+from eu_posities.files import write_atomic
 
 if TYPE_CHECKING:  # SQLAlchemy loads on first use: `eup --help` stays fast
     from sqlalchemy.engine import Engine
@@ -34,18 +35,6 @@ def _format_of(out: Path, allowed: Sequence[str], what: str) -> str:
     if not out.parent.exists():
         raise InputError(f"{out}: folder {out.parent} does not exist")
     return suffix
-
-
-def _write_atomic(out: Path, write: Callable[[Path], None]) -> None:
-    """Write to a temporary file next to `out`, then rename: never a half-written export."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _text_writer(text: str) -> Callable[[Path], None]:
@@ -90,15 +79,15 @@ def export_table(
     if suffix == ".docx":
         from eu_posities.exports.render_docx import table_docx
 
-        _write_atomic(out, lambda path: table_docx(table, path))
+        write_atomic(out, lambda path: table_docx(table, path))
     elif suffix == ".html":
         from eu_posities.exports.render_html import table_html
 
-        _write_atomic(out, _text_writer(table_html(table)))
+        write_atomic(out, _text_writer(table_html(table)))
     else:
         from eu_posities.exports.render_md import table_md
 
-        _write_atomic(out, _text_writer(table_md(table)))
+        write_atomic(out, _text_writer(table_md(table)))
     return out
 
 
@@ -136,15 +125,15 @@ def export_memo(
     if suffix == ".docx":
         from eu_posities.exports.render_docx import memo_docx
 
-        _write_atomic(out, lambda path: memo_docx(memo, path))
+        write_atomic(out, lambda path: memo_docx(memo, path))
     elif suffix == ".html":
         from eu_posities.exports.render_html import memo_html
 
-        _write_atomic(out, _text_writer(memo_html(memo)))
+        write_atomic(out, _text_writer(memo_html(memo)))
     else:
         from eu_posities.exports.render_md import memo_md
 
-        _write_atomic(out, _text_writer(memo_md(memo)))
+        write_atomic(out, _text_writer(memo_md(memo)))
     return out
 
 
@@ -198,8 +187,11 @@ def export_report(
                 )
             )
         session.rollback()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".eup-report-", dir=out_dir.parent))
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".eup-report-", dir=out_dir.parent))
+    except OSError as exc:
+        raise InputError(f"cannot write there ({exc.strerror})", source=str(out_dir)) from None
     try:
         if len(reports) == 1:
             _write_dossier(reports[0], staging, _writing(progress, 0, len(keys)))

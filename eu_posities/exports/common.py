@@ -62,6 +62,7 @@ def is_open(c: ConcernSection) -> bool:
 
 
 def redline_heading(r: Redline, lang: str) -> str:
+    # A provision that is gone still says in which stage that happened.
     old = f"{r.from_label} ({r.from_stage})" if r.from_label else t("new", lang)
-    new = f"{r.to_label} ({r.to_stage})" if r.to_label else t("deleted", lang)
+    new = f"{r.to_label} ({r.to_stage})" if r.to_label else t("deleted_in", lang, stage=r.to_stage)
     return f"{old} → {new}"

@@ -24,6 +24,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "of": {"nl": "van", "en": "of"},
     "new": {"nl": "[nieuw]", "en": "[new]"},
     "deleted": {"nl": "[geschrapt]", "en": "[deleted]"},
+    "deleted_in": {"nl": "[geschrapt in {stage}]", "en": "[deleted in {stage}]"},
     "absent": {"nl": "—", "en": "—"},
     "merged": {"nl": "samengevoegd met {label}", "en": "merged into {label}"},
     "moved_from": {"nl": "verplaatst uit {label}", "en": "moved from {label}"},
@@ -135,7 +136,7 @@ def stage_name(key: str, kind: str, lang: str) -> str:
         return name
     if key.startswith(f"{kind}-"):
         return f"{name} {key[len(kind) + 1 :]}"
-    return f"{name} ({key})"
+    return f"{name} – {key}"  # no parentheses: labels are often followed by "(stage)"
 
 
 def check_lang(lang: str) -> str:

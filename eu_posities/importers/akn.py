@@ -203,12 +203,16 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
     if not is_mandate(root):
         drafts, title = _read(root, _Reading(set()))
         return [_stage(path, drafts, title, None)]
-    names = ["council", "commission"] if options.get("leos_both") else ["council"]
+    readings = ["council", "commission"] if options.get("leos_both") else ["council"]
     stages = []
-    for name in names:
-        drafts, title = _read(root, _Reading(_EXCLUDED[name]))
-        stages.append(_stage(path, drafts, title, name))
+    for reading in readings:
+        drafts, title = _read(root, _Reading(_EXCLUDED[reading]))
+        stages.append(_stage(path, drafts, title, reading))
     return stages
+
+
+# A text's name becomes its stage key when the user names none: a standard stage kind.
+_STAGE_NAMES = {"council": "council-mandate", "commission": "commission-proposal"}
 
 
 def _stage(path: Path, drafts: list[Draft], title: str, name: str | None) -> ParsedStage:
@@ -219,4 +223,7 @@ def _stage(path: Path, drafts: list[Draft], title: str, name: str | None) -> Par
         head.add(title)
         drafts.insert(0, head)
     meta = {"leos_reading": name} if name else {}
-    return ParsedStage(provisions=finish(drafts), format=FORMAT, name=name, title=title, meta=meta)
+    stage_name = _STAGE_NAMES[name] if name else None
+    return ParsedStage(
+        provisions=finish(drafts), format=FORMAT, name=stage_name, title=title, meta=meta
+    )
