@@ -75,12 +75,15 @@ def _sqlite_engine(url: str, database: str | None, *, echo: bool) -> Engine:
 def _prepare_private_file(path: Path) -> None:
     """Texts may be LIMITE: the database file and its folder are readable by the user only."""
     path = path.expanduser()
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700)
-    if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
-    os.chmod(path, 0o600)
+    try:
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, mode=0o700)
+        if not path.exists():
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+        os.chmod(path, 0o600)
+    except OSError as exc:  # a data folder that cannot be created, a read-only disk
+        raise EupError(f"cannot create the database {path}: {exc.strerror}") from None
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -196,18 +196,19 @@ def _sqlite_rows(
     session: Session, query: Query, dossier: str | None, stage: str | None, limit: int
 ) -> Any:
     params: dict[str, Any] = {"match": fts5_expression(query), "limit": limit}
-    # bm25 is lower-is-better; weights favour a hit in the label, then the heading.
+    # bm25 is lower-is-better. A hit in the heading ("Issuance of detection orders") says
+    # far more than many hits in a long text (a form that repeats the words), then the label.
     filters = _filters(dossier, stage, params)
     if filters:
         inner = (
             "SELECT hits.id AS id, -hits.score AS rank FROM"
-            " (SELECT rowid AS id, bm25(provision_fts, 10.0, 4.0, 1.0) AS score"
+            " (SELECT rowid AS id, bm25(provision_fts, 10.0, 30.0, 1.0) AS score"
             "  FROM provision_fts WHERE provision_fts MATCH :match) AS hits"
             " JOIN provision p ON p.id = hits.id WHERE 1 = 1" + filters
         )
     else:
         inner = (
-            "SELECT rowid AS id, -bm25(provision_fts, 10.0, 4.0, 1.0) AS rank"
+            "SELECT rowid AS id, -bm25(provision_fts, 10.0, 30.0, 1.0) AS rank"
             " FROM provision_fts WHERE provision_fts MATCH :match"
         )
     inner += " ORDER BY rank DESC, id LIMIT :limit"
@@ -230,7 +231,10 @@ def _postgres_rows(
         parts.append("to_tsquery('simple', provision_fts_fold(:prefix) || ':*')")
     tsquery = " && ".join(parts)
     inner = (
-        "SELECT p.id AS id, ts_rank(p.provision_fts_doc, q.query, 1) AS rank"
+        # Weights {D, C, B, A}: text (D) counts little beside heading (B) and label (A), as
+        # in the SQLite ranking above.
+        "SELECT p.id AS id, ts_rank('{0.05, 0.1, 1.0, 1.0}', p.provision_fts_doc, q.query, 1)"
+        " AS rank"
         f" FROM (SELECT {tsquery} AS query) AS q"
         " JOIN provision p ON p.provision_fts_doc @@ q.query"
         " WHERE 1 = 1" + _filters(dossier, stage, params) + " ORDER BY rank DESC, p.id LIMIT :limit"

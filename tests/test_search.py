@@ -171,13 +171,25 @@ HOSTILE = [
 ]
 
 
-def test_hostile_queries_never_error(demo: str) -> None:
+def test_hostile_queries_never_crash(demo: str) -> None:
     for query in HOSTILE:
         result = eup(
             "--db", demo, "search", "--json", "--", query
         )  # "--": a query may start with "-"
-        assert result.code == 0, (query, result.err)
-        assert isinstance(result.json(), list)
+        if result.code == 0:
+            assert isinstance(result.json(), list)
+        else:
+            # Nothing searchable left (only quotes, brackets, symbols): one clear line.
+            assert result.code == 1, (query, result.err)
+            assert result.err.startswith("error: nothing to search for"), (query, result.err)
+            assert result.err.count("\n") == 1 and result.out == ""
+
+
+def test_empty_query_is_an_error_but_operators_are_words(demo: str) -> None:
+    for query in ("", "   ", '""', "((", "*"):
+        assert eup("--db", demo, "search", "--", query).code == 1, query
+    for query in ("AND", "detection OR order", "NOT detection"):
+        assert eup("--db", demo, "search", "--json", "--", query).code == 0, query
 
 
 def test_hostile_queries_search_words(demo: str) -> None:

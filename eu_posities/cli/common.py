@@ -84,11 +84,6 @@ class AppState:
                 state = db.check_schema(engine)
             except OperationalError as exc:
                 raise EupError(f"cannot open database {safe_url(self.url)}: {exc.orig}") from None
-            except OSError as exc:  # e.g. a data folder that cannot be created
-                where = exc.filename or safe_url(self.url)
-                raise EupError(
-                    f"cannot open database {safe_url(self.url)}: {exc.strerror}: {where}"
-                ) from None
             if state == "empty" or upgrade:
                 db.upgrade(engine)
                 if state == "empty" and auto_demo:
@@ -147,3 +142,31 @@ def state_of(ctx: typer.Context) -> AppState:
 
 def split_list(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+Progress = Callable[[int, int, str], None]
+
+
+@contextmanager
+def progress_bar(what: str) -> Iterator[Progress | None]:
+    """A Rich progress bar on a terminal (stderr), nothing when piped."""
+    console = stderr_console()
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[step]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(what, total=None, step="")
+
+        def update(done: int, total: int, step: str) -> None:
+            bar.update(task, completed=done, total=total, step=step)
+
+        yield update

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -11,13 +9,11 @@ import typer
 from eu_posities import config
 from eu_posities.cli.common import (
     _db_errors,
+    progress_bar,
     split_list,
     state_of,
-    stderr_console,
     stdout_console,
 )
-
-Progress = Callable[[int, int, str], None]
 
 INCLUDE_LIMITE = typer.Option(
     False, "--include-limite", help="Allow LIMITE (non-public) stages in the export."
@@ -29,31 +25,6 @@ def register(app: typer.Typer) -> None:
     app.command("table")(table)
     app.command("memo")(memo)
     app.command("report")(report)
-
-
-@contextmanager
-def progress_bar(what: str) -> Iterator[Progress | None]:
-    """A Rich progress bar on a terminal (stderr), nothing when piped."""
-    console = stderr_console()
-    if not console.is_terminal:
-        yield None
-        return
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.fields[step]}"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task(what, total=None, step="")
-
-        def update(done: int, total: int, step: str) -> None:
-            bar.update(task, completed=done, total=total, step=step)
-
-        yield update
 
 
 def table(

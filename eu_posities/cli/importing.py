@@ -7,7 +7,14 @@ from pathlib import Path
 import typer
 
 from eu_posities import config
-from eu_posities.cli.common import JSON_OPTION, emit_json, split_list, state_of, stdout_console
+from eu_posities.cli.common import (
+    JSON_OPTION,
+    emit_json,
+    progress_bar,
+    split_list,
+    state_of,
+    stdout_console,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -68,9 +75,22 @@ def import_command(
         replace=replace,
         leos_both=leos_both,
     )
-    texts = parse(request)  # a bad file fails here, before any transaction
     author = config.current_user()
-    done = state_of(ctx).write(lambda s: store_import(request, texts, session=s, author=author))
+    with progress_bar("import") as bar:
+        if bar:
+            bar(0, 2, f"reading {file.name}")
+        texts = parse(request)  # a bad file fails here, before any transaction
+        stored = 0
+
+        def report(step: str) -> None:
+            nonlocal stored
+            stored += 1
+            if bar:
+                bar(stored, len(texts) + 1, step)
+
+        done = state_of(ctx).write(
+            lambda s: store_import(request, texts, session=s, author=author, progress=report)
+        )
     if as_json:
         emit_json(
             [
@@ -99,8 +119,11 @@ def search_command(
     """
     from rich.table import Table
 
-    from eu_posities.search import MARK, search
+    from eu_posities.errors import InputError
+    from eu_posities.search import MARK, parse_query, search
 
+    if parse_query(query).empty:
+        raise InputError(f'nothing to search for in {query!r}: give words or a "quoted phrase"')
     with state_of(ctx).read() as session:
         hits = search(session=session, query=query, dossier=dossier, stage=stage, limit=limit)
     if as_json:
@@ -110,11 +133,16 @@ def search_command(
     if not hits:
         console.print("No provisions match.")
         return
-    table = Table("dossier", "stage", "provision", "snippet", show_lines=False)
+    table = Table(show_lines=True)
+    table.add_column("provision", no_wrap=True)
+    table.add_column("found", ratio=1)
     for hit in hits:
-        marked = _bold_marks(hit["snippet"], MARK)
-        stage_cell = hit["stage"] + (" [b]LIMITE[/]" if hit["limite"] else "")
-        table.add_row(hit["dossier"], stage_cell, hit["provision"], marked)
+        where = f"[b]{hit['provision']}[/]\n[dim]{hit['dossier']}\n{hit['stage']}[/]"
+        if hit["limite"]:
+            where += "\n[b red]LIMITE[/]"
+        if hit.get("fictional"):
+            where += "\n[b yellow]FICTIONAL[/]"
+        table.add_row(where, _bold_marks(hit["snippet"], MARK))
     console.print(table)
 
 
