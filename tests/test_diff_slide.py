@@ -1,0 +1,65 @@
+"""Slide normalisation of the word diff: an insertion or deletion that could sit in several
+places between unchanged text is put at a paragraph or sentence boundary."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from test_diff_word import check_shape, edited, rebuild
+
+from eu_posities.diff import DiffOp, word_diff
+
+# MADE-UP text (tests/data/contract/split-merge-*.MADE-UP.txt): two articles merged into one.
+ART3 = (
+    "Member States shall designate one or more competent authorities responsible for the "
+    "supervision of the sample registers kept by providers."
+)
+ART4 = (
+    "The competent authorities shall have the power to request access to the sample registers "
+    "and to carry out on-site inspections of the premises of providers."
+)
+
+
+def changes(ops: list[DiffOp]) -> list[DiffOp]:
+    return [op for op in ops if op.op != "equal"]
+
+
+def test_merged_paragraph_is_inserted_after_the_unchanged_sentence() -> None:
+    old, new = ART3, f"1. {ART3}\n2. {ART4}"
+    ops = word_diff(old, new)
+    assert rebuild(ops) == (old, new)
+    check_shape(ops)
+    inserted = [op.new for op in changes(ops)]
+    assert inserted == ["1. ", f"2. {ART4}"]
+    # the old sentence, trailing "providers." included, stays one unchanged run
+    assert ops[1].op == "equal" and ops[1].old == ART3
+
+
+def test_split_paragraph_is_deleted_after_the_unchanged_sentence() -> None:
+    old, new = f"1. {ART3}\n2. {ART4}", ART3
+    ops = word_diff(old, new)
+    assert rebuild(ops) == (old, new)
+    check_shape(ops)
+    assert [op.old for op in changes(ops)] == ["1. ", f"2. {ART4}"]
+
+
+def test_added_sentence_starts_at_the_sentence() -> None:
+    old = "The register is kept by providers."
+    new = "The register is kept by providers. Reports are sent to providers."
+    ops = word_diff(old, new)
+    assert rebuild(ops) == (old, new)
+    check_shape(ops)
+    assert [op.new for op in changes(ops)] == ["Reports are sent to providers."]
+
+
+def test_unambiguous_change_is_not_moved() -> None:
+    ops = word_diff("kept by the providers.", "kept by all the providers.")
+    assert [op.new for op in changes(ops)] == ["all "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(edited())
+def test_slide_keeps_reconstruction_and_shape(pair: tuple[str, str]) -> None:
+    old, new = pair
+    ops = word_diff(old, new)
+    assert rebuild(ops) == (old, new)
+    check_shape(ops)
