@@ -78,15 +78,9 @@ def _moved(
         a_old, a_new = prev.old + shift, prev.new + shift
         moved = text[d:] + shift
         b_old, b_new = nxt.old[d:], nxt.new[d:]
-    # A change starts at a word: whitespace before it is spacing next to unchanged text
-    # (equal, spacing aside), as everywhere else in the redline.
-    body = moved.lstrip()
-    space = moved[: len(moved) - len(body)]
-    if kind == "insert":
-        a_new += space
-    else:
-        a_old += space
-    change = make(kind, "", body) if kind == "insert" else make(kind, body, "")
+    # A line break before the moved change stays in it: the equal text around a change is
+    # shown from one side only, so spacing moved into it could vanish from the redline.
+    change = make(kind, "", moved) if kind == "insert" else make(kind, moved, "")
     return make("equal", a_old, a_new), change, make("equal", b_old, b_new)
 
 
@@ -139,7 +133,7 @@ def _window(
 
 def _score(at: Char, s: int, e: int) -> int:
     """How well a change over [s, e) reads: its start and end each score 0..6."""
-    # Leading whitespace of the change will join the equal text before it.
+    # A change that opens with spacing starts, for the reader, at the word after it.
     while s < e and (c := at(s)) is not None and c.isspace():
         s += 1
     if s == e:
