@@ -1,4 +1,9 @@
-"""Content similarity of provisions: word sequences compared by longest common subsequence."""
+"""Similarity of provisions: word-sequence confidence for matching, text similarity for readers.
+
+`similarity`/`containment` drive the matching (casefolded words, marks dropped, so that
+typographic and case changes do not stop two provisions from pairing). `text_score` and
+`share_score` are what a row shows: how alike the two texts are, 1.0 only when identical.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ class Profile:
     words: list[str]
     key: str  # the text with case, marks and spacing removed: equal keys = unchanged text
     heading: str
+    plain: str  # the text with spacing normalised, case and marks kept: what readers compare
     lcs_cache: dict[int, int] = field(default_factory=dict)  # id(other profile) -> LCS
 
 
@@ -31,7 +37,8 @@ class Interner:
 
     def profile(self, index: int, prov: ProvisionLike) -> Profile:
         words = prov.text.casefold().translate(_MARKS).split()
-        return Profile(index, prov, words, " ".join(words), prov.heading.casefold().strip())
+        heading = prov.heading.casefold().strip()
+        return Profile(index, prov, words, " ".join(words), heading, " ".join(prov.text.split()))
 
 
 def lcs(a: Profile, b: Profile) -> int:
@@ -60,6 +67,35 @@ def similarity(a: Profile, b: Profile) -> float:
             a.heading, b.heading
         ) / 100
     return score
+
+
+SHOWN_MAX = 0.99  # changed text never shows as 1.00, however it is rounded
+
+
+def text_score(a: Profile, b: Profile) -> float:
+    """Indel similarity of heading and text (spacing aside): 1.0 only for identical provisions.
+
+    The heading is compared as the status is decided (case aside); a changed text scores at
+    most SHOWN_MAX, so that "1.00" in a table always means identical.
+    """
+    if a.heading == b.heading and a.plain == b.plain:
+        return 1.0
+    score = fuzz.ratio(f"{a.heading}\n{a.plain}", f"{b.heading}\n{b.plain}") / 100
+    return min(score, SHOWN_MAX)
+
+
+def share_score(part: Profile, whole: Profile) -> float:
+    """How alike a split or merge part is to its share of the whole (best matching stretch).
+
+    Texts only: the part's heading names the part, not the whole. 1.0 only when the part's
+    text appears unchanged inside the whole.
+    """
+    if not part.plain or not whole.plain:
+        return 0.0
+    if part.plain in whole.plain:
+        return 1.0
+    short, long = sorted((part.plain, whole.plain), key=len)
+    return min(fuzz.partial_ratio(short, long) / 100, SHOWN_MAX)
 
 
 def containment(part: Profile, whole: Profile) -> float:
