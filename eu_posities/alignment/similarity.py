@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq
+from rapidfuzz.distance import Indel, LCSseq
 
 from eu_posities.alignment.match import ProvisionLike
 
@@ -28,7 +28,6 @@ class Profile:
     words: list[str]
     key: str  # the text with case, marks and spacing removed: equal keys = unchanged text
     heading: str
-    plain: str  # the text with spacing normalised, case and marks kept: what readers compare
     lcs_cache: dict[int, int] = field(default_factory=dict)  # id(other profile) -> LCS
 
 
@@ -37,8 +36,7 @@ class Interner:
 
     def profile(self, index: int, prov: ProvisionLike) -> Profile:
         words = prov.text.casefold().translate(_MARKS).split()
-        heading = prov.heading.casefold().strip()
-        return Profile(index, prov, words, " ".join(words), heading, " ".join(prov.text.split()))
+        return Profile(index, prov, words, " ".join(words), prov.heading.casefold().strip())
 
 
 def lcs(a: Profile, b: Profile) -> int:
@@ -70,6 +68,7 @@ def similarity(a: Profile, b: Profile) -> float:
 
 
 SHOWN_MAX = 0.99  # changed text never shows as 1.00, however it is rounded
+SHARE_RUN = 3  # words: a shorter common run does not stretch a part's share of the whole
 
 
 def text_score(a: Profile, b: Profile) -> float:
@@ -78,9 +77,10 @@ def text_score(a: Profile, b: Profile) -> float:
     The heading is compared as the status is decided (case aside); a changed text scores at
     most SHOWN_MAX, so that "1.00" in a table always means identical.
     """
-    if a.heading == b.heading and a.plain == b.plain:
+    old, new = _plain(a), _plain(b)
+    if a.heading == b.heading and old == new:
         return 1.0
-    score = fuzz.ratio(f"{a.heading}\n{a.plain}", f"{b.heading}\n{b.plain}") / 100
+    score = fuzz.ratio(f"{a.heading}\n{old}", f"{b.heading}\n{new}") / 100
     return min(score, SHOWN_MAX)
 
 
@@ -90,12 +90,25 @@ def share_score(part: Profile, whole: Profile) -> float:
     Texts only: the part's heading names the part, not the whole. 1.0 only when the part's
     text appears unchanged inside the whole.
     """
-    if not part.plain or not whole.plain:
+    mine, all_words = part.prov.text.split(), whole.prov.text.split()
+    if not mine or not all_words:
         return 0.0
-    if part.plain in whole.plain:
+    text = " ".join(mine)
+    if text in " ".join(all_words):
         return 1.0
-    short, long = sorted((part.plain, whole.plain), key=len)
-    return min(fuzz.partial_ratio(short, long) / 100, SHOWN_MAX)
+    # The share is the stretch of the whole that the part's words line up with (by words:
+    # fast, and a stray common word far away does not stretch it: short runs are ignored).
+    blocks = [b for b in Indel.opcodes(mine, all_words).as_matching_blocks() if b.size]
+    runs = [b for b in blocks if b.size >= SHARE_RUN] or blocks
+    if not runs:
+        return 0.0
+    share = " ".join(all_words[runs[0].b : runs[-1].b + runs[-1].size])
+    return min(fuzz.ratio(text, share) / 100, SHOWN_MAX)
+
+
+def _plain(p: Profile) -> str:
+    """The text with spacing normalised, case and marks kept: what a reader compares."""
+    return " ".join(p.prov.text.split())
 
 
 def containment(part: Profile, whole: Profile) -> float:
