@@ -65,3 +65,40 @@ def test_slide_keeps_reconstruction_and_shape(pair: tuple[str, str]) -> None:
     ops = word_diff(old, new)
     assert rebuild(ops) == (old, new)
     check_shape(ops)
+
+
+@settings(max_examples=300, deadline=None)
+@given(edited())
+def test_slide_never_adds_or_merges_hunks(pair: tuple[str, str]) -> None:
+    from eu_posities.diff.ops import _line_aligned, _merged, _pieces
+    from eu_posities.diff.slide import slid
+
+    old, new = pair
+    if old == new:
+        return
+    before = _line_aligned(_merged(_pieces(old, new)))
+    after = slid(list(before), DiffOp)
+    assert [op.op for op in after if op.op != "equal"] == [
+        op.op for op in before if op.op != "equal"
+    ]
+    assert rebuild(after) == (old, new)
+
+
+def test_made_up_merge_end_to_end() -> None:
+    """The MADE-UP split/merge files, parsed, aligned and diffed as `eup diff` does."""
+    from pathlib import Path
+
+    from eu_posities.alignment import align
+    from eu_posities.diff import diff_stages
+    from eu_posities.imports import ImportRequest, parse
+
+    data = Path(__file__).parent / "data" / "contract"
+    provs = [
+        parse(ImportRequest(data / f"split-merge-{n}.MADE-UP.txt", "made-up", "x"))[0].provisions
+        for n in ("from", "to")
+    ]
+    result = diff_stages(provs[0], provs[1], align(provs[0], provs[1]))
+    merged = next(p for p in result.pairs if (p.from_label, p.to_label) == ("Article 3",) * 2)
+    assert [op.op for op in merged.ops] == ["insert", "equal", "insert"]
+    assert merged.ops[1].old.endswith("kept by providers.")
+    assert merged.ops[2].new.lstrip().startswith("2. The competent authorities")
