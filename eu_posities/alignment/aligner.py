@@ -18,7 +18,13 @@ from collections.abc import Iterable, Sequence
 
 from eu_posities.alignment.match import Match, ProvisionLike
 from eu_posities.alignment.regroup import find_merges, find_splits
-from eu_posities.alignment.similarity import Interner, Profile, similarity
+from eu_posities.alignment.similarity import (
+    Interner,
+    Profile,
+    share_score,
+    similarity,
+    text_score,
+)
 from eu_posities.diff.sequence import longest_increasing
 from eu_posities.errors import NotFound
 
@@ -101,12 +107,12 @@ def _manual(
         else:
             a, b = fl[f], tl[t]
             if n_from[f] > 1:
-                status = "split"
+                status, score = "split", share_score(b, a)
             elif n_to[t] > 1:
-                status = "merged"
+                status, score = "merged", share_score(a, b)
             else:
-                status = _status(a, b)
-            rows.append(Match(f, t, similarity(a, b), status, "manual"))
+                status, score = _status(a, b), text_score(a, b)
+            rows.append(Match(f, t, score, status, "manual"))
     return rows
 
 
@@ -182,17 +188,20 @@ def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
     for i in [i for i, (j, _) in pairs.items() if i in split_from and (i, j) not in splits]:
         del pairs[i]  # a split source whose 1:1 partner went to another group
     merge_to = {j for _, j in merges}
-    for i, (j, s) in pairs.items():
+    # Rows show text similarity; the matching confidence in `pairs` stays internal.
+    for i, (j, _) in pairs.items():
         f, t = fs[i], ts[j]
         if i in split_from or j in merge_to:
             continue
-        rows.append(Match(f.prov.label, t.prov.label, s, _status(f, t), _method(f, t)))
+        rows.append(
+            Match(f.prov.label, t.prov.label, text_score(f, t), _status(f, t), _method(f, t))
+        )
     for i, j in splits:
         rows.append(
             Match(
                 fs[i].prov.label,
                 ts[j].prov.label,
-                similarity(fs[i], ts[j]),
+                share_score(ts[j], fs[i]),
                 "split",
                 _method(fs[i], ts[j]),
             )
@@ -202,7 +211,7 @@ def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
             Match(
                 fs[i].prov.label,
                 ts[j].prov.label,
-                similarity(fs[i], ts[j]),
+                share_score(fs[i], ts[j]),
                 "merged",
                 _method(fs[i], ts[j]),
             )

@@ -11,7 +11,11 @@ METHODS = ("number", "content", "manual")
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """`from_label` None means added, `to_label` None deleted; `score` is content similarity 0..1.
+    """`from_label` None means added, `to_label` None deleted.
+
+    `score` is the text similarity of the pair, 0..1: 1.0 only for identical text (spacing
+    aside), 0.0 for added and deleted rows; for a split or merge part, how alike the part is
+    to its share of the whole.
 
     A split is one row per part sharing `from_label`; a merge one row per part sharing
     `to_label`.

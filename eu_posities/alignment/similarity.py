@@ -1,11 +1,16 @@
-"""Content similarity of provisions: word sequences compared by longest common subsequence."""
+"""Similarity of provisions: word-sequence confidence for matching, text similarity for readers.
+
+`similarity`/`containment` drive the matching (casefolded words, marks dropped, so that
+typographic and case changes do not stop two provisions from pairing). `text_score` and
+`share_score` are what a row shows: how alike the two texts are, 1.0 only when identical.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq
+from rapidfuzz.distance import Indel, LCSseq
 
 from eu_posities.alignment.match import ProvisionLike
 
@@ -60,6 +65,50 @@ def similarity(a: Profile, b: Profile) -> float:
             a.heading, b.heading
         ) / 100
     return score
+
+
+SHOWN_MAX = 0.99  # changed text never shows as 1.00, however it is rounded
+SHARE_RUN = 3  # words: a shorter common run does not stretch a part's share of the whole
+
+
+def text_score(a: Profile, b: Profile) -> float:
+    """Indel similarity of heading and text (spacing aside): 1.0 only for identical provisions.
+
+    The heading is compared as the status is decided (case aside); a changed text scores at
+    most SHOWN_MAX, so that "1.00" in a table always means identical.
+    """
+    old, new = _plain(a), _plain(b)
+    if a.heading == b.heading and old == new:
+        return 1.0
+    score = fuzz.ratio(f"{a.heading}\n{old}", f"{b.heading}\n{new}") / 100
+    return min(score, SHOWN_MAX)
+
+
+def share_score(part: Profile, whole: Profile) -> float:
+    """How alike a split or merge part is to its share of the whole (best matching stretch).
+
+    Texts only: the part's heading names the part, not the whole. 1.0 only when the part's
+    text appears unchanged inside the whole.
+    """
+    mine, all_words = part.prov.text.split(), whole.prov.text.split()
+    if not mine or not all_words:
+        return 0.0
+    text = " ".join(mine)
+    if text in " ".join(all_words):
+        return 1.0
+    # The share is the stretch of the whole that the part's words line up with (by words:
+    # fast, and a stray common word far away does not stretch it: short runs are ignored).
+    blocks = [b for b in Indel.opcodes(mine, all_words).as_matching_blocks() if b.size]
+    runs = [b for b in blocks if b.size >= SHARE_RUN] or blocks
+    if not runs:
+        return 0.0
+    share = " ".join(all_words[runs[0].b : runs[-1].b + runs[-1].size])
+    return min(fuzz.ratio(text, share) / 100, SHOWN_MAX)
+
+
+def _plain(p: Profile) -> str:
+    """The text with spacing normalised, case and marks kept: what a reader compares."""
+    return " ".join(p.prov.text.split())
 
 
 def containment(part: Profile, whole: Profile) -> float:

@@ -18,6 +18,7 @@ from rapidfuzz.distance import Postfix, Prefix
 
 from eu_posities.diff.coarse import Span, drop_islands, line_anchors, word_anchors
 from eu_posities.diff.sequence import Match, matching_blocks
+from eu_posities.diff.slide import slid
 from eu_posities.diff.tokens import tokenize, tokens_from
 
 OP_KINDS = ("equal", "insert", "delete", "replace")
@@ -110,7 +111,7 @@ def word_diff(old: str, new: str, *, char_detail: bool = False) -> list[DiffOp]:
     """
     if old == new:
         return [DiffOp("equal", old, new)] if old else []
-    ops = _line_aligned(_merged(_pieces(old, new)))
+    ops = slid(_line_aligned(_merged(_pieces(old, new))), DiffOp)
     if char_detail:
         ops = [_with_detail(op) for op in ops]
     return ops
