@@ -15,6 +15,7 @@ from tui.widgets.render import (
     FLAG_STYLE,
     marked_text,
     provision_body,
+    stage_tags,
     stage_title,
 )
 
@@ -51,7 +52,16 @@ class ComparisonPane(VerticalScroll):
                 widget.display = False
                 continue
             widget.display = True
-            header = stage_title(stages[column])
+            # Key on the first line, date and one-word tags on the second: narrow columns
+            # then never wrap a header in the middle of a tag.
+            stage = stages[column]
+            header = Text(stage["key"], style="bold", overflow="ellipsis")
+            header.append("\n")
+            header.append(stage.get("date") or "", style="dim")
+            tags = stage_tags(stage, short=True)
+            if tags:
+                header.append(" " if stage.get("date") else "")
+                header.append_text(tags)
             status = statuses[column]
             if status and status != "unchanged":
                 symbol, style = CHANGE_MARK.get(status, ("?", "white"))
