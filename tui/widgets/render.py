@@ -87,7 +87,7 @@ def timeline(stages: list[dict[str, Any]]) -> Group:
         )
         line.append(f"{stage['date'] or '—':<10} ", style="dim")
         line.append(f"{stage['key']:<{width}} ", style="bold" if stage["imported"] else "dim")
-        tags = stage_tags(stage)
+        tags = stage_tags(stage, short=True)  # one word: the line must fit 80 columns
         if tags:
             line.append_text(tags)
             line.append(" ")
