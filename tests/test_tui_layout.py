@@ -201,3 +201,38 @@ async def test_dutch_memo_without_practice_texts_by_default(engine: Engine, tmp_
         await settle(pilot)
     memo = (tmp_path / "memo.md").read_text(encoding="utf-8")
     assert memo.startswith("# Positienotitie") and "practice-council-text" not in memo
+
+
+@pilot_test
+async def test_matrix_legend_breaks_between_stages_and_preview_tags_them(engine: Engine) -> None:
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_concerns("csa-regulation")
+        await settle(pilot)
+        legend = shown(app.screen.query_one("#matrix-legend", Static).content, width=80)
+        lines = legend.rstrip("\n").splitlines()
+        stages = [s["key"] for s in app.screen.stages]  # type: ignore[attr-defined]
+        assert all(any(key in line for line in lines) for key in stages)
+        assert all(len(line) <= 80 for line in lines)
+        assert sum("F: fictional practice text" in line for line in lines) == 1
+        for _ in stages[1:]:  # the cursor starts on the first stage column
+            await pilot.press("right")
+        await pilot.pause()
+        preview = shown(app.screen.query_one("#matrix-preview", Static).content)
+        assert "practice-council-text  FICTIONAL" in preview
+
+
+@pilot_test
+async def test_redline_header_puts_the_second_stage_on_its_own_line_when_narrow(
+    engine: Engine,
+) -> None:
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_article_7(app, pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        redline = shown(screen.query_one("#redline", Static).content, width=52)
+        lines = redline.splitlines()
+        assert lines[0].startswith("commission-proposal")
+        assert lines[1].startswith("→ practice-council-text")

@@ -98,8 +98,11 @@ class ComparisonPane(VerticalScroll):
         widget = self.query_one("#redline", Static)
         widget.display = True
         head = stage_title(old)
-        head.append("  →  ")
-        head.append_text(stage_title(new))
+        second = stage_title(new)
+        # Side by side when both fit, else one stage a line: never broken inside a title.
+        room = max(20, self.scrollable_content_region.width - 2)
+        head.append("\n→ " if head.cell_len + 5 + second.cell_len > room else "  →  ")
+        head.append_text(second)
         parts: list[Any] = [head]
         if pair is None:
             parts.append(Text(note or "No aligned pair for this provision.", style="dim italic"))
