@@ -236,3 +236,19 @@ async def test_redline_header_puts_the_second_stage_on_its_own_line_when_narrow(
         lines = redline.splitlines()
         assert lines[0].startswith("commission-proposal")
         assert lines[1].startswith("→ practice-council-text")
+
+
+@pilot_test
+async def test_hovering_a_chapter_shows_its_full_heading(engine: Engine) -> None:
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_article_7(app, pilot)
+        tree = screen.query_one(ProvisionTree)
+        node = tree.row_nodes[screen.current]
+        section = node.parent
+        assert section is not None
+        y = section.line - int(tree.scroll_offset.y)
+        assert 0 <= y < tree.scrollable_content_region.height
+        await pilot.hover(tree, offset=(6, y + 1))  # +1: the border
+        await pilot.pause()
+        assert tree.tooltip == "Section 2 – Detection obligations"
