@@ -11,7 +11,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    ProgressBar,
+    RadioButton,
+    RadioSet,
+)
 
 from tui.services import one_line
 
@@ -21,6 +29,9 @@ KINDS = {
     "report": "Batch diff report (a folder)",
 }
 DEFAULT_OUT = {"memo": "{d}-memo.md", "table": "{d}-table.html", "report": "{d}-report"}
+# The language each export defaults to, as on the command line (`--lang`).
+DEFAULT_LANG = {"memo": "nl", "table": "en", "report": "en"}
+LANGS = ("nl", "en")
 
 
 class ExportDialog(ModalScreen[str | None]):
@@ -58,6 +69,18 @@ class ExportDialog(ModalScreen[str | None]):
             )
             yield Label("Stages for the table (2 to 4, comma-separated)", classes="field")
             yield Input(",".join(self.stages), id="export-stages", compact=True)
+            with Horizontal(classes="row", id="export-options"):
+                yield Label("Language ")
+                with RadioSet(id="export-lang", compact=True):
+                    for lang in LANGS:
+                        yield RadioButton(
+                            lang,
+                            value=lang == DEFAULT_LANG["memo"],
+                            id=f"lang-{lang}",
+                            compact=True,
+                        )
+                yield Checkbox("Include LIMITE", id="include-limite", compact=True)
+                yield Checkbox("Include practice texts", id="include-fictional", compact=True)
             yield ProgressBar(total=None, show_eta=False, id="export-progress")
             yield Label("", id="export-step")
             yield Label("", classes="error", id="export-error")
@@ -74,11 +97,34 @@ class ExportDialog(ModalScreen[str | None]):
         pressed = self.query_one("#export-kind", RadioSet).pressed_button
         return (pressed.id or "kind-memo").removeprefix("kind-") if pressed else "memo"
 
-    @on(RadioSet.Changed)
+    @property
+    def lang(self) -> str:
+        pressed = self.query_one("#export-lang", RadioSet).pressed_button
+        return (pressed.id or "lang-nl").removeprefix("lang-") if pressed else "nl"
+
+    @on(RadioSet.Changed, "#export-kind")
     def kind_changed(self) -> None:
         self.query_one("#export-out", Input).value = DEFAULT_OUT[self.kind].format(
             d=self.dossier_key
         )
+        # Later, not inside this handler: the kind RadioSet suppresses RadioButton.Changed
+        # for what its handlers do, and the language RadioSet would not see the change.
+        self.set_timer(0.01, self._default_lang)
+        # Only the memo can quote practice (FICTIONAL) texts; the other exports mark them.
+        self.query_one("#include-fictional", Checkbox).disabled = self.kind != "memo"
+
+    def _default_lang(self) -> None:
+        self.query_one(f"#lang-{DEFAULT_LANG[self.kind]}", RadioButton).value = True
+
+    def export_options(self) -> dict[str, Any]:
+        """The options of the exports API: `lang`, `include_limite`, `include_fictional`."""
+        options: dict[str, Any] = {
+            "lang": self.lang,
+            "include_limite": self.query_one("#include-limite", Checkbox).value,
+        }
+        if self.kind == "memo":
+            options["include_fictional"] = self.query_one("#include-fictional", Checkbox).value
+        return options
 
     @on(Button.Pressed, "#export")
     def start(self) -> None:
@@ -86,7 +132,7 @@ class ExportDialog(ModalScreen[str | None]):
         if not out:
             self.query_one("#export-error", Label).update("Name the output file.")
             return
-        options: dict[str, Any] = {}
+        options = self.export_options()
         if self.kind == "table":
             stages = [s.strip() for s in self.query_one("#export-stages", Input).value.split(",")]
             stages = [s for s in stages if s]

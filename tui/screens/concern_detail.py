@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from tui.widgets.render import status_cell
+from tui.widgets.render import stage_tags, status_cell
 
 
 class ConcernDetailScreen(Screen[None]):
@@ -53,7 +53,9 @@ class ConcernDetailScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         try:
-            detail = self.app.core.concern(self.dossier_key, self.concern_key)  # type: ignore[attr-defined]
+            core = self.app.core  # type: ignore[attr-defined]
+            detail = core.concern(self.dossier_key, self.concern_key)
+            detail["stage_info"] = {s["key"]: s for s in core.stages(self.dossier_key)}
             self.post_message(self.Loaded(detail))
         except Exception as exc:  # noqa: BLE001  (shown to the user)
             self.post_message(self.Loaded(None, str(exc)))
@@ -74,7 +76,18 @@ class ConcernDetailScreen(Screen[None]):
         open_assessment(self, self.dossier_key, self.concern_key, None)
 
 
+def stage_cell(key: str, info: dict[str, dict[str, Any]], style: str = "") -> Text:
+    """A stage key with its FICTIONAL / LIMITE tags, so nobody quotes a practice text."""
+    cell = Text(key, style=style)
+    tags = stage_tags(info.get(key, {}), short=True)
+    if tags:
+        cell.append(" ")
+        cell.append_text(tags)
+    return cell
+
+
 def render_detail(detail: dict[str, Any]) -> Group:
+    info: dict[str, dict[str, Any]] = detail.get("stage_info", {})
     parts: list[Any] = [
         Text(detail["title"], style="bold"),
         Text(detail.get("title_en") or "", style="italic"),
@@ -87,12 +100,17 @@ def render_detail(detail: dict[str, Any]) -> Group:
     parts += [Text(""), Text("Status per stage", style="bold underline")]
     status = Table.grid(padding=(0, 1))
     for stage, value in detail["status_by_stage"].items():
-        status.add_row(stage, status_cell(value, detail["resolved_in"] == stage))
+        status.add_row(stage_cell(stage, info), status_cell(value, detail["resolved_in"] == stage))
     parts.append(status if detail["status_by_stage"] else Text("not assessed yet", style="dim"))
-    parts.append(Text(f"Resolved in: {detail['resolved_in'] or '—'}"))
+    resolved = Text("Resolved in: ")
+    resolved.append_text(
+        stage_cell(detail["resolved_in"], info) if detail["resolved_in"] else Text("—")
+    )
+    parts.append(resolved)
     parts += [Text(""), Text("Linked provisions", style="bold underline")]
     for link in detail["links"]:
-        line = Text(f"{link['stage']}: {link['provision']}", style="bold")
+        line = stage_cell(link["stage"], info, style="bold")
+        line.append(f": {link['provision']}", style="bold")
         line.append(f"  ({link['state']})", style="dim")
         if link.get("reason"):
             line.append(f"  {link['reason']}", style="dim")
@@ -108,7 +126,7 @@ def render_detail(detail: dict[str, Any]) -> Group:
         if item.get("note"):
             evidence.append(("\n" if item["evidence"] else "") + item["note"], style="italic")
         history.add_row(
-            item["stage"],
+            stage_cell(item["stage"], info),
             status_cell(item["status"]),
             evidence,
             item["author"],

@@ -113,17 +113,35 @@ class ConcernMatrixScreen(Screen[None]):
         table.focus()
 
     def _legend(self) -> None:
-        legend = Text()
+        """Short column name = stage key; lines break between items, never inside one."""
         if not self.concerns:
-            legend.append("No concerns recorded for this dossier.", style="italic")
+            self.query_one("#matrix-legend", Static).update(
+                Text("No concerns recorded for this dossier.", style="italic")
+            )
+            return
+        items: list[Text] = []
         for stage in self.stages:
-            if legend:
+            item = short_name(stage)
+            item.append(f" {stage['key']}", style="dim")
+            items.append(item)
+        if any(stage_tags(stage) for stage in self.stages):
+            items.append(Text("(F: fictional practice text, L: LIMITE)", style="dim"))
+        room = max(20, self.size.width)
+        legend, line = Text(), 0
+        for item in items:
+            if line and line + 3 + item.cell_len > room:
+                legend.append("\n")
+                line = 0
+            elif line:
                 legend.append(" · ", style="dim")
-            legend.append_text(short_name(stage))
-            legend.append(f" {stage['key']}", style="dim")
-            if stage_tags(stage):
-                legend.append(" (F: fictional practice text, L: LIMITE)", style="dim")
+                line += 3
+            legend.append_text(item)
+            line += item.cell_len
         self.query_one("#matrix-legend", Static).update(legend)
+
+    def on_resize(self) -> None:
+        if self.stages:
+            self._legend()
 
     @on(DataTable.CellHighlighted)
     def preview(self) -> None:
@@ -137,7 +155,12 @@ class ConcernMatrixScreen(Screen[None]):
         text.append("\nLinked: " + (", ".join(concern["provisions"]) or "none"))
         if stage:
             status = concern["status_by_stage"].get(stage)
-            text.append(f"\n{stage}: {status or 'not assessed'}")
+            text.append(f"\n{stage}")
+            tags = stage_tags(next(s for s in self.stages if s["key"] == stage), short=True)
+            if tags:
+                text.append(" ")
+                text.append_text(tags)
+            text.append(f": {status or 'not assessed'}")
         text.append(f"\nResolved in: {concern['resolved_in'] or '—'}")
         text.append("   enter: details · a: assess in this stage", style="dim")
         self.query_one("#matrix-preview", Static).update(text)

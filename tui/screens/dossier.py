@@ -40,13 +40,16 @@ class DossierScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("n", "next_change", "Next"),
-        Binding("p", "previous_change", "Prev"),
+        Binding("p", "previous_change", "Prev", show=False),
         Binding("m", "toggle_mode", "Mode"),
         Binding("s", "pick_stages", "Stages"),
         Binding("o", "open_concern", "Concern"),
         Binding("c", "concerns", "Matrix"),
         Binding("e", "export", "Export", show=False),
         Binding("enter", "focus_comparison", "Read", show=False),
+        # Still working, but left out of the footer so that it fits 80 columns.
+        Binding("slash", "app.search", "Search", show=False),
+        Binding("i", "app.import_document", "Import", show=False),
     ]
 
     mode: reactive[str] = reactive("columns")
@@ -78,12 +81,12 @@ class DossierScreen(Screen[None]):
             yield ProvisionTree(id="provision-tree")
             yield ComparisonPane(id="comparison")
         yield Static(id="change-status")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = self.dossier_key
         self.query_one("#provision-tree").border_title = "Provisions"
-        self.query_one("#comparison").border_title = "Comparison"
+        self.query_one("#comparison").border_title = "Columns"
         self.query_one("#provision-tree").loading = True
         self.load(self.wanted_stages)
 
@@ -160,20 +163,35 @@ class DossierScreen(Screen[None]):
         return 0
 
     def _show_strip(self) -> None:
+        """One line of stage titles (shorter when narrow); mode and counts in the pane title."""
         assert self.data is not None
-        strip = Text()
         by_key = {s["key"]: s for s in self.data.stages}
-        for i, key in enumerate(self.data.chosen):
-            if i:
-                strip.append("  │  ", style="dim")
-            strip.append_text(stage_title(by_key[key]))
-        strip.append(f"   [{self.mode}]", style="italic dim")
-        changed = sum(1 for r in self.data.rows if r.get("changed"))
-        renumbered = sum(1 for r in self.data.rows if r.get("renumbered"))
-        if len(self.data.chosen) > 1:
-            summary = f"{changed} changed" + (f", {renumbered} renumbered" if renumbered else "")
-            strip.append(f"   {summary}", style="dim")
+        stages = [by_key[key] for key in self.data.chosen]
+        room = max(1, self.size.width - 2)
+        strip = Text()
+        for date, short in ((True, False), (False, False), (False, True)):
+            strip = strip_line(stages, date=date, short=short)
+            if strip.cell_len <= room:
+                break
+        strip.truncate(room, overflow="ellipsis")
         self.query_one("#stage-strip", Static).update(strip)
+        self.query_one(ComparisonPane).border_title = self.comparison_title()
+
+    def comparison_title(self) -> str:
+        """'Columns · 5 changed · 78 renumbered': the mode and what changed."""
+        assert self.data is not None
+        title = self.mode.capitalize()
+        if len(self.data.chosen) > 1:
+            changed = sum(1 for r in self.data.rows if r.get("changed"))
+            renumbered = sum(1 for r in self.data.rows if r.get("renumbered"))
+            title += f" · {changed} changed"
+            if renumbered:
+                title += f" · {renumbered} renumbered"
+        return title
+
+    def on_resize(self) -> None:
+        if self.data is not None:
+            self._show_strip()
 
     # --- showing a row ------------------------------------------------------------------
 
@@ -192,9 +210,13 @@ class DossierScreen(Screen[None]):
         else:
             self._show_columns(row)
         where = next((c[0] for c in row["cells"] if c), row["key"])
-        self.query_one("#change-status", Static).update(
-            f"{where} · row {index + 1} of {len(self.data.rows)}"
-        )
+        status = Text(f"{where} · ", no_wrap=True, overflow="ellipsis")
+        concerns = self.data.badges.get(row["cells"][0][0] if row["cells"][0] else "", [])
+        if concerns:
+            status.append("◆ " + ", ".join(concerns), style="bold magenta")
+            status.append(" (o opens) · ")
+        status.append(f"row {index + 1} of {len(self.data.rows)}")
+        self.query_one("#change-status", Static).update(status)
 
     def _show_columns(self, row: dict[str, Any]) -> None:
         assert self.data is not None
@@ -324,3 +346,13 @@ class DossierScreen(Screen[None]):
 
     def action_export(self) -> None:
         self.app.open_export(self.dossier_key, self.data.chosen if self.data else [])  # type: ignore[attr-defined]
+
+
+def strip_line(stages: list[dict[str, Any]], *, date: bool, short: bool) -> Text:
+    """The chosen stages side by side, separated by a bar."""
+    strip = Text(no_wrap=True, overflow="ellipsis")
+    for i, stage in enumerate(stages):
+        if i:
+            strip.append("  │  " if date else " │ ", style="dim")
+        strip.append_text(stage_title(stage, date=date, short=short))
+    return strip

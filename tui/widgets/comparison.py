@@ -15,6 +15,7 @@ from tui.widgets.render import (
     FLAG_STYLE,
     marked_text,
     provision_body,
+    stage_tags,
     stage_title,
 )
 
@@ -51,7 +52,16 @@ class ComparisonPane(VerticalScroll):
                 widget.display = False
                 continue
             widget.display = True
-            header = stage_title(stages[column])
+            # Key on the first line, date and one-word tags on the second: narrow columns
+            # then never wrap a header in the middle of a tag.
+            stage = stages[column]
+            header = Text(stage["key"], style="bold", overflow="ellipsis")
+            header.append("\n")
+            header.append(stage.get("date") or "", style="dim")
+            tags = stage_tags(stage, short=True)
+            if tags:
+                header.append(" " if stage.get("date") else "")
+                header.append_text(tags)
             status = statuses[column]
             if status and status != "unchanged":
                 symbol, style = CHANGE_MARK.get(status, ("?", "white"))
@@ -88,8 +98,11 @@ class ComparisonPane(VerticalScroll):
         widget = self.query_one("#redline", Static)
         widget.display = True
         head = stage_title(old)
-        head.append("  →  ")
-        head.append_text(stage_title(new))
+        second = stage_title(new)
+        # Side by side when both fit, else one stage a line: never broken inside a title.
+        room = max(20, self.scrollable_content_region.width - 2)
+        head.append("\n→ " if head.cell_len + 5 + second.cell_len > room else "  →  ")
+        head.append_text(second)
         parts: list[Any] = [head]
         if pair is None:
             parts.append(Text(note or "No aligned pair for this provision.", style="dim italic"))

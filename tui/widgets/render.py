@@ -31,11 +31,12 @@ DELETE_STYLE = "red strike"
 FLAG_STYLE = "bold black on yellow"
 
 
-def stage_tags(stage: dict[str, Any]) -> Text:
-    """The visible warning tags of a stage: practice text, LIMITE."""
+def stage_tags(stage: dict[str, Any], short: bool = False) -> Text:
+    """The visible warning tags of a stage: practice text, LIMITE (`short`: one word each)."""
     tags = Text()
     if stage.get("fictional"):
-        tags.append(" FICTIONAL — practice text ", style="bold black on yellow")
+        word = " FICTIONAL " if short else " FICTIONAL — practice text "
+        tags.append(word, style="bold black on yellow")
     if stage.get("limite"):
         if tags:
             tags.append(" ")
@@ -43,14 +44,16 @@ def stage_tags(stage: dict[str, Any]) -> Text:
     return tags
 
 
-def stage_title(stage: dict[str, Any], extra: str = "") -> Text:
+def stage_title(
+    stage: dict[str, Any], extra: str = "", *, date: bool = True, short: bool = False
+) -> Text:
     """A column or pane header: key, date, tags."""
     title = Text(stage["key"], style="bold")
-    if stage.get("date"):
+    if date and stage.get("date"):
         title.append(f"  {stage['date']}", style="dim")
     if extra:
         title.append(f"  {extra}")
-    tags = stage_tags(stage)
+    tags = stage_tags(stage, short)
     if tags:
         title.append("  ")
         title.append_text(tags)
@@ -84,7 +87,7 @@ def timeline(stages: list[dict[str, Any]]) -> Group:
         )
         line.append(f"{stage['date'] or '—':<10} ", style="dim")
         line.append(f"{stage['key']:<{width}} ", style="bold" if stage["imported"] else "dim")
-        tags = stage_tags(stage)
+        tags = stage_tags(stage, short=True)  # one word: the line must fit 80 columns
         if tags:
             line.append_text(tags)
             line.append(" ")
