@@ -6,28 +6,33 @@ from typing import Any
 
 from eu_posities.cli.common import folding_table, stdout_console
 
+STATUS_STYLE = {"open": "red", "partly": "yellow", "resolved": "green", "dropped": "dim"}
+
 
 def print_concern_tables(rows: list[dict[str, Any]], dossier: str | None) -> None:
-    """One table per dossier: four columns stay readable at 80 characters."""
+    """One table per dossier; a stage per line, so that keys stay whole at 80 characters."""
     console = stdout_console()
     if not rows:
         console.print("No concerns" + (f" in {dossier}." if dossier else "."))
     for dossier_key in dict.fromkeys(row["dossier"] for row in rows):
         table = folding_table(
-            "concern",
-            "provisions",
-            "status by stage",
-            "resolved in",
-            title=f"Concerns in {dossier_key}",
-            title_justify="left",
+            title=f"Concerns in {dossier_key}", title_justify="left", show_lines=True
         )
+        table.add_column("concern", overflow="fold")
+        # Stage keys are long: one column for the ledger keeps them whole at 80 characters.
+        table.add_column("status by stage · linked provisions", overflow="fold")
         for row in rows:
             if row["dossier"] != dossier_key:
                 continue
-            statuses = "\n".join(f"{k}: {v}" for k, v in row["status_by_stage"].items())
-            table.add_row(
-                row["key"], ", ".join(row["provisions"]), statuses, row["resolved_in"] or "-"
-            )
+            lines = [
+                f"{stage}: [{STATUS_STYLE.get(status, '')}]{status}[/]"
+                for stage, status in row["status_by_stage"].items()
+            ]
+            if row["resolved_in"]:
+                lines.append(f"[b]resolved in {row['resolved_in']}[/]")
+            if row["provisions"]:
+                lines.append("[dim]linked: " + ", ".join(row["provisions"]) + "[/]")
+            table.add_row(row["key"], "\n".join(lines) or "-")
         console.print(table)
 
 
