@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import TEST_DATA
 
-from eu_posities.concerns.alerts import _compare_simple, word_flags
+from eu_posities.concerns.alerts import compare
 from eu_posities.concerns.ledger import resolved_in
 from eu_posities.concerns.suggest import suggest_for
 from eu_posities.document import ParsedProvision
@@ -102,16 +102,24 @@ def made_up(label: str, text: str) -> ParsedProvision:
     return ParsedProvision(kind="article", number=label.split()[-1], label=label, text=text)
 
 
-def test_word_flags() -> None:
-    old = "The authority shall decide within four weeks and 10 days, not later."
-    new = "The authority may decide within six weeks and 12 days, later."
-    kinds = {(f["kind"], f["old"], f["new"]) for f in word_flags(old, new)}
+def test_alert_flags() -> None:
+    old = [
+        made_up("Article 1", "The authority shall decide within four weeks and 10 days, not later.")
+    ]
+    new = [made_up("Article 1", "The authority may decide within six weeks and 12 days, later.")]
+    change = compare(old, new)["Article 1"]
+    assert change.status == "modified"
+    kinds = {(f["kind"], f["old"], f["new"]) for f in change.flags}
     assert ("modal", "shall", "may") in kinds
-    assert ("number", "four", "six") in kinds and ("number", "10", "12") in kinds
+    assert ("number", "four weeks", "six weeks") in kinds and (
+        "number",
+        "10 days",
+        "12 days",
+    ) in kinds
     assert ("negation", "not", "") in kinds
 
 
-def test_simple_comparison_follows_renumbering_and_deletion() -> None:
+def test_comparison_follows_renumbering_and_deletion() -> None:
     old = [
         made_up("Article 1", "Made-up text one about the scope of this test regulation."),
         made_up("Article 2", "Made-up text two: providers shall keep records for five years."),
@@ -121,7 +129,7 @@ def test_simple_comparison_follows_renumbering_and_deletion() -> None:
         made_up("Article 1", "Made-up text one about the scope of this test regulation."),
         made_up("Article 2", "Made-up text three about penalties that Member States lay down."),
     ]
-    changes = _compare_simple(old, new)
+    changes = compare(old, new)
     assert changes["Article 1"].status == "unchanged"
     assert changes["Article 2"].status == "deleted"
     assert (changes["Article 3"].status, changes["Article 3"].new_labels) == (

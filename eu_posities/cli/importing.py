@@ -41,7 +41,7 @@ def import_command(
         "auto", "--format", help="auto, eurlex-html, oj-xhtml, formex, akn, docx, pdf, text."
     ),
     date: str | None = typer.Option(None, "--date", help="Date of the document, YYYY-MM-DD."),
-    ref: str | None = typer.Option(None, "--ref", help="Document reference as printed on it, e.g. an ST or COM number."),
+    ref: str | None = typer.Option(None, "--ref", help="Document reference (ST or COM number)."),
     title: str | None = typer.Option(None, "--title", help="Title of the stage."),
     limite: bool = typer.Option(False, "--limite", help="The document is LIMITE (not public)."),
     fictional: bool = typer.Option(
@@ -56,7 +56,7 @@ def import_command(
     """Import one document as a stage, in one transaction.
 
     Example:
-    eup import general-approach.pdf --dossier csa-directive --stage council-general-approach --limite
+    eup import approach.pdf --dossier csa-directive --stage council-general-approach --limite
     """
     from eu_posities.imports import ImportRequest, parse, store_import
 

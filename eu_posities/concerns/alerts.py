@@ -3,15 +3,12 @@
 When a stage is imported, every concern with links in an earlier stage of the dossier is
 checked: the earlier stage is aligned with the new one and each linked provision followed to
 where it went. A changed, deleted, split or merged provision gives an Alert with flags for
-the changes negotiators must see (modal verbs, numbers, negations). The alignment and diff
-engine (`eu_posities.alignment`, `eu_posities.diff`) does this when it is installed; without
-it a simpler comparison by label and content similarity (rapidfuzz) keeps alerts working.
+the changes negotiators must see (modal verbs, numbers, negations), all from the alignment
+and diff engine (`eu_posities.alignment`, `eu_posities.diff`).
 """
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,28 +27,6 @@ from eu_posities.models import (
     Stage,
 )
 from eu_posities.store import COMMENTARY_KINDS, as_parsed, list_provisions, list_stages
-
-_MODALS = {
-    "shall",
-    "must",
-    "may",
-    "should",
-    "can",
-    "cannot",
-    "moet",
-    "moeten",
-    "dient",
-    "zal",
-    "kan",
-    "mag",
-}
-_NEGATIONS = {"not", "no", "never", "without", "niet", "geen", "nooit", "zonder"}
-_NUMBER = re.compile(
-    r"^(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-    r"thirty|hundred|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|dertig)$",
-    re.IGNORECASE,
-)
-_WORD = re.compile(r"\w+|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -160,19 +135,11 @@ def summary(change: Change, old_key: str, new_key: str) -> str:
 
 def compare(old: Sequence[ParsedProvision], new: Sequence[ParsedProvision]) -> dict[str, Change]:
     """What became of each provision of `old` in `new`, by old label."""
-    try:
-        from eu_posities.alignment import align
-        from eu_posities.diff import diff_stages  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
-        return _compare_simple(old, new)
-    return _compare_engine(old, new, align, diff_stages)
+    from eu_posities.alignment import align
+    from eu_posities.diff import diff_stages
 
-
-def _compare_engine(
-    old: Sequence[ParsedProvision], new: Sequence[ParsedProvision], align: Any, diff_stages: Any
-) -> dict[str, Change]:
     matches = align(tuple(old), tuple(new), ())
-    result = diff_stages(tuple(old), tuple(new), matches).to_json()
+    result: dict[str, Any] = diff_stages(tuple(old), tuple(new), matches).to_json()
     out: dict[str, Change] = {}
     for pair in result["pairs"]:
         old_label = pair.get("from")
@@ -185,76 +152,3 @@ def _compare_engine(
         flags = (previous.flags if previous else ()) + tuple(pair.get("flags", ()))
         out[old_label] = Change(old_label, new_labels, pair["status"], flags)
     return out
-
-
-def _compare_simple(
-    old: Sequence[ParsedProvision], new: Sequence[ParsedProvision]
-) -> dict[str, Change]:
-    """Follow each provision: same text anywhere, else same label, else similar content."""
-    from rapidfuzz import fuzz
-
-    def norm(text: str) -> str:
-        return " ".join(text.split())
-
-    targets: dict[str, ParsedProvision] = {}
-    free = {p.label: p for p in new}
-    by_text: dict[tuple[str, str], ParsedProvision] = {}
-    for p in new:
-        by_text.setdefault((p.kind, norm(p.text)), p)
-    for provision in old:  # 1. unchanged text, wherever it went (renumbering is no change)
-        found = by_text.get((provision.kind, norm(provision.text)))
-        if found is not None and found.label in free:
-            targets[provision.label] = free.pop(found.label)
-    for provision in old:  # 2. the same label, if the text is still recognisably the same
-        same = free.get(provision.label)
-        if (
-            provision.label not in targets
-            and same is not None
-            and fuzz.ratio(provision.text, same.text) >= 60
-        ):
-            targets[provision.label] = free.pop(provision.label)
-    for provision in old:  # 3. the most similar remaining provision of the same kind
-        if provision.label in targets:
-            continue
-        scored = [
-            (fuzz.token_set_ratio(provision.text, p.text), p)
-            for p in free.values()
-            if p.kind == provision.kind
-        ]
-        score, best = max(scored, key=lambda x: x[0], default=(0.0, None))
-        if best is not None and score >= 80:
-            targets[provision.label] = free.pop(best.label)
-    out: dict[str, Change] = {}
-    for provision in old:
-        target = targets.get(provision.label)
-        if target is None:
-            out[provision.label] = Change(provision.label, (), "deleted")
-            continue
-        same_text = norm(provision.text) == norm(target.text)
-        flags = () if same_text else tuple(word_flags(provision.text, target.text))
-        status = "unchanged" if same_text else "modified"
-        out[provision.label] = Change(provision.label, (target.label,), status, flags)
-    return out
-
-
-def word_flags(old: str, new: str) -> list[dict[str, str]]:
-    """Modal, number and negation changes between two texts (word-level)."""
-    a, b = _WORD.findall(old), _WORD.findall(new)
-    flags: list[dict[str, str]] = []
-    matcher = difflib.SequenceMatcher(
-        a=[w.lower() for w in a], b=[w.lower() for w in b], autojunk=False
-    )
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        removed, added = a[i1:i2], b[j1:j2]
-        for kind, test in (("modal", _MODALS.__contains__), ("negation", _NEGATIONS.__contains__)):
-            gone = [w for w in removed if test(w.lower())]
-            came = [w for w in added if test(w.lower())]
-            if gone or came:
-                flags.append({"kind": kind, "old": " ".join(gone), "new": " ".join(came)})
-        gone_n = [w for w in removed if _NUMBER.match(w)]
-        came_n = [w for w in added if _NUMBER.match(w)]
-        if gone_n or came_n:
-            flags.append({"kind": "number", "old": " ".join(gone_n), "new": " ".join(came_n)})
-    return flags
