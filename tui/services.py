@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -23,17 +22,6 @@ from eu_posities.db import run_write, session_scope
 from eu_posities.errors import EupError
 
 Progress = Callable[[str], None]
-
-
-class Unavailable(EupError):
-    """A core function this screen needs is not part of this build."""
-
-
-def _core(module: str, name: str) -> Any:
-    try:
-        return getattr(import_module(module), name)
-    except (ImportError, AttributeError) as exc:
-        raise Unavailable(f"{module}.{name} is not available in this build") from exc
 
 
 @dataclass(frozen=True)
@@ -82,16 +70,15 @@ class Core:
     def diff(self, dossier: str, old: str, new: str) -> dict[str, Any]:
         from eu_posities.compare import diff_stages
 
-        try:
-            return run_write(
-                self.engine,
-                lambda s: diff_stages(session=s, dossier_key=dossier, from_key=old, to_key=new),
-            )
-        except ImportError as exc:
-            raise Unavailable("the word-diff engine is not available in this build") from exc
+        return run_write(
+            self.engine,
+            lambda s: diff_stages(session=s, dossier_key=dossier, from_key=old, to_key=new),
+        )
 
     def word_diff(self, old: str, new: str) -> list[Any]:
-        return list(_core("eu_posities.diff", "word_diff")(old, new))
+        from eu_posities.diff import word_diff
+
+        return list(word_diff(old, new))
 
     def concerns(self, dossier: str) -> list[dict[str, Any]]:
         with session_scope(self.engine) as session:
@@ -110,7 +97,8 @@ class Core:
         return detail
 
     def search(self, query: str, dossier: str | None = None) -> list[dict[str, Any]]:
-        search = _core("eu_posities.search", "search")
+        from eu_posities.search import search
+
         with session_scope(self.engine) as session:
             return list(search(session=session, query=query, dossier=dossier))
 
@@ -178,7 +166,7 @@ class Core:
             )
         if kind == "report":
             return api.export_report(self.engine, [dossier], out, progress=progress, **options)
-        raise Unavailable(f"no export {kind!r}")
+        raise EupError(f"no export {kind!r}")
 
 
 def one_line(error: BaseException) -> str:
