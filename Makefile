@@ -5,8 +5,8 @@ PY ?= python
 check: lint types test
 
 lint:
-	$(PY) -m ruff check eu_posities tui tests benchmarks
-	$(PY) -m ruff format --check eu_posities tui tests benchmarks
+	$(PY) -m ruff check eu_posities tui tests benchmarks scripts
+	$(PY) -m ruff format --check eu_posities tui tests benchmarks scripts
 	lint-imports
 
 types:

@@ -49,7 +49,7 @@ def measure(path: Path, repeat: int) -> dict[str, object]:
     stages = []
     for _ in range(repeat):
         start, start_cpu = time.perf_counter(), time.process_time()
-        stages = parse_file(path, leos_both=True)
+        stages = parse_file(path, leos_both=True).stages
         times.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     return {

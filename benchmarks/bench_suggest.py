@@ -28,7 +28,7 @@ def terms_of(key: str) -> list[str]:
 
 
 def measure() -> dict[str, object]:
-    [stage] = parse_file(PROPOSAL)
+    [stage] = parse_file(PROPOSAL).stages
     terms = {"detectiebevel": terms_of("detectiebevel")}
     start = time.perf_counter()
     ranked = suggest_for(stage.provisions, terms, threshold=0.0, limit=None)

@@ -31,9 +31,9 @@ from eu_posities.db import make_engine, session_scope, upgrade  # noqa: E402
 from eu_posities.demo import load_demo  # noqa: E402
 from eu_posities.document import ParsedProvision  # noqa: E402
 from eu_posities.store import add_dossier, ensure_stage, replace_provisions  # noqa: E402
-from tui.app import EuPositiesApp  # noqa: E402
-from tui.screens.dossier import DossierScreen  # noqa: E402
-from tui.widgets.provision_tree import ProvisionTree  # noqa: E402
+from eu_posities.tui.app import EuPositiesApp  # noqa: E402
+from eu_posities.tui.screens.dossier import DossierScreen  # noqa: E402
+from eu_posities.tui.widgets.provision_tree import ProvisionTree  # noqa: E402
 
 LARGE = "bench-large"
 LARGE_SIZE = 500
@@ -110,7 +110,9 @@ async def until(pilot: Any, condition: Any, timeout: float = 60.0) -> None:
 def import_time() -> float:
     """A fresh Python process importing the app (what `eup` pays before the first screen)."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import tui.app, eu_posities.db"], check=True, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, "-c", "import eu_posities.tui.app, eu_posities.db"], check=True, cwd=ROOT
+    )
     return time.perf_counter() - start
 
 

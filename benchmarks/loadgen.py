@@ -50,7 +50,7 @@ def real_provisions() -> list[ParsedProvision]:
         for stage in dossier["stages"]:
             if (dossier["key"], stage["key"]) == ("csa-regulation", "commission-proposal"):
                 with as_file(bundled(stage["text"])) as path:
-                    return list(parse_file(path)[0].provisions)
+                    return list(parse_file(path).stages[0].provisions)
     raise SystemExit("the bundled CSA Regulation proposal is missing: no text to derive load from")
 
 

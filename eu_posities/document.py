@@ -1,28 +1,20 @@
 """Parsed documents: what every importer produces, before anything touches the database.
 
 Importers model their source format and map it onto these plain, immutable records; the
-storage layer turns them into `Stage` and `Provision` rows in one transaction. Keeping this
+import service turns them into `Stage` and `Provision` rows in one transaction. Keeping this
 layer free of the database lets the alignment and diff engine, the tests and the benchmarks
 work on parsed text directly.
+
+One file gives one `ParsedDocument`: its stages (one for most files, one per column of a
+four-column table, two for a LEOS mandate), and what else the file holds: the numbered rows
+of a four-column table, the amendments of an amendment list, how much of the file's text was
+placed (`Coverage`), and warnings for the user.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-
-# Provision kinds, in the order they usually appear in an EU act.
-PROVISION_KINDS = (
-    "title",
-    "citation",
-    "recital",
-    "formula",
-    "article",
-    "annex",
-    "section",  # a numbered section of a Dutch document (BNC-fiche, Kamerbrief)
-    "paragraph",  # a free paragraph of a commentary document
-    "other",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +30,22 @@ class Block:
     num: str = ""
     level: int = 0
     markers: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedRun:
+    """A stretch of a provision's text as a marked-up document shows it.
+
+    `op` is "equal" (plain text), "insert" (added against the base: bold in a Council text,
+    bold italic in an EP amendment) or "delete" (struck through, or "deleted": not part of
+    the stage's text). `changed` marks text underlined as changed since the previous
+    compromise. Joining the text of the non-delete runs gives the provision's `text`; joining
+    the non-insert runs gives the base text the document was marked against.
+    """
+
+    op: str
+    text: str
+    changed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,12 @@ class ParsedProvision:
     blocks: tuple[Block, ...] = ()
     footnotes: tuple[str, ...] = ()
     markers: dict[str, Any] = field(default_factory=dict)
+    # The document's own change marks against its base, when it has them (see MarkedRun).
+    marks: tuple[MarkedRun, ...] = ()
+    # Where this text came from inside a composite document: the EP amendments that produced
+    # it, the rows of a four-column table it was joined from.
+    amendments: tuple[str, ...] = ()
+    rows: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,4 +88,87 @@ class ParsedStage:
     name: str | None = None
     title: str = ""
     language: str = "en"
+    meta: dict[str, Any] = field(default_factory=dict)
+    # Provisions the document shows only as deleted (struck through in full, or a "[deleted]"
+    # placeholder): not part of this stage's text, kept to rebuild the marked-against base.
+    struck: tuple[ParsedProvision, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How much of a document's body text landed in provisions.
+
+    `body_words` counts the words of the body (page furniture and footnotes aside),
+    `placed_words` those that ended up in some provision, `skipped_words` those in parts
+    deliberately left out (`skipped` names them: "explanatory memorandum", ...). A share
+    below 99% means text was lost: the import refuses it unless forced.
+    """
+
+    body_words: int
+    placed_words: int
+    skipped_words: int = 0
+    skipped: tuple[str, ...] = ()
+    # A few stretches of body text that landed nowhere, to show the user what was lost.
+    missing: tuple[str, ...] = ()
+
+    @property
+    def share(self) -> float:
+        if self.body_words <= 0:
+            return 1.0
+        return min(1.0, (self.placed_words + self.skipped_words) / self.body_words)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRow:
+    """One numbered row of a four-column (3–5 column) document.
+
+    `cells` holds one text per stage column, in column order ("" where the cell is empty or
+    says "deleted"); `cell_marks` the marks inside each cell when the document has them.
+    `label` is the provision the row belongs to ("Article 16") and `part` the rest of the
+    row heading ("first paragraph, point (aa new)").
+    """
+
+    number: str
+    heading: str
+    cells: tuple[str, ...]
+    status: str | None = None  # "G" | "Y" | "R"
+    label: str | None = None
+    part: str = ""
+    comments: str = ""
+    cell_marks: tuple[tuple[MarkedRun, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    """One amendment of an EP amendment list, as printed.
+
+    `target` is the heading as printed ("Article 7 – paragraph 1 – point a"), `label` the
+    provision it amends ("Article 7"; "Recital 1a" for a new one) and `path` the part inside
+    it (("paragraph 1", "point a")). `kind` is "modify", "insert" or "delete"; `old` the
+    text proposed by the Commission, `new` the amended text, `new_marks` its marked words.
+    """
+
+    number: str
+    target: str
+    kind: str
+    old: str
+    new: str
+    label: str | None = None
+    path: tuple[str, ...] = ()
+    new_marks: tuple[MarkedRun, ...] = ()
+    justification: str = ""
+    members: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """Everything one file holds, as read: its stages and what comes with them."""
+
+    stages: tuple[ParsedStage, ...]
+    rows: tuple[ParsedRow, ...] = ()
+    amendments: tuple[Amendment, ...] = ()
+    coverage: Coverage | None = None
+    warnings: tuple[str, ...] = ()
+    # Facts about the file itself: its document number, a LIMITE marking in the page
+    # furniture, a release stamp, the marking convention stated in its introduction, ...
     meta: dict[str, Any] = field(default_factory=dict)

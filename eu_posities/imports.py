@@ -72,7 +72,7 @@ def parse(request: ImportRequest) -> list[ParsedStage]:
     options: dict[str, object] = {}
     if request.leos_both:
         options["leos_both"] = True
-    texts = parse_file(request.path, request.fmt, **options)
+    texts = list(parse_file(request.path, request.fmt, **options).stages)
     if not texts or not any(t.provisions for t in texts):
         raise InputError("no provisions found in the document", source=str(request.path))
     return texts

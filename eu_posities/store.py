@@ -15,24 +15,8 @@ from sqlmodel import Session, col, select
 
 from eu_posities.document import ParsedProvision
 from eu_posities.errors import Conflict, InputError, NotFound
+from eu_posities.kinds import StageKind, values
 from eu_posities.models import ChangeLog, Dossier, Provision, Stage
-
-STAGE_KINDS = (
-    "commission-proposal",
-    "bnc-fiche",
-    "council-general-approach",
-    "council-mandate",
-    "presidency-compromise",
-    "ep-committee-report",
-    "ep-position",
-    "trilogue",
-    "provisional-agreement",
-    "final-act",
-    "kamerbrief",
-    "other",
-)
-# Kinds that comment on a text rather than state one: never aligned as a column of text.
-COMMENTARY_KINDS = ("bnc-fiche", "kamerbrief")
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
@@ -77,10 +61,12 @@ def slugify(text: str) -> str:
 def stage_kind_for(key: str, kind: str | None) -> str:
     """The kind given, or the key itself when it is a standard kind, else `other`."""
     if kind:
-        if kind not in STAGE_KINDS:
-            raise InputError(f"unknown stage kind {kind!r}; use one of: {', '.join(STAGE_KINDS)}")
+        if kind not in values(StageKind):
+            raise InputError(
+                f"unknown stage kind {kind!r}; use one of: {', '.join(values(StageKind))}"
+            )
         return kind
-    for standard in STAGE_KINDS:
+    for standard in values(StageKind):
         if key == standard or key.startswith(standard + "-"):
             return standard
     return "other"

@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from eu_posities.document import PROVISION_KINDS
 from eu_posities.errors import InputError
+from eu_posities.kinds import ProvisionKind, values
 from eu_posities.store import (
     get_dossier,
     get_stage,
@@ -62,10 +62,10 @@ def stage_rows(*, session: Session, dossier_key: str) -> list[dict[str, Any]]:
 def provision_rows(
     *, session: Session, dossier_key: str, stage_key: str, kind: str | None = None
 ) -> list[dict[str, Any]]:
-    if kind is not None and kind not in PROVISION_KINDS:
+    if kind is not None and kind not in values(ProvisionKind):
         # A typo ("articles") would otherwise look like a stage without articles.
         raise InputError(
-            f"unknown provision kind {kind!r}; use one of: {', '.join(PROVISION_KINDS)}"
+            f"unknown provision kind {kind!r}; use one of: {', '.join(values(ProvisionKind))}"
         )
     dossier = get_dossier(session=session, key=dossier_key)
     stage = get_stage(session=session, dossier=dossier, key=stage_key)

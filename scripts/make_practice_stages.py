@@ -1,4 +1,4 @@
-"""Regenerate the practice stages in data/texts from the real texts (see eu_posities.practice).
+"""Regenerate the practice stages in data/texts from the real texts (see scripts/practice.py).
 
 Run from the repository root: python scripts/make_practice_stages.py [--check]
 With --check it only verifies that the committed files are what the script makes.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from eu_posities.practice import derive_regulation_practice
+from practice import derive_regulation_practice
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "data/texts/csa-regulation/commission-proposal.eurlex.html"

@@ -17,7 +17,7 @@ PROPOSAL = Path(__file__).parent / "data" / "commission-proposal.eurlex.html"
 
 @cache
 def _parsed() -> tuple[ParsedProvision, ...]:
-    (stage,) = parse_file(PROPOSAL)
+    (stage,) = parse_file(PROPOSAL).stages
     return stage.provisions
 
 

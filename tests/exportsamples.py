@@ -194,7 +194,7 @@ def check_golden(name: str, text: str) -> None:
 
 def parse_page(data: str | bytes, name: str = "export.html") -> Any:
     """An exported HTML page, parsed through the project's hardened parser."""
-    from eu_posities.xmlsafe import parse_html
+    from eu_posities.importers.xmlsafe import parse_html
 
     return parse_html(data.encode("utf-8") if isinstance(data, str) else data, name)
 

@@ -528,7 +528,7 @@ def test_import_of_a_letter_detects_the_dutch_format(db_url: str) -> None:
 
 
 def test_practice_script_is_reproducible_and_labelled() -> None:
-    from eu_posities.practice import NOTICE, derive_regulation_practice
+    from scripts.practice import NOTICE, derive_regulation_practice
 
     root = Path(__file__).resolve().parents[1]
     source = root / "data/texts/csa-regulation/commission-proposal.eurlex.html"

@@ -27,7 +27,7 @@ def terms(key: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def proposal() -> tuple[ParsedProvision, ...]:
-    [stage] = parse_file(TEST_DATA / "commission-proposal.eurlex.html")
+    [stage] = parse_file(TEST_DATA / "commission-proposal.eurlex.html").stages
     return stage.provisions
 
 
@@ -68,7 +68,7 @@ def test_rejected_links_are_not_suggested(proposal: tuple[ParsedProvision, ...])
 def test_dutch_terms_find_the_letters_sections() -> None:
     [letter] = parse_file(
         TEST_DATA / "kamerbrief-2024-12-20-voortgangsbrief-aanpak-seksuele-delicten.txt"
-    )
+    ).stages
     wanted = {k: terms(k) for k in ("detectiebevel", "kindersekspoppen", "vog")}
     # The letter's headings name no concern: text hits alone give a low score.
     found = suggest_for(letter.provisions, wanted, threshold=0.05)

@@ -298,10 +298,10 @@ def test_search_shape(demo: str) -> None:
 
 @pytest.fixture
 def tui_calls(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    import tui.app
+    import eu_posities.tui.app
 
     calls: list[Any] = []
-    monkeypatch.setattr(tui.app, "run", calls.append)
+    monkeypatch.setattr(eu_posities.tui.app, "run", calls.append)
     return calls
 
 

@@ -20,7 +20,7 @@ CONCERNS = Path(__file__).resolve().parents[1] / "data" / "concerns.json"
 
 @pytest.fixture(scope="module")
 def letter():  # type: ignore[no-untyped-def]
-    [stage] = parse_file(LETTER)
+    [stage] = parse_file(LETTER).stages
     return stage
 
 
@@ -123,7 +123,7 @@ def test_extract_refs(text: str, refs: list[str]) -> None:
 
 
 def test_made_up_fiche_parses_into_the_template_sections() -> None:
-    [fiche] = parse_file(FICHE)
+    [fiche] = parse_file(FICHE).stages
     assert fiche.meta["document_type"] == "bnc-fiche"
     assert fiche.title.startswith("Fiche: Voorbeeldrichtlijn")
     sections = {p.number: p for p in fiche.provisions if p.kind == "section"}
@@ -152,7 +152,7 @@ def test_made_up_fiche_parses_into_the_template_sections() -> None:
 
 
 def test_position_section_feeds_the_concerns() -> None:
-    [fiche] = parse_file(FICHE)
+    [fiche] = parse_file(FICHE).stages
     blocks = position_blocks(fiche)
     assert [b.markers["label"] for b in blocks] == [f"Section 3, paragraph {n}" for n in (3, 4, 5)]
     data = json.loads(CONCERNS.read_text(encoding="utf-8"))
@@ -178,7 +178,7 @@ def test_windows_line_ends_and_encoding_give_the_same_sections(tmp_path: Path) -
     text = LETTER.read_text(encoding="utf-8")
     path = tmp_path / "letter-cp1252.txt"
     path.write_bytes(text.replace("\n", "\r\n").encode("cp1252", errors="replace"))
-    [again] = parse_file(path)
-    [original] = parse_file(LETTER)
+    [again] = parse_file(path).stages
+    [original] = parse_file(LETTER).stages
     assert [p.label for p in again.provisions] == [p.label for p in original.provisions]
     assert by_label(again, "Section 7").text == by_label(original, "Section 7").text

@@ -45,7 +45,7 @@ def test_fiche_as_docx(tmp_path: Path) -> None:
         document.add_paragraph(line)
     path = tmp_path / "fiche.docx"
     document.save(str(path))
-    [stage] = parse_file(path)
+    [stage] = parse_file(path).stages
     _check(stage)
 
 
@@ -60,5 +60,5 @@ def test_fiche_as_pdf(tmp_path: Path) -> None:
             y -= 11
         pdf.showPage()
     pdf.save()
-    [stage] = parse_file(path)
+    [stage] = parse_file(path).stages
     _check(stage)

@@ -12,7 +12,7 @@ MANDATES = AKN / "leos-mandate"
 
 
 def kinds(path: Path) -> Counter[str]:
-    (stage,) = parse_file(path)
+    (stage,) = parse_file(path).stages
     return Counter(p.kind for p in stage.provisions)
 
 
@@ -22,7 +22,7 @@ def test_detected_as_akn() -> None:
 
 
 def test_leos_com_2025_162() -> None:
-    (stage,) = parse_file(AKN / "akn4eu-leos-COM-2025-162-directive-proposal.xml")
+    (stage,) = parse_file(AKN / "akn4eu-leos-COM-2025-162-directive-proposal.xml").stages
     assert stage.name is None  # a plain proposal, not a mandate ("trans" soft actions only)
     articles = [p for p in stage.provisions if p.kind == "article"]
     recitals = [p for p in stage.provisions if p.kind == "recital"]
@@ -51,7 +51,7 @@ def test_akn4eu_join_2022_19() -> None:
 
 
 def test_cirsfid_directive_2014_92() -> None:
-    (stage,) = parse_file(AKN / "akn-cirsfid-32014L0092-directive.xml")
+    (stage,) = parse_file(AKN / "akn-cirsfid-32014L0092-directive.xml").stages
     articles = [p for p in stage.provisions if p.kind == "article"]
     recitals = [p for p in stage.provisions if p.kind == "recital"]
     assert len(articles) == 31
@@ -70,7 +70,7 @@ def _articles(stage) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 def test_plain_bill_is_one_unnamed_stage() -> None:
-    (stage,) = parse_file(MANDATES / "bill_3Articles.xml")
+    (stage,) = parse_file(MANDATES / "bill_3Articles.xml").stages
     assert stage.name is None
     assert list(_articles(stage)) == ["Article 1", "Article 2", "Article 3"]
 
@@ -78,7 +78,7 @@ def test_plain_bill_is_one_unnamed_stage() -> None:
 def test_mandate_added_article() -> None:
     council, commission = parse_file(
         MANDATES / "mandate_add_bill_add__article_output.xml", leos_both=True
-    )
+    ).stages
     assert (council.name, commission.name) == ("council-mandate", "commission-proposal")
     assert list(_articles(council)) == ["Article 1", "Article 1a", "Article 2", "Article 3"]
     assert list(_articles(commission)) == ["Article 1", "Article 2", "Article 3"]
@@ -88,14 +88,14 @@ def test_mandate_added_article() -> None:
 
 
 def test_mandate_only_council_by_default() -> None:
-    stages = parse_file(MANDATES / "mandate_add_bill_add__article_output.xml")
+    stages = parse_file(MANDATES / "mandate_add_bill_add__article_output.xml").stages
     assert [s.name for s in stages] == ["council-mandate"]
 
 
 def test_mandate_deleted_article() -> None:
     council, commission = parse_file(
         MANDATES / "mandate_delete_bill_3Articles__deleteArt1_output.xml", leos_both=True
-    )
+    ).stages
     assert list(_articles(council)) == ["Article 2", "Article 3"]
     assert list(_articles(commission)) == ["Article 1", "Article 2", "Article 3"]
     deleted = next(p for p in commission.provisions if p.label == "Article 1")
@@ -107,7 +107,7 @@ def test_mandate_moved_point() -> None:
         MANDATES
         / "mandate_move_bill_3Articles__move_Art1Par1PointB_beforePointA_sameList_output.xml"
     )
-    council, commission = parse_file(path, leos_both=True)
+    council, commission = parse_file(path, leos_both=True).stages
     # In LEOS the moved element carries "move_from" in its new place and a "move_to" ghost
     # stays in the old place: the Council reads the new place, the Commission the old one.
     assert _articles(council)["Article 1"] == (
@@ -125,9 +125,9 @@ def test_mandate_moved_point() -> None:
 def test_mandate_point_added_then_deleted() -> None:
     before = parse_file(
         MANDATES / "mandate_delete_bill_3Articles__CNArt1Par1PointA__deletePointA.xml"
-    )
+    ).stages
     after = parse_file(
         MANDATES / "mandate_delete_bill_3Articles__CNArt1Par1PointA__deletePointA_output.xml"
-    )
+    ).stages
     assert _articles(before[0])["Article -1"] == "1. par2 (sub)\n(a) Point A"
     assert _articles(after[0])["Article -1"] == "1. par2 (sub)"

@@ -56,7 +56,7 @@ def test_parser_itself_resolves_nothing() -> None:
     """Defence in depth: even past the DOCTYPE check the parser reads no files."""
     from lxml import etree
 
-    from eu_posities.xmlsafe import xml_parser
+    from eu_posities.importers.xmlsafe import xml_parser
 
     root = etree.fromstring(XXE.replace(b"akomaNtoso", b"a"), xml_parser())
     assert "root:" not in "".join(root.itertext())
@@ -108,7 +108,7 @@ def test_undeclared_latin1_xml_is_decoded(tmp_path: Path) -> None:
             "latin-1"
         )
     )
-    (stage,) = parse_file(path)
+    (stage,) = parse_file(path).stages
     assert stage.provisions[0].text == "Made-up données protégées."
 
 

@@ -59,7 +59,7 @@ def test_articles_by_text_and_tracked_changes(tmp_path: Path) -> None:
     _write_act(path)
     _track_changes(path)
     assert detect_format(path) == "docx"
-    (stage,) = parse_file(path)
+    (stage,) = parse_file(path).stages
     assert stage.title == "Made-up test act"
     by_label = {p.label: p for p in stage.provisions}
     assert list(by_label) == ["Recital 1", "Formula", "Article 1", "Article 2"]
@@ -77,7 +77,7 @@ def test_articles_by_text_and_tracked_changes(tmp_path: Path) -> None:
 def test_article_heading_by_style(tmp_path: Path) -> None:
     path = tmp_path / "styled.docx"
     _write_act(path, article_style="Heading 2")
-    (stage,) = parse_file(path)
+    (stage,) = parse_file(path).stages
     article_1 = next(p for p in stage.provisions if p.label == "Article 1")
     assert article_1.heading == "Made-up scope"
     assert article_1.text.startswith("1. This made-up act applies to widgets.")
@@ -129,7 +129,7 @@ def _write_four_columns(path: Path, *, label_column: bool) -> None:
 def test_four_column_table_gives_one_stage_per_column(tmp_path: Path, label_column: bool) -> None:
     path = tmp_path / "four-column.docx"
     _write_four_columns(path, label_column=label_column)
-    stages = parse_file(path)
+    stages = parse_file(path).stages
     assert [s.name for s in stages] == ["Commission proposal", "EP", "Council", "Compromise"]
     commission, ep, council, compromise = stages
     texts = {p.label: p.text for p in commission.provisions}
@@ -181,7 +181,7 @@ def test_word_list_numbers_are_printed(tmp_path: Path) -> None:
     document.add_paragraph("Made-up second paragraph.", style="List Number")
     path = tmp_path / "numbered.docx"
     document.save(str(path))
-    (stage,) = parse_file(path)
+    (stage,) = parse_file(path).stages
     article = stage.provisions[0]
     assert [b.num for b in article.blocks] == ["1.", "2."]
     assert article.text == "1. Made-up first paragraph.\n2. Made-up second paragraph."

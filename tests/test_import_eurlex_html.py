@@ -18,7 +18,7 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 @pytest.fixture(scope="module")
 def csa() -> ParsedStage:
-    stages = parse_file(CSA)
+    stages = parse_file(CSA).stages
     assert len(stages) == 1
     return stages[0]
 
@@ -102,7 +102,7 @@ def test_csa_paragraphs_points_and_footnotes(csa: ParsedStage) -> None:
     ],
 )
 def test_small_proposals(name: str, recitals: int, articles: int, citations: int) -> None:
-    (stage,) = parse_file(DATA / name)
+    (stage,) = parse_file(DATA / name).stages
     kinds = Counter(p.kind for p in stage.provisions)
     assert kinds["recital"] == recitals
     assert kinds["article"] == articles
@@ -116,7 +116,7 @@ def test_small_proposals(name: str, recitals: int, articles: int, citations: int
 
 
 def test_com_2025_43_points_inside_article() -> None:
-    (stage,) = parse_file(DATA / "COM-2025-43-proposal.xhtml")
+    (stage,) = parse_file(DATA / "COM-2025-43-proposal.xhtml").stages
     article = next(p for p in stage.provisions if p.label == "Article 1")
     assert [b.num for b in article.blocks] == ["1.", "(a)", "(b)"]
     assert [b.level for b in article.blocks] == [0, 2, 2]
@@ -124,7 +124,7 @@ def test_com_2025_43_points_inside_article() -> None:
 
 
 def test_com_2025_1_footnote_star_not_in_text() -> None:
-    (stage,) = parse_file(DATA / "COM-2025-1-proposal.html")
+    (stage,) = parse_file(DATA / "COM-2025-1-proposal.html").stages
     article = next(p for p in stage.provisions if p.label == "Article 2")
     assert "28" not in article.text and "*" not in article.text
     assert article.text.endswith("It shall apply from [the date of its adoption].")
@@ -144,7 +144,7 @@ def test_article_number_and_heading_in_one_paragraph(tmp_path: Path) -> None:
         "</body></html>",
         encoding="utf-8",
     )
-    (stage,) = parse_file(path)
+    (stage,) = parse_file(path).stages
     articles = {p.label: p for p in stage.provisions if p.kind == "article"}
     assert articles["Article 1"].heading == "Made-up subject matter"
     assert articles["Article 1"].text == "1. Made-up rules."

@@ -21,13 +21,13 @@ def norm(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def oj() -> ParsedStage:
-    (stage,) = parse_file(OJ)
+    (stage,) = parse_file(OJ).stages
     return stage
 
 
 @pytest.fixture(scope="module")
 def fmx() -> ParsedStage:
-    (stage,) = parse_file(FMX / "reg-2024-903" / "L_202400903EN.doc.fmx.xml")
+    (stage,) = parse_file(FMX / "reg-2024-903" / "L_202400903EN.doc.fmx.xml").stages
     return stage
 
 
@@ -80,8 +80,8 @@ def test_quotes_and_footnotes(fmx: ParsedStage) -> None:
 
 
 def test_manifest_folder_and_act_file_agree() -> None:
-    (from_folder,) = parse_file(FMX / "reg-2024-903")
-    (act_only,) = parse_file(FMX / "reg-2024-903" / "L_202400903EN.000101.fmx.xml")
+    (from_folder,) = parse_file(FMX / "reg-2024-903").stages
+    (act_only,) = parse_file(FMX / "reg-2024-903" / "L_202400903EN.000101.fmx.xml").stages
     assert [p.label for p in from_folder.provisions][-1] == "Annex"
     assert [p.label for p in act_only.provisions] == [
         p.label for p in from_folder.provisions if p.kind != "annex"
@@ -89,7 +89,7 @@ def test_manifest_folder_and_act_file_agree() -> None:
 
 
 def test_reg_2008_1137_schema_04() -> None:
-    (stage,) = parse_file(FMX / "reg-2008-1137" / "DOC_1.xml")
+    (stage,) = parse_file(FMX / "reg-2008-1137" / "DOC_1.xml").stages
     kinds = Counter(p.kind for p in stage.provisions)
     assert kinds == Counter(
         {"title": 1, "citation": 6, "recital": 3, "formula": 1, "article": 3, "annex": 2}
@@ -103,7 +103,7 @@ def test_reg_2008_1137_schema_04() -> None:
 
 
 def test_impl_reg_2011_1319_schema_05_with_quoted_annex() -> None:
-    (stage,) = parse_file(FMX / "impl-reg-2011-1319")
+    (stage,) = parse_file(FMX / "impl-reg-2011-1319").stages
     kinds = Counter(p.kind for p in stage.provisions)
     assert kinds["article"] == 2 and kinds["recital"] == 4 and kinds["annex"] == 1
     article_1 = next(p for p in stage.provisions if p.label == "Article 1")
@@ -127,7 +127,7 @@ def test_page_instructions_ignored(tmp_path: Path) -> None:
         "</ENACTING.TERMS></ACT>",
         encoding="utf-8",
     )
-    (stage,) = parse_file(act)
+    (stage,) = parse_file(act).stages
     texts = {p.label: p for p in stage.provisions}
     assert texts["Article 1"].text == "First part."
     assert texts["Article 1"].footnotes == ("A note.",)

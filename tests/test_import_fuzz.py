@@ -111,7 +111,7 @@ def test_mutated_documents_parse_or_fail_cleanly(case: tuple[str, bytes]) -> Non
         path = Path(folder) / name
         path.write_bytes(data)
         try:
-            stages = parse_file(path)
+            stages = parse_file(path).stages
         except InputError as error:
             assert str(path) in str(error) or "unknown format" in str(error)
             return
@@ -127,5 +127,5 @@ def test_unmutated_seeds_parse() -> None:
         for name, data in SEEDS:
             path = Path(folder) / name
             path.write_bytes(data)
-            stages = parse_file(path)
+            stages = parse_file(path).stages
             assert any(p.kind == "article" for p in stages[0].provisions), name

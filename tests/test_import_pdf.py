@@ -56,7 +56,7 @@ def test_running_text_pdf(tmp_path: Path) -> None:
     path = tmp_path / "act.pdf"
     _write_act(path)
     assert detect_format(path) == "pdf"
-    (stage,) = parse_file(path)
+    (stage,) = parse_file(path).stages
     assert stage.meta["pages"] >= 2
     labels = [p.label for p in stage.provisions]
     assert labels == [
@@ -105,7 +105,7 @@ def test_four_column_table_over_several_pages(tmp_path: Path) -> None:
 
     with pdfplumber.open(path) as pdf:
         assert len(pdf.pages) >= 3
-    stages = parse_file(path)
+    stages = parse_file(path).stages
     assert [s.name for s in stages] == COLUMNS
     commission, ep, council, compromise = stages
     assert [p.label for p in commission.provisions] == [f"Article {n}" for n in range(1, 25)]

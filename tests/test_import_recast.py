@@ -44,7 +44,7 @@ def texts(stage) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 def test_proposal_reading_is_the_default(recast_file: Path) -> None:
-    (stage,) = parse_file(recast_file)
+    (stage,) = parse_file(recast_file).stages
     assert stage.meta["recast"] == "proposal"
     assert texts(stage) == {
         "Article 1": (
@@ -58,7 +58,7 @@ def test_proposal_reading_is_the_default(recast_file: Path) -> None:
 
 
 def test_current_law_reading(recast_file: Path) -> None:
-    (stage,) = parse_file(recast_file, recast="current")
+    (stage,) = parse_file(recast_file, recast="current").stages
     assert texts(stage) == {
         "Article 1": "1. This Directive lays down made-up rules.\n3. Unchanged made-up sentence.",
         "Article 3": "Member States shall count made-up widgets.",
@@ -66,7 +66,7 @@ def test_current_law_reading(recast_file: Path) -> None:
 
 
 def test_markers_kept_as_structure(recast_file: Path) -> None:
-    (stage,) = parse_file(recast_file)
+    (stage,) = parse_file(recast_file).stages
     article_1 = stage.provisions[0]
     first, second, third = article_1.blocks
     assert first.markers["recast"] == "adapted"
@@ -96,7 +96,7 @@ def test_unknown_recast_option(recast_file: Path) -> None:
 def test_no_markers_no_recast_reading(tmp_path: Path) -> None:
     path = tmp_path / "plain.txt"
     path.write_text("Article 1\nMade-up heading\nMade-up new text.\n", encoding="utf-8")
-    (stage,) = parse_file(path, recast="current")
+    (stage,) = parse_file(path, recast="current").stages
     assert "recast" not in stage.meta
     assert stage.provisions[0].text == "Made-up new text."
 
@@ -117,12 +117,12 @@ def test_recast_labels_in_commission_html(tmp_path: Path) -> None:
     ]
     body = "".join(f'<p class="{cls}"><span>{text}</span></p>' for cls, text in paragraphs)
     path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
-    (proposal,) = parse_file(path)
+    (proposal,) = parse_file(path).stages
     assert {p.label: (p.heading, p.text) for p in proposal.provisions if p.kind == "article"} == {
         "Article 1": ("Made-up subject matter", "This Regulation lays down made-up rules."),
         "Article 2": ("Made-up new article", "Made-up new obligations."),
     }
-    (current,) = parse_file(path, recast="current")
+    (current,) = parse_file(path, recast="current").stages
     assert [p.label for p in current.provisions if p.kind == "article"] == ["Article 1"]
     assert current.provisions[-1].text == "This Directive lays down made-up rules."
     article_1 = next(p for p in proposal.provisions if p.label == "Article 1")

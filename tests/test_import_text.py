@@ -44,7 +44,7 @@ LIST OF WIDGETS
 
 def test_csa_derived_text_matches_the_html_structure() -> None:
     assert detect_format(DERIVED) == "text"
-    (stage,) = parse_file(DERIVED)
+    (stage,) = parse_file(DERIVED).stages
     kinds = Counter(p.kind for p in stage.provisions)
     assert kinds["recital"] == 84
     assert kinds["article"] == 89
@@ -58,8 +58,8 @@ def test_csa_derived_text_matches_the_html_structure() -> None:
 
 
 def test_csa_derived_text_same_words_as_html() -> None:
-    (text,) = parse_file(DERIVED)
-    (html,) = parse_file(DATA / "commission-proposal.eurlex.html")
+    (text,) = parse_file(DERIVED).stages
+    (html,) = parse_file(DATA / "commission-proposal.eurlex.html").stages
     by_label = {p.label: p for p in html.provisions}
     same = [
         p.label
@@ -74,7 +74,7 @@ def test_csa_derived_text_same_words_as_html() -> None:
 def test_made_up_act(tmp_path: Path) -> None:
     path = tmp_path / "made-up.txt"
     path.write_text(MADE_UP, encoding="utf-8")
-    (stage,) = parse_file(path)
+    (stage,) = parse_file(path).stages
     labels = [p.label for p in stage.provisions]
     assert labels == [
         "Citation 1", "Recital 1", "Recital 2", "Formula", "Article 1", "Article 1a",
@@ -99,7 +99,7 @@ def test_latin1_text_without_declaration_is_decoded(tmp_path: Path) -> None:
     path.write_bytes(
         "Article 1\nMade-up café rules\nLes données sont protégées.\n".encode("latin-1")
     )
-    (stage,) = parse_file(path)
+    (stage,) = parse_file(path).stages
     assert stage.provisions[0].heading == "Made-up café rules"
     assert stage.meta["encoding"] == "cp1252"
 
@@ -115,6 +115,6 @@ def test_article_quoted_by_an_amending_provision_is_not_split(tmp_path: Path) ->
         "Article 2\nEntry into force\nThis made-up act enters into force today.\n",
         encoding="utf-8",
     )
-    (stage,) = parse_file(path)
+    (stage,) = parse_file(path).stages
     assert [p.label for p in stage.provisions] == ["Article 1", "Article 2"]
     assert "Article 25\n‘Made-up replaced text.’" in stage.provisions[0].text

@@ -24,17 +24,17 @@ from tuihelp import pilot_test, settle
 
 from eu_posities.db import session_scope
 from eu_posities.models import Provision, Stage
-from tui.app import EuPositiesApp
-from tui.dialogs.exporting import ExportDialog
-from tui.dialogs.importing import ImportDialog
-from tui.dialogs.stage_picker import StagePicker
-from tui.screens.concern_detail import ConcernDetailScreen
-from tui.screens.concerns import ConcernMatrixScreen
-from tui.screens.dossier import DossierScreen
-from tui.screens.dossiers import DossiersScreen
-from tui.screens.help import HelpScreen
-from tui.screens.search import SearchScreen
-from tui.widgets.provision_tree import ProvisionTree
+from eu_posities.tui.app import EuPositiesApp
+from eu_posities.tui.dialogs.exporting import ExportDialog
+from eu_posities.tui.dialogs.importing import ImportDialog
+from eu_posities.tui.dialogs.stage_picker import StagePicker
+from eu_posities.tui.screens.concern_detail import ConcernDetailScreen
+from eu_posities.tui.screens.concerns import ConcernMatrixScreen
+from eu_posities.tui.screens.dossier import DossierScreen
+from eu_posities.tui.screens.dossiers import DossiersScreen
+from eu_posities.tui.screens.help import HelpScreen
+from eu_posities.tui.screens.search import SearchScreen
+from eu_posities.tui.widgets.provision_tree import ProvisionTree
 
 # The demo database fixtures `demo_file` and `engine`.
 pytest_plugins = ("tuifixtures",)

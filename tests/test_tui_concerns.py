@@ -8,10 +8,10 @@ from tuihelp import pilot_test, plain, settle
 
 from eu_posities.concerns import ledger
 from eu_posities.db import run_write
-from tui.app import EuPositiesApp
-from tui.dialogs.assess import AssessDialog
-from tui.screens.concern_detail import ConcernDetailScreen
-from tui.screens.concerns import ConcernMatrixScreen
+from eu_posities.tui.app import EuPositiesApp
+from eu_posities.tui.dialogs.assess import AssessDialog
+from eu_posities.tui.screens.concern_detail import ConcernDetailScreen
+from eu_posities.tui.screens.concerns import ConcernMatrixScreen
 
 # The demo database fixtures `demo_file` and `engine`.
 pytest_plugins = ("tuifixtures",)

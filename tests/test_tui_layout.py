@@ -14,12 +14,12 @@ from textual.widgets import Button, Checkbox, Input, RadioButton, Static
 from textual.widgets.tree import TreeNode
 from tuihelp import pilot_test, settle
 
-from tui.app import EuPositiesApp
-from tui.dialogs.exporting import ExportDialog
-from tui.screens.concern_detail import ConcernDetailScreen
-from tui.screens.dossier import DossierScreen
-from tui.screens.dossiers import DossiersScreen
-from tui.widgets.provision_tree import ProvisionTree, short_heading
+from eu_posities.tui.app import EuPositiesApp
+from eu_posities.tui.dialogs.exporting import ExportDialog
+from eu_posities.tui.screens.concern_detail import ConcernDetailScreen
+from eu_posities.tui.screens.dossier import DossierScreen
+from eu_posities.tui.screens.dossiers import DossiersScreen
+from eu_posities.tui.widgets.provision_tree import ProvisionTree, short_heading
 
 pytest_plugins = ("tuifixtures",)
 

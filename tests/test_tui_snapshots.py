@@ -16,11 +16,11 @@ from sqlalchemy.engine import Engine
 from textual.pilot import Pilot
 from tuihelp import settle
 
-from tui.app import EuPositiesApp
-from tui.dialogs.assess import AssessDialog
-from tui.dialogs.exporting import ExportDialog
-from tui.dialogs.importing import ImportDialog
-from tui.dialogs.stage_picker import StagePicker
+from eu_posities.tui.app import EuPositiesApp
+from eu_posities.tui.dialogs.assess import AssessDialog
+from eu_posities.tui.dialogs.exporting import ExportDialog
+from eu_posities.tui.dialogs.importing import ImportDialog
+from eu_posities.tui.dialogs.stage_picker import StagePicker
 
 pytest_plugins = ("tuifixtures",)
 

@@ -6,8 +6,8 @@ from sqlalchemy.engine import Engine
 from textual.app import App
 from textual.binding import Binding
 
-from tui.commands import ScreenCommands
-from tui.services import Core
+from eu_posities.tui.commands import ScreenCommands
+from eu_posities.tui.services import Core
 
 
 class EuPositiesApp(App[None]):
@@ -30,26 +30,26 @@ class EuPositiesApp(App[None]):
         self.core = Core(engine, author)
 
     def on_mount(self) -> None:
-        from tui.screens.dossiers import DossiersScreen
+        from eu_posities.tui.screens.dossiers import DossiersScreen
 
         self.push_screen(DossiersScreen())
 
     # --- global actions: every screen can reach these ------------------------------------
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from eu_posities.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_search(self, dossier: str | None = None) -> None:
-        from tui.screens.search import SearchScreen
+        from eu_posities.tui.screens.search import SearchScreen
 
         if not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen(dossier))
 
     def action_import_document(self, dossier: str | None = None) -> None:
-        from tui.dialogs.importing import ImportDialog
+        from eu_posities.tui.dialogs.importing import ImportDialog
 
         # Import into the dossier the user is looking at, unless told otherwise.
         dossier = dossier or getattr(self.screen, "dossier_key", None)
@@ -66,17 +66,17 @@ class EuPositiesApp(App[None]):
     def open_dossier(
         self, dossier: str, *, stages: list[str] | None = None, provision: str | None = None
     ) -> None:
-        from tui.screens.dossier import DossierScreen
+        from eu_posities.tui.screens.dossier import DossierScreen
 
         self.push_screen(DossierScreen(dossier, stages=stages, provision=provision))
 
     def open_concerns(self, dossier: str) -> None:
-        from tui.screens.concerns import ConcernMatrixScreen
+        from eu_posities.tui.screens.concerns import ConcernMatrixScreen
 
         self.push_screen(ConcernMatrixScreen(dossier))
 
     def open_export(self, dossier: str, stages: list[str] | None = None) -> None:
-        from tui.dialogs.exporting import ExportDialog
+        from eu_posities.tui.dialogs.exporting import ExportDialog
 
         def exported(path: str | None) -> None:
             if path:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
-    from tui.app import EuPositiesApp
+    from eu_posities.tui.app import EuPositiesApp
 
 
 class ScreenCommands(Provider):

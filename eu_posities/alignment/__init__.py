@@ -9,6 +9,6 @@
 from __future__ import annotations
 
 from eu_posities.alignment.aligner import align, label_map
-from eu_posities.alignment.match import STATUSES, Match, ProvisionLike
+from eu_posities.alignment.match import Match, ProvisionLike
 
-__all__ = ["STATUSES", "Match", "ProvisionLike", "align", "label_map"]
+__all__ = ["Match", "ProvisionLike", "align", "label_map"]

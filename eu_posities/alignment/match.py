@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-STATUSES = ("unchanged", "modified", "added", "deleted", "split", "merged")
-METHODS = ("number", "content", "manual")
-
 
 @dataclass(frozen=True, slots=True)
 class Match:

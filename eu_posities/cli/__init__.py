@@ -55,7 +55,7 @@ def tui_command(ctx: typer.Context) -> None:
 def run_tui(ctx: typer.Context) -> None:
     state: common.AppState = ctx.obj
     engine = state.engine(auto_demo=True)
-    from tui.app import run  # lazy: Textual loads only here
+    from eu_posities.tui.app import run  # lazy: Textual loads only here
 
     run(engine)
 

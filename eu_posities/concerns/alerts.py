@@ -17,6 +17,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from eu_posities.document import ParsedProvision
+from eu_posities.kinds import COMMENTARY_KINDS
 from eu_posities.models import (
     Alert,
     Concern,
@@ -26,7 +27,7 @@ from eu_posities.models import (
     Provision,
     Stage,
 )
-from eu_posities.store import COMMENTARY_KINDS, as_parsed, list_provisions, list_stages
+from eu_posities.store import as_parsed, list_provisions, list_stages
 
 
 @dataclass(frozen=True)

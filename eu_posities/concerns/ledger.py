@@ -13,6 +13,7 @@ from typing import Final
 from sqlmodel import Session, col, select
 
 from eu_posities.errors import Conflict, InputError, NotFound
+from eu_posities.kinds import ConcernStatus, LinkState, values
 from eu_posities.models import (
     Assessment,
     Concern,
@@ -29,11 +30,6 @@ from eu_posities.store import (
     list_stages,
     log_change,
 )
-
-STATUSES: Final = ("open", "partly", "resolved", "dropped")
-LINK_STATES: Final = ("suggested", "confirmed", "rejected")
-# Statuses that claim something changed in the text: they must say where that is written.
-NEEDS_EVIDENCE: Final = ("resolved", "partly")
 
 
 class _Unchecked:
@@ -169,8 +165,10 @@ def set_link(
     reason: str = "",
 ) -> ConcernLink:
     """Link a concern to a provision (or change the link's state: confirm, reject)."""
-    if state not in LINK_STATES:
-        raise InputError(f"invalid link state {state!r}; use one of: {', '.join(LINK_STATES)}")
+    if state not in values(LinkState):
+        raise InputError(
+            f"invalid link state {state!r}; use one of: {', '.join(values(LinkState))}"
+        )
     dossier = get_dossier(session=session, key=dossier_key)
     concern = get_concern_in(session=session, dossier=dossier, key=concern_key)
     stage = get_stage(session=session, dossier=dossier, key=stage_key)
@@ -298,10 +296,12 @@ def assess(
     """
     if isinstance(expected_current_id, _Unchecked):
         expected_current_id = supersedes_id
-    if status not in STATUSES:
-        raise InputError(f"invalid status {status!r}; use one of: {', '.join(STATUSES)}")
+    if status not in values(ConcernStatus):
+        raise InputError(
+            f"invalid status {status!r}; use one of: {', '.join(values(ConcernStatus))}"
+        )
     evidence = evidence.strip()
-    if status in NEEDS_EVIDENCE and not evidence:
+    if ConcernStatus(status).needs_evidence and not evidence:
         raise InputError(
             f"status {status!r} needs evidence: quote the text that shows it (--evidence)"
         )

@@ -17,7 +17,8 @@ from __future__ import annotations
 from eu_posities.diff.classify import classify
 from eu_posities.diff.flags import Flag, detect_flags
 from eu_posities.diff.moves import Move, find_moves
-from eu_posities.diff.ops import DiffOp, word_diff
+from eu_posities.diff.op import DiffOp
+from eu_posities.diff.ops import word_diff
 from eu_posities.diff.stage import PairDiff, StageDiff, diff_stages
 
 __all__ = [

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from eu_posities.diff.flags import REFERENCE, Flag, renumber
-from eu_posities.diff.ops import DiffOp
+from eu_posities.diff.op import DiffOp
 from eu_posities.diff.tokens import typo_key
 
 CLASSIFICATIONS = ("unchanged", "editorial", "substantive")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from eu_posities.diff.ops import DiffOp
+from eu_posities.diff.op import DiffOp
 
 FLAG_KINDS = ("modal", "negation", "number", "reference", "reference-renumbered")
 

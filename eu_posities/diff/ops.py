@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
 from rapidfuzz.distance import Postfix, Prefix
 
 from eu_posities.diff.coarse import Span, drop_islands, line_anchors, word_anchors
+from eu_posities.diff.op import DiffOp
 from eu_posities.diff.sequence import Match, matching_blocks
 from eu_posities.diff.slide import slid
 from eu_posities.diff.tokens import tokenize, tokens_from
-
-OP_KINDS = ("equal", "insert", "delete", "replace")
 
 # Short function words and marks: an unchanged island made only of these between two changes
 # is noise ("the", "of", ",") and is folded into one replacement.
@@ -76,29 +74,6 @@ _WEAK_WORDS = frozenset(
 _WORDLIKE = re.compile(r"\w")
 _SPACES = re.compile(r"\s*")
 COARSE_CHARS = 400  # from this size (both sides) unchanged runs of words are found first
-
-
-class DiffOp(NamedTuple):
-    """One redline operation. `insert` has old == "", `delete` has new == "".
-
-    Immutable; a named tuple because it is several times cheaper to create than a frozen
-    dataclass, and a long redline has thousands of ops.
-
-    `detail` is only filled by `word_diff(..., char_detail=True)` on a `replace` of a single
-    word: character-level sub-ops inside that word (same rules: equal/insert/delete/replace).
-    """
-
-    op: str
-    old: str
-    new: str
-    detail: tuple[DiffOp, ...] = ()
-
-    def to_json(self) -> dict[str, object]:
-        """The contract's `{"op", "old", "new"}` shape (plus `detail` when present)."""
-        data: dict[str, object] = {"op": self.op, "old": self.old, "new": self.new}
-        if self.detail:
-            data["detail"] = [d.to_json() for d in self.detail]
-        return data
 
 
 def word_diff(old: str, new: str, *, char_detail: bool = False) -> list[DiffOp]:

@@ -11,10 +11,8 @@ changes (an inner equal run is never used up), and the texts are rebuilt exactly
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from eu_posities.diff.ops import DiffOp
+from eu_posities.diff.op import DiffOp
 
 MAX_SLIDE = 200  # characters each way: a longer slide only happens in repetitive text
 _SENTENCE_END = frozenset(".;:!?")
@@ -26,7 +24,7 @@ Char = Callable[[int], "str | None"]
 def slid(ops: list[DiffOp], make: Callable[[str, str, str], DiffOp]) -> list[DiffOp]:
     """Move each insert/delete between two equal ops to its most readable place.
 
-    `make(kind, old, new)` builds an op (DiffOp lives in ops.py, which imports this module).
+    `make(kind, old, new)` builds an op.
     """
     last = len(ops) - 1
     moved = False

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from eu_posities.diff.classify import classify, form_key
 from eu_posities.diff.flags import Flag, detect_flags
 from eu_posities.diff.moves import Move, find_moves
-from eu_posities.diff.ops import DiffOp, word_diff
+from eu_posities.diff.op import DiffOp
+from eu_posities.diff.ops import word_diff
 
 if TYPE_CHECKING:  # the alignment package imports this one; keep the runtime graph acyclic
     from eu_posities.alignment.match import Match, ProvisionLike

@@ -118,7 +118,8 @@ def build_memo(
 ) -> PositionMemo:
     """`eup memo`: where each Dutch concern of a dossier stands, from the ledger and the diffs."""
     from eu_posities.compare import diff_stages
-    from eu_posities.store import COMMENTARY_KINDS, get_dossier, has_text, list_stages
+    from eu_posities.kinds import COMMENTARY_KINDS
+    from eu_posities.store import get_dossier, has_text, list_stages
 
     check_lang(lang)
     dossier = get_dossier(session=session, key=dossier_key)

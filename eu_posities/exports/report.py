@@ -142,8 +142,8 @@ def build_report(
 ) -> DossierReport:
     """`eup report` for one dossier: diffs of the chosen stage pairs, followed per provision."""
     from eu_posities.compare import diff_stages
+    from eu_posities.kinds import COMMENTARY_KINDS
     from eu_posities.store import (
-        COMMENTARY_KINDS,
         get_dossier,
         list_provisions,
         list_stages,

@@ -1,16 +1,18 @@
 """Importers: turn a file a negotiator received into parsed stages (no database here).
 
-`parse_file(path, fmt="auto")` detects the format and returns one `ParsedStage` per text in
-the file (several for a multi-column table or a LEOS mandate). Every failure is an
-`InputError` naming the file and the reason.
+`parse_file(path, fmt="auto")` detects the format and returns a `ParsedDocument`: one
+`ParsedStage` per text in the file (several for a multi-column table or a LEOS mandate) and
+whatever else the file holds. Every format module has `parse(path, data, **options) ->
+ParsedDocument`. Every failure is an `InputError` naming the file and the reason.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from eu_posities.document import ParsedStage
+from eu_posities.document import ParsedDocument
 from eu_posities.errors import InputError
 from eu_posities.importers.detect import MAX_BYTES, detect_format, read_limited
 
@@ -19,7 +21,7 @@ FORMATS = ("eurlex-html", "oj-xhtml", "formex", "akn", "docx", "pdf", "text", "d
 __all__ = ["FORMATS", "MAX_BYTES", "detect_format", "parse_file"]
 
 
-def _parser(fmt: str) -> Callable[..., list[ParsedStage]]:
+def _parser(fmt: str) -> Callable[..., ParsedDocument]:
     # Imported lazily so `eup --help` does not pay for pdfplumber and python-docx.
     if fmt == "eurlex-html":
         from eu_posities.importers import eurlex_html
@@ -56,8 +58,8 @@ def _parser(fmt: str) -> Callable[..., list[ParsedStage]]:
     raise InputError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
 
 
-def parse_file(path: Path, fmt: str = "auto", **options: object) -> list[ParsedStage]:
-    """Parse `path` (a file, or a Formex folder) into stages.
+def parse_file(path: Path, fmt: str = "auto", **options: object) -> ParsedDocument:
+    """Parse `path` (a file, or a Formex folder) into a document.
 
     Options: `max_bytes` (size limit, default 50 MB), `recast` ("proposal" or "current",
     for recast proposals), `leos_both` (LEOS mandate: also the Commission text).
@@ -80,13 +82,14 @@ def parse_file(path: Path, fmt: str = "auto", **options: object) -> list[ParsedS
     parse = _parser(fmt)
     data = b"" if path.is_dir() else read_limited(path, limit)
     try:
-        stages = parse(path, data, max_bytes=limit, **options)
+        document = parse(path, data, max_bytes=limit, **options)
     except InputError:
         raise
     except RecursionError:
         raise InputError("document nested too deeply", source=str(path)) from None
     from eu_posities.importers.recast import apply_recast, has_recast_markers
 
-    if any(has_recast_markers(stage) for stage in stages):
-        stages = [apply_recast(stage, recast) for stage in stages]
-    return stages
+    if any(has_recast_markers(stage) for stage in document.stages):
+        stages = tuple(apply_recast(stage, recast) for stage in document.stages)
+        document = replace(document, stages=stages)
+    return document

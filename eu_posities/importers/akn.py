@@ -20,10 +20,10 @@ from typing import Any
 
 from lxml import etree
 
-from eu_posities.document import ParsedStage
+from eu_posities.document import ParsedDocument, ParsedStage
 from eu_posities.errors import InputError
 from eu_posities.importers.common import ARTICLE_LINE, NOTE_MARK, Draft, clean, finish, local
-from eu_posities.xmlsafe import parse_xml
+from eu_posities.importers.xmlsafe import parse_xml
 
 FORMAT = "akn"
 LEOS = "urn:eu:europa:ec:leos"
@@ -195,20 +195,20 @@ def is_mandate(root: etree._Element) -> bool:
     return False
 
 
-def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
+def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Parse an AKN file: one stage, or the Council (and Commission) text of a mandate."""
     root = parse_xml(data, str(path))
     if local(root.tag) != "akomaNtoso":
         raise InputError(f"not Akoma Ntoso (root element <{local(root.tag)}>)", source=str(path))
     if not is_mandate(root):
         drafts, title = _read(root, _Reading(set()))
-        return [_stage(path, drafts, title, None)]
+        return ParsedDocument((_stage(path, drafts, title, None),))
     readings = ["council", "commission"] if options.get("leos_both") else ["council"]
     stages = []
     for reading in readings:
         drafts, title = _read(root, _Reading(_EXCLUDED[reading]))
         stages.append(_stage(path, drafts, title, reading))
-    return stages
+    return ParsedDocument(tuple(stages))
 
 
 # A text's name becomes its stage key when the user names none: a standard stage kind.

@@ -4,7 +4,7 @@ The document XML is read directly (through the hardened parser) rather than thro
 python-docx's paragraph API, because python-docx drops text inside tracked insertions
 (`w:ins`). Tracked insertions count as text, tracked deletions (`w:del`) do not: the file
 is read as it would print with all changes accepted. python-docx writes such files (the
-tests use it); for reading, every part goes through `eu_posities.xmlsafe`.
+tests use it); for reading, every part goes through `eu_posities.importers.xmlsafe`.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from eu_posities.document import ParsedStage
+from eu_posities.document import ParsedDocument, ParsedStage
 from eu_posities.errors import InputError
 from eu_posities.importers.common import ARTICLE_LINE, NOTE_MARK, clean
 from eu_posities.importers.detect import MAX_BYTES
 from eu_posities.importers.docx_numbering import Numbering
 from eu_posities.importers.tables import is_comparison_table, stages_from_table
 from eu_posities.importers.text import split_text
-from eu_posities.xmlsafe import parse_xml
+from eu_posities.importers.xmlsafe import parse_xml
 
 FORMAT = "docx"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -106,7 +106,7 @@ class _Paragraphs:
         return lines
 
 
-def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
+def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Parse a DOCX file into one stage, or one stage per column of a comparison table."""
     limit = int(options.get("max_bytes", MAX_BYTES))  # type: ignore[call-overload]
     source = str(path)
@@ -142,17 +142,21 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
     if comparison:
         stages = stages_from_table(max(comparison, key=len), FORMAT)
         if stages:
-            return [_with_title(stage, title, paragraphs.tracked) for stage in stages]
+            return ParsedDocument(
+                tuple(_with_title(stage, title, paragraphs.tracked) for stage in stages)
+            )
     from eu_posities.importers import dutch
 
     if dutch.document_type("\n".join(lines)):
         # A BNC-fiche or Kamerbrief in Word: commentary, split by its own sections.
-        return [dutch.parse_text("\n".join(lines), source=source)]
+        return ParsedDocument((dutch.parse_text("\n".join(lines), source=source),))
     provisions = split_text(lines)
     if not provisions:
         raise InputError("no articles, recitals or annexes found in this document", source=source)
     meta = {"tracked_changes": dict(paragraphs.tracked)}
-    return [ParsedStage(provisions=provisions, format=FORMAT, title=title, meta=meta)]
+    return ParsedDocument(
+        (ParsedStage(provisions=provisions, format=FORMAT, title=title, meta=meta),)
+    )
 
 
 def _with_title(stage: ParsedStage, title: str, tracked: dict[str, int]) -> ParsedStage:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eu_posities.document import Block, ParsedProvision, ParsedStage
+from eu_posities.document import Block, ParsedDocument, ParsedProvision, ParsedStage
 from eu_posities.errors import InputError
 
 FORMAT = "dutch"
@@ -67,9 +67,9 @@ class _Section:
     footnotes: list[str] = field(default_factory=list)
 
 
-def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
+def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Parse a BNC-fiche or Kamerbrief (its text) into one commentary stage."""
-    return [parse_text(decode(data, str(path)), source=str(path))]
+    return ParsedDocument((parse_text(decode(data, str(path)), source=str(path)),))
 
 
 def decode(data: bytes, source: str = "") -> str:

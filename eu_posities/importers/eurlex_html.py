@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from eu_posities.document import ParsedStage
+from eu_posities.document import ParsedDocument, ParsedStage
 from eu_posities.importers.common import (
     ANNEX_LINE,
     ARTICLE_LINE,
@@ -32,7 +32,7 @@ from eu_posities.importers.common import (
     introduces_quote,
 )
 from eu_posities.importers.recast import is_label
-from eu_posities.xmlsafe import parse_html
+from eu_posities.importers.xmlsafe import parse_html
 
 FORMAT = "eurlex-html"
 
@@ -129,7 +129,7 @@ class _Reader:
         return "".join(parts), clean("".join(nums)), refs
 
 
-def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
+def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Parse a Commission proposal in EUR-Lex HTML into one stage."""
     root = parse_html(data, str(path))
     paras = _Reader(root).paragraphs()
@@ -138,7 +138,7 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
         from eu_posities.errors import InputError
 
         raise InputError("no articles, recitals or annexes found in this HTML", source=str(path))
-    return [ParsedStage(provisions=provisions, format=FORMAT, title=title)]
+    return ParsedDocument((ParsedStage(provisions=provisions, format=FORMAT, title=title),))
 
 
 def _level(cls: str) -> int:

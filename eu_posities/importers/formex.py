@@ -16,11 +16,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from eu_posities.document import ParsedStage
+from eu_posities.document import ParsedDocument, ParsedStage
 from eu_posities.errors import InputError
 from eu_posities.importers.common import ARTICLE_LINE, NOTE_MARK, Draft, clean, finish
 from eu_posities.importers.detect import MAX_BYTES, read_limited
-from eu_posities.xmlsafe import parse_xml
+from eu_posities.importers.xmlsafe import parse_xml
 
 FORMAT = "formex"
 
@@ -77,7 +77,7 @@ def _files(path: Path, limit: int) -> list[tuple[Path, etree._Element]]:
     return out
 
 
-def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
+def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Parse a Formex publication (manifest, folder, ACT or ANNEX file) into one stage."""
     limit = int(options.get("max_bytes", MAX_BYTES))  # type: ignore[call-overload]
     files = _files(path, limit)
@@ -105,7 +105,8 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
         head.add(title)
         drafts.insert(0, head)
     meta = {"files": [f.name for f, _ in files]}
-    return [ParsedStage(provisions=finish(drafts), format=FORMAT, title=title, meta=meta)]
+    stage = ParsedStage(provisions=finish(drafts), format=FORMAT, title=title, meta=meta)
+    return ParsedDocument((stage,))
 
 
 def _included(root: etree._Element) -> bool:

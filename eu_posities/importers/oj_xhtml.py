@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from eu_posities.document import ParsedStage
+from eu_posities.document import ParsedDocument, ParsedStage
 from eu_posities.errors import InputError
 from eu_posities.importers.common import (
     ARTICLE_LINE,
@@ -23,7 +23,7 @@ from eu_posities.importers.common import (
     clean,
     finish,
 )
-from eu_posities.xmlsafe import parse_html
+from eu_posities.importers.xmlsafe import parse_html
 
 FORMAT = "oj-xhtml"
 
@@ -83,7 +83,7 @@ class _Document:
         return "".join(parts), [n for n in notes if n]
 
 
-def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
+def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Parse an OJ XHTML act into one stage."""
     root = parse_html(data, str(path))
     doc = _Document(root)
@@ -121,7 +121,7 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
         head = Draft(kind="title", label="Title")
         head.add(title)
         drafts.insert(0, head)
-    return [ParsedStage(provisions=finish(drafts), format=FORMAT, title=title)]
+    return ParsedDocument((ParsedStage(provisions=finish(drafts), format=FORMAT, title=title),))
 
 
 def _path(doc: _Document, div: etree._Element) -> tuple[str, ...]:

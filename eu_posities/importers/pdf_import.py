@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from eu_posities.document import ParsedStage
+from eu_posities.document import ParsedDocument, ParsedStage
 from eu_posities.errors import InputError
 from eu_posities.importers.tables import is_comparison_table, read_label, stages_from_table
 from eu_posities.importers.text import split_text
@@ -42,7 +42,7 @@ def _as_dutch_document(text: str, source: str) -> list[ParsedStage]:
     return []
 
 
-def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
+def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Parse a PDF into one stage, or one stage per column of a comparison table."""
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
@@ -57,7 +57,7 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
             if table_rows:
                 stages = stages_from_table(table_rows, FORMAT, detect_headings=False)
                 if stages:
-                    return stages
+                    return ParsedDocument(tuple(stages))
             pages = [_page_lines(page) for page in pdf.pages]
     except InputError:
         raise
@@ -70,14 +70,15 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
     page_texts = ["\n".join(text for text, _indent in page) for page in pages]
     dutch = _as_dutch_document("\n\f".join(page_texts), source)
     if dutch:
-        return dutch
+        return ParsedDocument(tuple(dutch))
     lines = paragraphs(strip_running_lines(pages))
     provisions = split_text(lines)
     if not provisions:
         raise InputError(
             "no articles, recitals or annexes found (a scanned PDF without text?)", source=source
         )
-    return [ParsedStage(provisions=provisions, format=FORMAT, meta={"pages": len(pages)})]
+    stage = ParsedStage(provisions=provisions, format=FORMAT, meta={"pages": len(pages)})
+    return ParsedDocument((stage,))
 
 
 def _table_rows(pages: list[Any]) -> list[list[str]]:

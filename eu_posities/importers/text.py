@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from eu_posities.document import ParsedStage
+from eu_posities.document import ParsedDocument, ParsedStage
 from eu_posities.errors import InputError
 from eu_posities.importers.common import (
     ARTICLE_LINE,
@@ -27,7 +27,7 @@ from eu_posities.importers.common import (
     split_num,
 )
 from eu_posities.importers.recast import is_label
-from eu_posities.xmlsafe import decode_markup
+from eu_posities.importers.xmlsafe import decode_markup
 
 FORMAT = "text"
 
@@ -235,7 +235,7 @@ def split_text(lines: list[str]) -> tuple:
     return finish(TextSplitter().run(lines))
 
 
-def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
+def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Parse a plain-text file into one stage."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("binary data, not text", source=str(path))
@@ -243,4 +243,5 @@ def parse(path: Path, data: bytes, **options: object) -> list[ParsedStage]:
     provisions = split_text(text.splitlines())
     if not provisions:
         raise InputError("no articles, recitals or annexes found in this text", source=str(path))
-    return [ParsedStage(provisions=provisions, format=FORMAT, meta={"encoding": encoding})]
+    stage = ParsedStage(provisions=provisions, format=FORMAT, meta={"encoding": encoding})
+    return ParsedDocument((stage,))

@@ -12,8 +12,8 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Select
 
-from eu_posities.concerns.ledger import NEEDS_EVIDENCE, STATUSES
 from eu_posities.errors import Conflict
+from eu_posities.kinds import ConcernStatus
 
 
 def open_assessment(screen: Screen[Any], dossier: str, concern: str, stage: str | None) -> None:
@@ -56,7 +56,7 @@ class AssessDialog(ModalScreen[bool]):
             yield Select[str]([], id="assess-stage", prompt="choose a stage", compact=True)
             yield Label("Status", classes="field")
             yield Select[str](
-                [(s, s) for s in STATUSES],
+                [(s.value, s.value) for s in ConcernStatus],
                 id="assess-status",
                 prompt="choose a status",
                 compact=True,
@@ -110,7 +110,7 @@ class AssessDialog(ModalScreen[bool]):
         if not isinstance(status, str):
             self._error("Choose a status.")
             return
-        if status in NEEDS_EVIDENCE and not evidence:
+        if ConcernStatus(status).needs_evidence and not evidence:
             self._error(f"A '{status}' assessment needs evidence: quote the text.")
             return
         self._error("")

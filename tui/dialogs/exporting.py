@@ -21,7 +21,7 @@ from textual.widgets import (
     RadioSet,
 )
 
-from tui.services import one_line
+from eu_posities.tui.services import one_line
 
 KINDS = {
     "memo": "Position memo (docx, md, html)",

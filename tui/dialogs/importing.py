@@ -26,7 +26,7 @@ from textual.widgets import (
 )
 
 from eu_posities.imports import ImportRequest
-from tui.services import one_line
+from eu_posities.tui.services import one_line
 
 
 class DocumentTree(DirectoryTree):

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
-from tui.widgets.comparison import MAX_COLUMNS
-from tui.widgets.render import stage_tags
+from eu_posities.tui.widgets.comparison import MAX_COLUMNS
+from eu_posities.tui.widgets.render import stage_tags
 
 
 class StagePicker(ModalScreen[list[str] | None]):

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from tui.widgets.render import stage_tags, status_cell
+from eu_posities.tui.widgets.render import stage_tags, status_cell
 
 
 class ConcernDetailScreen(Screen[None]):
@@ -71,7 +71,7 @@ class ConcernDetailScreen(Screen[None]):
         self.query_one("#concern-scroll").focus()
 
     def action_assess(self) -> None:
-        from tui.dialogs.assess import open_assessment
+        from eu_posities.tui.dialogs.assess import open_assessment
 
         open_assessment(self, self.dossier_key, self.concern_key, None)
 

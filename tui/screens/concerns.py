@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from tui.widgets.render import stage_tags, status_cell
+from eu_posities.tui.widgets.render import stage_tags, status_cell
 
 SHORT = {
     "commission-proposal": "COM",
@@ -176,14 +176,14 @@ class ConcernMatrixScreen(Screen[None]):
 
     @on(DataTable.CellSelected)
     def action_open(self) -> None:
-        from tui.screens.concern_detail import ConcernDetailScreen
+        from eu_posities.tui.screens.concern_detail import ConcernDetailScreen
 
         concern, _ = self._selected()
         if concern:
             self.app.push_screen(ConcernDetailScreen(self.dossier_key, concern["key"]))
 
     def action_assess(self) -> None:
-        from tui.dialogs.assess import open_assessment
+        from eu_posities.tui.dialogs.assess import open_assessment
 
         concern, stage = self._selected()
         if concern:

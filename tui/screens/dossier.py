@@ -16,9 +16,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
 
-from tui.widgets.comparison import MAX_COLUMNS, ComparisonPane
-from tui.widgets.provision_tree import ProvisionTree
-from tui.widgets.render import marked_text, stage_title
+from eu_posities.tui.widgets.comparison import MAX_COLUMNS, ComparisonPane
+from eu_posities.tui.widgets.provision_tree import ProvisionTree
+from eu_posities.tui.widgets.render import marked_text, stage_title
 
 
 @dataclass
@@ -317,7 +317,7 @@ class DossierScreen(Screen[None]):
         self.query_one(ComparisonPane).focus()
 
     def action_pick_stages(self) -> None:
-        from tui.dialogs.stage_picker import StagePicker
+        from eu_posities.tui.dialogs.stage_picker import StagePicker
 
         if self.data is None:
             return
@@ -330,7 +330,7 @@ class DossierScreen(Screen[None]):
         self.app.push_screen(StagePicker(self.data.stages, self.data.chosen), picked)
 
     def action_open_concern(self) -> None:
-        from tui.screens.concern_detail import ConcernDetailScreen
+        from eu_posities.tui.screens.concern_detail import ConcernDetailScreen
 
         if self.data is None or self.current < 0:
             return

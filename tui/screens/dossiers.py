@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.widgets.render import concern_line, timeline
+from eu_posities.tui.widgets.render import concern_line, timeline
 
 
 class DossiersScreen(Screen[None]):

@@ -11,7 +11,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.widgets.render import CHANGE_MARK, DELETE_STYLE, FLAG_STYLE, INSERT_STYLE, stage_tags
+from eu_posities.tui.widgets.render import (
+    CHANGE_MARK,
+    DELETE_STYLE,
+    FLAG_STYLE,
+    INSERT_STYLE,
+    stage_tags,
+)
 
 KEYS = (
     ("enter", "open the dossier, provision, concern or search hit"),

@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.widgets.render import stage_tags
+from eu_posities.tui.widgets.render import stage_tags
 
 DEBOUNCE_SECONDS = 0.25
 MIN_QUERY = 2

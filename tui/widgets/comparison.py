@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from tui.widgets.render import (
+from eu_posities.tui.widgets.render import (
     CHANGE_MARK,
     FLAG_STYLE,
     marked_text,

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tui.widgets.render import change_mark
+from eu_posities.tui.widgets.render import change_mark
 
 # Parts of the preamble, in the order of the act: title, citations, recitals, enacting formula.
 PREAMBLE = "Preamble"

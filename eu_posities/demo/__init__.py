@@ -105,6 +105,6 @@ def _import_text(session: Session, dossier: Dossier, spec: dict[str, Any], autho
 
 def _load_extras(*, session: Session, author: str) -> str:
     """Bundled data beyond dossiers and stages (concerns, assessments) from the ledger."""
-    from eu_posities.concerns import bundled as concern_data
+    from eu_posities.demo import concerns as concern_data
 
     return concern_data.load(session=session, author=author)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from eu_posities.errors import InputError
-from eu_posities.xmlsafe import parse_html
+from eu_posities.importers.xmlsafe import parse_html
 
 NOTICE = (
     "PRACTICE TEXT - fictional, derived by script from COM(2022) 209 final. "

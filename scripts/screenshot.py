@@ -1,6 +1,6 @@
 """Write the README screenshot: the dossier screen at 120×36 on the demo, Article 7 selected.
 
-Run `python -m tui.screenshot docs/screenshot.svg`; it builds the demo in a temporary SQLite
+Run `python scripts/screenshot.py docs/screenshot.svg`; it builds the demo in a temporary SQLite
 database, so it never touches the user's data.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from eu_posities.db import make_engine, session_scope, upgrade
 from eu_posities.demo import load_demo
-from tui.app import EuPositiesApp
+from eu_posities.tui.app import EuPositiesApp
 
 SIZE = (120, 36)
 
