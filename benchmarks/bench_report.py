@@ -36,16 +36,23 @@ def phases(home: Path, out: Path) -> dict[str, Any]:
     """The report of both demo dossiers in-process: building the model vs writing the files."""
     os.environ["EU_POSITIES_HOME"] = str(home)
     from eu_posities import config, db
-    from eu_posities.exports.api import _write_dossier
-    from eu_posities.exports.report import build_report
+    from eu_posities.services.exporting import _report, _write_dossier
+    from eu_posities.services.tx import reading
 
     engine = db.make_engine(config.default_db_url())
     result: dict[str, Any] = {}
     for key in ("csa-regulation", "csa-directive"):
         start = time.perf_counter()
-        with db.session_scope(engine) as session:
-            report = build_report(session=session, dossier_key=key, generated="bench")
-            session.rollback()
+        with reading(engine) as session:
+            report = _report(
+                session,
+                key,
+                generated="bench",
+                lang="en",
+                all_pairs=False,
+                include_limite=False,
+                progress=None,
+            )
         built = time.perf_counter()
         _write_dossier(report, out / key)
         written = time.perf_counter()

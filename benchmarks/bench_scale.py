@@ -99,14 +99,7 @@ def bench_search(url: str, dossiers: int) -> dict[str, Any]:
 
 
 def bench_align(url: str, stages: int, pairs_per_dossier: int = 7) -> dict[str, Any]:
-    try:
-        import eu_posities.alignment  # noqa: F401
-    except ImportError:
-        return {
-            "available": False,
-            "why": "alignment engine (eu_posities.alignment) not in this build",
-        }
-    from eu_posities.compare import align_stages
+    from eu_posities.services import comparing
 
     engine = db.make_engine(url)
     samples: list[float] = []
@@ -114,21 +107,10 @@ def bench_align(url: str, stages: int, pairs_per_dossier: int = 7) -> dict[str, 
     for dossier in ("gen-01", "gen-02"):
         for s in range(min(pairs_per_dossier, stages - 1)):
             old, new = STAGE_KEYS[s], STAGE_KEYS[s + 1]
-
-            def work(session: Any, dossier: str = dossier, old: str = old, new: str = new) -> Any:
-                return align_stages(session=session, dossier_key=dossier, from_key=old, to_key=new)
-
-            ms, result = timed(lambda: db.run_write(engine, work))  # noqa: B023
+            ms, result = timed(lambda: comparing.align(engine, dossier, old, new))  # noqa: B023
             samples.append(ms)
-            rows += len(result)
-    kib, _ = peak_kib(
-        lambda: db.run_write(
-            engine,
-            lambda session: align_stages(
-                session=session, dossier_key="gen-03", from_key=STAGE_KEYS[0], to_key=STAGE_KEYS[1]
-            ),
-        )
-    )
+            rows += len(result.matches)
+    kib, _ = peak_kib(lambda: comparing.align(engine, "gen-03", STAGE_KEYS[0], STAGE_KEYS[1]))
     engine.dispose()
     return {
         "available": True,
@@ -141,10 +123,8 @@ def bench_align(url: str, stages: int, pairs_per_dossier: int = 7) -> dict[str, 
 
 def bench_report(url: str, workdir: Path) -> dict[str, Any]:
     """`eup report` of one generated dossier: its consecutive stage pairs, aligned and diffed."""
-    try:
-        from eu_posities.exports.api import export_report
-    except ImportError:
-        return {"available": False, "why": "exports (eup report) not in this build"}
+    from eu_posities.services.exporting import export_report
+
     engine = db.make_engine(url)
     out = workdir / f"report-{engine.dialect.name}"
     ms, _ = timed(lambda: export_report(engine, ["gen-01"], out))

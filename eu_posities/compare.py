@@ -1,28 +1,28 @@
-"""The comparison use case: align two stages of a dossier, persist it, and diff the pairs.
+"""Comparing stored stages: align them (the user's overrides applied) and diff the pairs.
 
-CLI, TUI and exports all compare stages through these functions. Alignments are stored;
-a user's overrides (by stage key and label) win over computed matches and survive
-re-alignment and re-imports.
+The one place where alignment overrides are applied: `eup align` and `eup diff`, the TUI,
+the exports and the concern alerts all compare stages through `align_pair`/`compare_pair`,
+so they always agree on which provision became which. Comparing is a read: nothing is
+stored but the overrides themselves (`set_override`), which survive re-imports because they
+name stages and provisions by key and label.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
+from eu_posities.alignment import Match, align
+from eu_posities.diff import StageDiff, diff_stages
 from eu_posities.document import ParsedProvision
 from eu_posities.errors import InputError
-from eu_posities.models import Alignment, AlignmentOverride, Dossier, Stage
-from eu_posities.store import (
-    as_parsed,
-    get_dossier,
-    get_stage,
-    list_provisions,
-    log_change,
-)
+from eu_posities.models import AlignmentOverride, Dossier, Stage
+from eu_posities.readmodels import StageSummary
+from eu_posities.store import as_parsed, get_dossier, get_stage, list_provisions, log_change
+
+Override = tuple[str | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,73 @@ class StagePair:
     new_provisions: tuple[ParsedProvision, ...]
 
 
+@dataclass(frozen=True)
+class StageAlignment:
+    """Which provision of the older stage became which of the newer one."""
+
+    dossier: str
+    old: StageSummary
+    new: StageSummary
+    matches: tuple[Match, ...]
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """The contract's `align` rows."""
+        return [m.to_json() for m in self.matches]
+
+
+@dataclass(frozen=True)
+class StageComparison:
+    """The alignment of two stages and the redline of every aligned pair."""
+
+    alignment: StageAlignment
+    diff: StageDiff
+
+    @property
+    def old(self) -> StageSummary:
+        return self.alignment.old
+
+    @property
+    def new(self) -> StageSummary:
+        return self.alignment.new
+
+    @property
+    def fictional(self) -> bool:
+        return self.old.fictional or self.new.fictional
+
+    @property
+    def limite(self) -> bool:
+        return self.old.limite or self.new.limite
+
+    def only(self, provision: str) -> StageComparison:
+        """The pairs that involve `provision` (its label in either stage)."""
+        wanted = " ".join(provision.split()).lower()
+        pairs = tuple(
+            p
+            for p in self.diff.pairs
+            if wanted in ((p.from_label or "").lower(), (p.to_label or "").lower())
+        )
+        if not pairs:
+            raise InputError(f"no provision {provision!r} in {self.old.key!r} or {self.new.key!r}")
+        return replace(self, diff=replace(self.diff, pairs=pairs))
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's `diff` document, with the dossier and the stages' warnings."""
+        result = self.diff.to_json()
+        result["from"], result["to"] = self.old.key, self.new.key
+        result["dossier"] = self.alignment.dossier
+        result["fictional"] = self.fictional
+        result["limite"] = self.limite
+        return result
+
+
 def load_pair(*, session: Session, dossier_key: str, from_key: str, to_key: str) -> StagePair:
     dossier = get_dossier(session=session, key=dossier_key)
     old = get_stage(session=session, dossier=dossier, key=from_key)
     new = get_stage(session=session, dossier=dossier, key=to_key)
+    return pair_of(session=session, dossier=dossier, old=old, new=new)
+
+
+def pair_of(*, session: Session, dossier: Dossier, old: Stage, new: Stage) -> StagePair:
     old_provisions = tuple(as_parsed(p) for p in list_provisions(session=session, stage=old))
     new_provisions = tuple(as_parsed(p) for p in list_provisions(session=session, stage=new))
     for stage, provisions in ((old, old_provisions), (new, new_provisions)):
@@ -48,7 +111,8 @@ def load_pair(*, session: Session, dossier_key: str, from_key: str, to_key: str)
     return StagePair(dossier, old, new, old_provisions, new_provisions)
 
 
-def overrides_for(*, session: Session, pair: StagePair) -> list[tuple[str | None, str | None]]:
+def overrides_for(*, session: Session, pair: StagePair) -> list[Override]:
+    """The user's active overrides between the two stages, oldest first."""
     rows = session.exec(
         select(AlignmentOverride)
         .where(
@@ -62,83 +126,33 @@ def overrides_for(*, session: Session, pair: StagePair) -> list[tuple[str | None
     return [(r.from_label, r.to_label) for r in rows]
 
 
-def align_pair(*, session: Session, pair: StagePair) -> list[Any]:
-    """Compute the alignment (overrides applied) and store it in place of the previous one."""
-    from eu_posities.alignment import align
-
+def align_pair(*, session: Session, pair: StagePair) -> StageAlignment:
+    """The alignment of the pair, the user's overrides applied."""
     matches = align(
         pair.old_provisions, pair.new_provisions, overrides_for(session=session, pair=pair)
     )
-    session.exec(  # type: ignore[call-overload]
-        delete(Alignment).where(
-            col(Alignment.from_stage_id) == pair.old.id, col(Alignment.to_stage_id) == pair.new.id
-        )
+    return StageAlignment(
+        dossier=pair.dossier.key,
+        old=StageSummary.of(pair.old, len(pair.old_provisions)),
+        new=StageSummary.of(pair.new, len(pair.new_provisions)),
+        matches=tuple(matches),
     )
-    assert pair.old.id is not None and pair.new.id is not None
-    for m in matches:
-        session.add(
-            Alignment(
-                from_stage_id=pair.old.id,
-                to_stage_id=pair.new.id,
-                from_label=m.from_label,
-                to_label=m.to_label,
-                score=float(m.score),
-                status=m.status,
-                method=m.method,
-            )
-        )
-    session.flush()
-    return list(matches)
 
 
-def align_stages(
-    *, session: Session, dossier_key: str, from_key: str, to_key: str
-) -> list[dict[str, Any]]:
-    """`eup align`: which provision of FROM became which of TO (contract JSON rows)."""
-    pair = load_pair(session=session, dossier_key=dossier_key, from_key=from_key, to_key=to_key)
-    return [match_json(m) for m in align_pair(session=session, pair=pair)]
-
-
-def match_json(match: Any) -> dict[str, Any]:
-    return {
-        "from": match.from_label,
-        "to": match.to_label,
-        "score": round(float(match.score), 3),
-        "status": match.status,
-        "method": match.method,
-    }
-
-
-def diff_stages(
-    *,
-    session: Session,
-    dossier_key: str,
-    from_key: str,
-    to_key: str,
-    provision: str | None = None,
-) -> dict[str, Any]:
-    """`eup diff`: the word-level redline of every aligned pair (contract JSON)."""
-    from eu_posities.diff import diff_stages as engine_diff
-
-    pair = load_pair(session=session, dossier_key=dossier_key, from_key=from_key, to_key=to_key)
-    matches = align_pair(session=session, pair=pair)
-    result: dict[str, Any] = engine_diff(
-        pair.old_provisions, pair.new_provisions, matches
-    ).to_json()
-    result["from"], result["to"] = pair.old.key, pair.new.key
-    result["dossier"] = pair.dossier.key
-    result["fictional"] = pair.old.fictional or pair.new.fictional
-    result["limite"] = pair.old.limite or pair.new.limite
-    if provision:
-        wanted = " ".join(provision.split()).lower()
-        result["pairs"] = [
-            p
-            for p in result["pairs"]
-            if wanted in ((p.get("from") or "").lower(), (p.get("to") or "").lower())
-        ]
-        if not result["pairs"]:
-            raise InputError(f"no provision {provision!r} in {from_key!r} or {to_key!r}")
-    return result
+def compare_pair(
+    *, session: Session, pair: StagePair, char_detail: bool = False
+) -> StageComparison:
+    """Align the pair (overrides applied) and redline every aligned pair of provisions."""
+    alignment = align_pair(session=session, pair=pair)
+    diff = diff_stages(
+        pair.old_provisions,
+        pair.new_provisions,
+        alignment.matches,
+        from_stage=pair.old.key,
+        to_stage=pair.new.key,
+        char_detail=char_detail,
+    )
+    return StageComparison(alignment, diff)
 
 
 def set_override(

@@ -1,15 +1,21 @@
-"""The import use case: a file becomes one or more stages of a dossier, in one transaction."""
+"""A parsed document becomes one or more stages of a dossier, inside the caller's transaction.
+
+`read_document` parses (no database, so a bad file never opens a transaction);
+`store_document` writes what was read. The import use case (`services.importing`) and the
+demo loader both go through these two, so there is one way a text enters the database.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session
 
-from eu_posities.document import ParsedStage
+from eu_posities.document import Coverage, ParsedDocument, ParsedStage
 from eu_posities.errors import Conflict, InputError
 from eu_posities.models import Stage, utcnow
 from eu_posities.store import (
@@ -21,7 +27,8 @@ from eu_posities.store import (
     slugify,
 )
 
-Progress = Callable[[str], None]
+# progress(done, total, what): the CLI shows a bar, the TUI a message.
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,46 @@ class ImportedStage:
     format: str
 
 
+@dataclass(frozen=True)
+class ImportResult:
+    """What one import stored, and how well the document was read."""
+
+    dossier: str
+    file: str
+    stages: tuple[ImportedStage, ...]
+    coverage: Coverage | None = None
+    warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default=())  # what the user should know (LIMITE set, ...)
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """One row per stored stage, each with the document's coverage and warnings."""
+        coverage = _coverage_json(self.coverage)
+        return [
+            {
+                "stage": s.key,
+                "kind": s.kind,
+                "provisions": s.provisions,
+                "format": s.format,
+                "coverage": coverage,
+                "warnings": list(self.warnings),
+            }
+            for s in self.stages
+        ]
+
+
+def _coverage_json(coverage: Coverage | None) -> dict[str, Any] | None:
+    if coverage is None:
+        return None
+    return {
+        "share": round(coverage.share, 4),
+        "body_words": coverage.body_words,
+        "placed_words": coverage.placed_words,
+        "skipped_words": coverage.skipped_words,
+        "skipped": list(coverage.skipped),
+        "missing": list(coverage.missing),
+    }
+
+
 def sha256_of(path: Path) -> str:
     """The file's digest; for a folder (a Formex act with its annexes), of all its files."""
     digest = hashlib.sha256()
@@ -63,7 +110,7 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def parse(request: ImportRequest) -> list[ParsedStage]:
+def read_document(request: ImportRequest) -> ParsedDocument:
     """Parse the file; no database involved, so a bad file never opens a transaction."""
     from eu_posities.importers import parse_file
 
@@ -72,13 +119,13 @@ def parse(request: ImportRequest) -> list[ParsedStage]:
     options: dict[str, object] = {}
     if request.leos_both:
         options["leos_both"] = True
-    texts = list(parse_file(request.path, request.fmt, **options).stages)
-    if not texts or not any(t.provisions for t in texts):
+    document = parse_file(request.path, request.fmt, **options)
+    if not any(t.provisions for t in document.stages):
         raise InputError("no provisions found in the document", source=str(request.path))
-    return texts
+    return document
 
 
-def stage_keys(request: ImportRequest, texts: list[ParsedStage]) -> list[str]:
+def stage_keys(request: ImportRequest, texts: tuple[ParsedStage, ...]) -> list[str]:
     """The stage key of each parsed text: `--stages`, else `--stage`, else column headings."""
     if request.stages:
         if len(request.stages) != len(texts):
@@ -106,17 +153,18 @@ def _is_commission_reading(text: ParsedStage) -> bool:
     return text.meta.get("leos_reading") == "commission"
 
 
-def store_import(
-    request: ImportRequest,
-    texts: list[ParsedStage],
-    *,
+def store_document(
     session: Session,
+    request: ImportRequest,
+    document: ParsedDocument,
+    *,
     author: str,
     progress: Progress | None = None,
-) -> list[ImportedStage]:
+) -> ImportResult:
     """Write the parsed texts as stages. The caller's transaction makes it all-or-nothing."""
     dossier = get_dossier(session=session, key=request.dossier)
     digest = sha256_of(request.path)
+    texts = document.stages
     keys = stage_keys(request, texts)
     if len(set(keys)) != len(keys):
         raise InputError(f"duplicate stage keys {keys}", source=str(request.path))
@@ -124,9 +172,9 @@ def store_import(
     # The Commission text of a LEOS mandate is the older stage: stored first, an undated
     # Commission stage keeps its place before the Council's in every stage list.
     pairs = sorted(zip(keys, texts, strict=True), key=lambda p: not _is_commission_reading(p[1]))
-    for key, text in pairs:
+    for number, (key, text) in enumerate(pairs):
         if progress:
-            progress(f"storing {key}")
+            progress(number, len(pairs), f"storing {key}")
         existing = find_stage(session=session, dossier=dossier, key=key)
         if existing is not None and existing.source_sha256 and not request.replace:
             same = existing.source_sha256 == digest
@@ -170,7 +218,15 @@ def store_import(
             },
         )
         done.append(ImportedStage(key=key, kind=stage.kind, provisions=count, format=text.format))
-    return done
+    if progress:
+        progress(len(pairs), len(pairs), "stored")
+    return ImportResult(
+        dossier=dossier.key,
+        file=request.path.name,
+        stages=tuple(done),
+        coverage=document.coverage,
+        warnings=document.warnings,
+    )
 
 
 def after_import(*, session: Session, stage: Stage) -> None:

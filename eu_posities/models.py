@@ -1,8 +1,9 @@
-"""The data model: dossiers, their stages and provisions, alignments, and the concern ledger.
+"""The data model: dossiers, their stages and provisions, alignment overrides, the concern ledger.
 
 One work (a dossier) has many expressions (stages); a stage holds its provisions in document
-order. Alignments and concern links refer to provisions by *label* within a stage, not by row
-id, so that a user's confirmed matches and links survive re-imports of a stage.
+order. Alignment overrides and concern links refer to provisions by *label* within a stage,
+not by row id, so that a user's confirmed matches and links survive re-imports of a stage.
+Alignments themselves are computed when asked for, never stored.
 Assessments and the change log are append-only: history is never rewritten.
 """
 
@@ -85,22 +86,6 @@ class Provision(SQLModel, table=True):
     blocks: list[dict[str, Any]] = _json_list()  # paragraphs and points with num and level
     footnotes: list[str] = _json_list()
     markers: dict[str, Any] = _json()
-
-
-class Alignment(SQLModel, table=True):
-    """A persisted match between a provision of one stage and one of another."""
-
-    __table_args__ = (Index("ix_alignment_stages", "from_stage_id", "to_stage_id"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    from_stage_id: int = Field(foreign_key="stage.id", ondelete="CASCADE")
-    to_stage_id: int = Field(foreign_key="stage.id", ondelete="CASCADE")
-    from_label: str | None = Field(default=None, max_length=80)
-    to_label: str | None = Field(default=None, max_length=80)
-    score: float = 0.0
-    status: str = Field(max_length=20)
-    method: str = Field(max_length=20)
-    computed_at: datetime = Field(default_factory=utcnow)
 
 
 class AlignmentOverride(SQLModel, table=True):
@@ -212,7 +197,6 @@ TABLES: tuple[type[SQLModel], ...] = (
     Dossier,
     Stage,
     Provision,
-    Alignment,
     AlignmentOverride,
     Concern,
     ConcernDossier,

@@ -22,6 +22,7 @@ from sqlmodel import Session
 
 from eu_posities.errors import NotFound
 from eu_posities.models import Stage
+from eu_posities.readmodels import SNIPPET_MARK, SearchHit
 
 # A word as both indexes see it: letters and digits; anything else separates words.
 _WORD = re.compile(r"[^\W_]+")
@@ -31,7 +32,7 @@ MIN_PREFIX = 2
 SNIPPET_WORDS = 24
 # A query is typed by a person; more parts than this is noise (or an attack on the planner).
 MAX_PARTS = 32
-MARK = "**"
+MARK = SNIPPET_MARK
 _EXTRA_FOLD = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
@@ -96,12 +97,11 @@ def search(
     dossier: str | None = None,
     stage: str | None = None,
     limit: int = 50,
-) -> list[dict[str, Any]]:
+) -> list[SearchHit]:
     """Provisions matching `query`, best first, each with a snippet marking the matched words.
 
-    Rows as in `eup search --json`: dossier, stage, provision (label), snippet (matched
-    words between `MARK`s), kind, heading, rank (higher is better; comparable within one
-    backend only), limite, fictional.
+    The snippet has the matched words between `MARK`s; `rank` is higher for better hits
+    (comparable within one backend only).
     """
     _check_filters(session, dossier, stage)
     parsed = parse_query(query)
@@ -112,17 +112,17 @@ def search(
     else:
         rows = _sqlite_rows(session, parsed, dossier, stage, limit)
     return [
-        {
-            "dossier": row.dossier,
-            "stage": row.stage,
-            "provision": row.label,
-            "snippet": _best_snippet(row.text, row.heading, parsed),
-            "kind": row.kind,
-            "heading": row.heading,
-            "rank": round(float(row.rank), 6),
-            "limite": bool(row.limite),
-            "fictional": bool(row.fictional),
-        }
+        SearchHit(
+            dossier=row.dossier,
+            stage=row.stage,
+            provision=row.label,
+            snippet=_best_snippet(row.text, row.heading, parsed),
+            kind=row.kind,
+            heading=row.heading,
+            rank=round(float(row.rank), 6),
+            limite=bool(row.limite),
+            fictional=bool(row.fictional),
+        )
         for row in rows
     ]
 

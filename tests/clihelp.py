@@ -1,13 +1,12 @@
-"""Run `eup` in-process, as a user would from the shell, capturing output and exit code."""
+"""Run `eup` as a user would from the shell, through Typer's test runner: output and exit code."""
 
 from __future__ import annotations
 
-import io
 import json
-import sys
-from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from typing import Any
+
+from typer.testing import CliRunner
 
 
 @dataclass
@@ -21,17 +20,9 @@ class Result:
 
 
 def eup(*args: str) -> Result:
-    from eu_posities.cli import main
+    from eu_posities.cli import app
 
-    out, err = io.StringIO(), io.StringIO()
-    argv = sys.argv
-    sys.argv = ["eup", *args]
-    code = 0
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            main()
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    finally:
-        sys.argv = argv
-    return Result(code, out.getvalue(), err.getvalue())
+    result = CliRunner().invoke(app, list(args), prog_name="eup")
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a bug in the test or the tool: show its traceback
+    return Result(result.exit_code, result.stdout, result.stderr)

@@ -6,18 +6,11 @@ test gets a fresh database on that server, dropped afterwards.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
-
-PG_URL = os.environ.get("EU_POSITIES_TEST_PG", "")
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-TEST_DATA = Path(__file__).resolve().parent / "data"
+from pgdb import fresh_pg_database, need_pg
 
 
 @pytest.fixture(autouse=True)
@@ -33,31 +26,8 @@ def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A fresh, empty PostgreSQL database; skipped where no server is configured."""
-    _need_pg()
-    yield from _fresh_pg_database()
-
-
-def _need_pg() -> None:
-    if not PG_URL:
-        if os.environ.get("EU_POSITIES_REQUIRE_PG"):
-            pytest.fail("EU_POSITIES_REQUIRE_PG is set but EU_POSITIES_TEST_PG is not")
-        pytest.skip("EU_POSITIES_TEST_PG is not set")
-
-
-def _fresh_pg_database() -> Iterator[str]:
-    from sqlalchemy import create_engine
-
-    server = make_url(PG_URL)
-    name = f"eup_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    need_pg()
+    yield from fresh_pg_database()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -66,5 +36,5 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'test.db'}"
     else:
-        _need_pg()
-        yield from _fresh_pg_database()
+        need_pg()
+        yield from fresh_pg_database()

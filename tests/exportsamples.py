@@ -1,19 +1,21 @@
 """Made-up sample data for the export tests: MADE-UP TEXT, not from any real EU document.
 
-The diffs are written by hand in the contract's `diff` JSON shape (the ops a `word_diff`
-returns), so that the renderers are tested without the alignment engine.
+The diffs are written by hand as the engine's typed results (the ops a `word_diff` returns),
+so that the renderers are tested without the alignment engine.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from eu_posities.exports.ledger import AssessmentRow, ConcernRow
+from eu_posities.diff import DiffOp, Flag, Move, PairDiff, StageDiff
 from eu_posities.exports.model import DossierInfo, StageInfo
 from eu_posities.exports.table import build_table_from_diffs
+from eu_posities.readmodels import AssessmentEntry, ConcernRecord, LinkEntry
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 STAMP = "2026-01-02 03:04 UTC"
@@ -37,90 +39,74 @@ BASE = [
 ]
 
 
-def eq(text: str) -> dict[str, str]:
-    return {"op": "equal", "old": text, "new": text}
+def eq(text: str) -> DiffOp:
+    return DiffOp("equal", text, text)
 
 
-def ins(text: str) -> dict[str, str]:
-    return {"op": "insert", "old": "", "new": text}
+def ins(text: str) -> DiffOp:
+    return DiffOp("insert", "", text)
 
 
-def dele(text: str) -> dict[str, str]:
-    return {"op": "delete", "old": text, "new": ""}
+def dele(text: str) -> DiffOp:
+    return DiffOp("delete", text, "")
 
 
-def rep(old: str, new: str) -> dict[str, str]:
-    return {"op": "replace", "old": old, "new": new}
+def rep(old: str, new: str) -> DiffOp:
+    return DiffOp("replace", old, new)
 
 
-DIFF_AB = {
-    "from": "commission-proposal",
-    "to": "council-general-approach",
-    "pairs": [
-        {
-            "from": "Article 1",
-            "to": "Article 1",
-            "status": "modified",
-            "ops": [
+def pair(
+    old: str | None,
+    new: str | None,
+    status: str,
+    ops: list[DiffOp],
+    flags: tuple[Flag, ...] = (),
+    moves: tuple[Move, ...] = (),
+) -> PairDiff:
+    return PairDiff(old, new, status, tuple(ops), flags, moves)
+
+
+DIFF_AB = StageDiff(
+    "commission-proposal",
+    "council-general-approach",
+    (
+        pair(
+            "Article 1",
+            "Article 1",
+            "modified",
+            [
                 eq("Subject matter\nThis made-up Regulation lays down "),
                 rep("rules", "uniform rules"),
                 eq(" on sample duties."),
             ],
-            "flags": [],
-            "moves": [],
-        },
-        {
-            "from": "Article 2",
-            "to": None,
-            "status": "deleted",
-            "ops": [dele("Providers shall report incidents. Reports are kept for a year.")],
-            "flags": [],
-            "moves": [],
-        },
-        {
-            "from": None,
-            "to": "Article 2a",
-            "status": "added",
-            "ops": [ins("A made-up new article on sample reviews.")],
-            "flags": [],
-            "moves": [],
-        },
-        {
-            "from": "Article 3",
-            "to": "Article 4",
-            "status": "modified",
-            "ops": [
+        ),
+        pair(
+            "Article 2",
+            None,
+            "deleted",
+            [dele("Providers shall report incidents. Reports are kept for a year.")],
+        ),
+        pair(None, "Article 2a", "added", [ins("A made-up new article on sample reviews.")]),
+        pair(
+            "Article 3",
+            "Article 4",
+            "modified",
+            [
                 eq("Member States "),
                 rep("shall", "may"),
                 eq(" designate an authority."),
                 ins(" Providers shall report incidents."),
             ],
-            "flags": [{"kind": "modal", "old": "shall", "new": "may"}],
-            "moves": [
-                {
-                    "from": "Article 2",
-                    "to": "Article 4",
-                    "text": "Providers shall report incidents.",
-                }
-            ],
-        },
-    ],
-}
-DIFF_AC = {
-    "from": "commission-proposal",
-    "to": "trilogue",
-    "pairs": [
-        {
-            "from": label,
-            "to": label,
-            "status": "unchanged",
-            "ops": [eq(text)],
-            "flags": [],
-            "moves": [],
-        }
-        for label, text in BASE
-    ],
-}
+            flags=(Flag("modal", "shall", "may"),),
+            moves=(Move("Article 2", "Article 4", "Providers shall report incidents."),),
+        ),
+    ),
+)
+DIFF_AC = StageDiff(
+    "commission-proposal",
+    "trilogue",
+    tuple(pair(label, label, "unchanged", [eq(text)]) for label, text in BASE),
+)
 
 
 def sample_table(*, with_concerns: bool = False, lang: str = "en"):  # type: ignore[no-untyped-def]
@@ -145,18 +131,20 @@ def sample_table(*, with_concerns: bool = False, lang: str = "en"):  # type: ign
     )
 
 
-def sample_concern() -> ConcernRow:
-    return ConcernRow(
+def sample_concern() -> ConcernRecord:
+    return ConcernRecord(
         key="sample-concern",
+        dossier="practice-file",
         title_nl="Voorbeeldzorgpunt (verzonnen)",
         title_en="Sample concern (made up)",
         position_nl="Nederland wil ruimte voor een eigen aanpak (verzonnen voorbeeld).",
         position_source="Made-up note, 2030",
-        links=(("commission-proposal", "Article 3"),),
+        links=(LinkEntry("commission-proposal", "Article 3", "confirmed"),),
         status_by_stage={"commission-proposal": "open", "council-general-approach": "resolved"},
         resolved_in="council-general-approach",
         history=(
-            AssessmentRow(
+            AssessmentEntry(
+                1,
                 "commission-proposal",
                 "open",
                 "",
@@ -164,9 +152,10 @@ def sample_concern() -> ConcernRow:
                 "",
                 "Made-up start.",
                 "tester",
-                "2030-01-02 10:00",
+                datetime(2030, 1, 2, 10, 0, tzinfo=UTC),
             ),
-            AssessmentRow(
+            AssessmentEntry(
+                2,
                 "council-general-approach",
                 "resolved",
                 "Member States may designate an authority.",
@@ -174,7 +163,7 @@ def sample_concern() -> ConcernRow:
                 "Article 4",
                 "Room for the Dutch approach.",
                 "tester",
-                "2030-06-02 10:00",
+                datetime(2030, 6, 2, 10, 0, tzinfo=UTC),
             ),
         ),
     )

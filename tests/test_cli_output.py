@@ -10,6 +10,7 @@ import pytest
 from clihelp import eup
 
 from eu_posities.cli.redline import redline_text
+from eu_posities.diff import DiffOp
 
 PAIR = ("csa-regulation", "commission-proposal", "practice-council-text")
 KAMERBRIEF = "kamerbrief-2024-12-20"
@@ -93,10 +94,10 @@ def test_no_color_on_a_terminal(demo: str, monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_redline_marks_leave_spacing_alone() -> None:
     ops = [
-        {"op": "equal", "old": "Within ", "new": "Within "},
-        {"op": "replace", "old": "three ", "new": "two "},
-        {"op": "equal", "old": "months", "new": "months"},
-        {"op": "insert", "old": "", "new": " \n"},
+        DiffOp("equal", "Within ", "Within "),
+        DiffOp("replace", "three ", "two "),
+        DiffOp("equal", "months", "months"),
+        DiffOp("insert", "", " \n"),
     ]
     assert redline_text(ops, marks=True).plain == "Within [-three-] {+two+} months \n"
     assert redline_text(ops).plain == "Within three two months \n"

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 from clihelp import eup
-from conftest import TEST_DATA
+from pgdb import fresh_pg_database, need_pg
+from testdata import TEST_DATA
 
 from eu_posities import db, store
 from eu_posities.backup import dump
@@ -45,8 +46,6 @@ def shared_demo(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     """One demo database per backend for the tests that only read (or must change nothing)."""
-    import conftest
-
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("EU_POSITIES_HOME", str(tmp_path_factory.mktemp("home")))
         patch.setenv("EU_POSITIES_USER", "tester")
@@ -55,8 +54,8 @@ def shared_demo(
             assert eup("--db", url, "init", "--demo").code == 0
             yield url
         else:
-            conftest._need_pg()
-            for url in conftest._fresh_pg_database():
+            need_pg()
+            for url in fresh_pg_database():
                 assert eup("--db", url, "init", "--demo").code == 0
                 yield url
 

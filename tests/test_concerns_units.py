@@ -6,13 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import TEST_DATA
+from testdata import TEST_DATA
 
-from eu_posities.concerns.alerts import compare
-from eu_posities.concerns.ledger import resolved_in
+from eu_posities.alignment import align
+from eu_posities.concerns.alerts import Change, changes_of
 from eu_posities.concerns.suggest import suggest_for
+from eu_posities.diff import diff_stages
 from eu_posities.document import ParsedProvision
 from eu_posities.importers import parse_file
+from eu_posities.readmodels import resolved_in
 
 ROOT = Path(__file__).resolve().parents[1]
 STRICT = {f"Article {n}" for n in range(7, 12)}
@@ -100,6 +102,10 @@ def test_resolved_in(statuses: dict[str, str], expected: str | None) -> None:
 def made_up(label: str, text: str) -> ParsedProvision:
     """A made-up provision for tests (not legal text)."""
     return ParsedProvision(kind="article", number=label.split()[-1], label=label, text=text)
+
+
+def compare(old: list[ParsedProvision], new: list[ParsedProvision]) -> dict[str, Change]:
+    return changes_of(diff_stages(old, new, align(old, new)))
 
 
 def test_alert_flags() -> None:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from clihelp import eup
-from conftest import TEST_DATA
 from sqlmodel import col, select
+from testdata import TEST_DATA
 
 from eu_posities import db
 from eu_posities.models import (

@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 from clihelp import Result, eup
-from conftest import TEST_DATA, _fresh_pg_database, _need_pg
+from pgdb import fresh_pg_database, need_pg
+from testdata import TEST_DATA
 
 MADE_UP = TEST_DATA / "contract"
 PAIR = ("csa-regulation", "commission-proposal", "practice-council-text")
@@ -64,8 +65,8 @@ def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         if request.param == "sqlite":
             urls: Iterator[str] = iter([f"sqlite:///{home / 'contract.db'}"])
         else:
-            _need_pg()
-            urls = _fresh_pg_database()
+            need_pg()
+            urls = fresh_pg_database()
         url = next(urls)
         ok(url, "init", "--demo")
         load_made_up_pair(url)
@@ -282,10 +283,6 @@ def test_every_read_command_prints_one_json_document(demo: str) -> None:
 
 
 def test_search_shape(demo: str) -> None:
-    from eu_posities.cli import app
-
-    if "search" not in {c.name for c in app.registered_commands}:
-        pytest.skip("`eup search` is not there yet")
     rows = read_json(demo, "search", "detection order", "--dossier", "csa-regulation")
     assert rows
     for row in rows:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 
 import pytest
+from difftools import WORDS, check_shape, edited, rebuild
 from engine_corpus import load_proposal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from stagegen import generate
-from test_diff_word import WORDS, check_shape, edited, rebuild
 
 from eu_posities.alignment import align
 from eu_posities.diff import word_diff

@@ -3,8 +3,8 @@ places between unchanged text is put at a paragraph or sentence boundary."""
 
 from __future__ import annotations
 
+from difftools import check_shape, edited, rebuild
 from hypothesis import given, settings
-from test_diff_word import check_shape, edited, rebuild
 
 from eu_posities.diff import DiffOp, word_diff
 
@@ -90,11 +90,11 @@ def test_made_up_merge_end_to_end() -> None:
 
     from eu_posities.alignment import align
     from eu_posities.diff import diff_stages
-    from eu_posities.imports import ImportRequest, parse
+    from eu_posities.importers import parse_file
 
     data = Path(__file__).parent / "data" / "contract"
     provs = [
-        parse(ImportRequest(data / f"split-merge-{n}.MADE-UP.txt", "made-up", "x"))[0].provisions
+        parse_file(data / f"split-merge-{n}.MADE-UP.txt").stages[0].provisions
         for n in ("from", "to")
     ]
     result = diff_stages(provs[0], provs[1], align(provs[0], provs[1]))

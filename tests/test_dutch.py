@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import TEST_DATA
+from testdata import TEST_DATA
 
 from eu_posities.concerns.positions import position_blocks, propose_positions
 from eu_posities.errors import InputError

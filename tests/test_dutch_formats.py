@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-from conftest import TEST_DATA
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
+from testdata import TEST_DATA
 
 from eu_posities.importers import parse_file
 

@@ -194,7 +194,7 @@ def test_table_needs_two_to_five_known_stages(tmp_path: Path) -> None:
 
 def test_report_progress_callback(tmp_path: Path) -> None:
     from eu_posities import db
-    from eu_posities.exports import export_report
+    from eu_posities.services.exporting import export_report
 
     url = f"sqlite:///{tmp_path / 'x.db'}"
     seed(url, with_texts=("commission-proposal",))

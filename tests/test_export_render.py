@@ -155,32 +155,20 @@ def test_memo_redlines_quote_only_changed_paragraphs() -> None:
 
 
 def test_table_split_and_merge_cells() -> None:
+    from eu_posities.diff import StageDiff
     from eu_posities.exports.table import build_table_from_diffs
-    from tests.exportsamples import eq, ins
+    from tests.exportsamples import eq, ins, pair
 
     base = [("Article 5", "Made-up part one. Made-up part two."), ("Article 6", "Made-up six.")]
-    diff = {
-        "pairs": [
-            {
-                "from": "Article 5",
-                "to": "Article 5",
-                "status": "split",
-                "ops": [eq("Made-up part one.")],
-            },
-            {
-                "from": "Article 5",
-                "to": "Article 5a",
-                "status": "split",
-                "ops": [ins("Made-up part two.")],
-            },
-            {
-                "from": "Article 6",
-                "to": "Article 5a",
-                "status": "merged",
-                "ops": [eq("Made-up six.")],
-            },
-        ]
-    }
+    diff = StageDiff(
+        None,
+        None,
+        (
+            pair("Article 5", "Article 5", "split", [eq("Made-up part one.")]),
+            pair("Article 5", "Article 5a", "split", [ins("Made-up part two.")]),
+            pair("Article 6", "Article 5a", "merged", [eq("Made-up six.")]),
+        ),
+    )
     table = build_table_from_diffs(
         dossier=DOSSIER, stages=STAGES[:2], base_provisions=base, diffs=[diff], generated=STAMP
     )

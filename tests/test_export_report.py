@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from eu_posities.exports.report import DossierReport, build_lineages, cell_summary, report_json
 from eu_posities.exports.report_html import heat_colour, index_html, provision_html
 from tests.exportsamples import (
@@ -47,16 +49,17 @@ def test_lineages_follow_renumbering_and_start_new_provisions() -> None:
 
 
 def test_change_share_counts_changed_words() -> None:
-    article1 = DIFF_AB["pairs"][0]
+    article1 = DIFF_AB.pairs[0]
     summary = cell_summary([article1])
     assert summary is not None
     # 1 word deleted ("rules"), 2 inserted ("uniform rules"); 12 old + 13 new words.
-    assert (summary["words_deleted"], summary["words_inserted"]) == (1, 2)
-    assert (summary["words_old"], summary["words_new"]) == (12, 13)
-    assert summary["share"] == round(3 / 25, 4)
-    deleted = cell_summary([DIFF_AB["pairs"][1]])
-    assert deleted is not None and deleted["share"] == 1.0 and deleted["status"] == "deleted"
-    assert heat_colour(deleted) != heat_colour(summary) != heat_colour({"status": "x", "share": 0})
+    assert (summary.words_deleted, summary.words_inserted) == (1, 2)
+    assert (summary.words_old, summary.words_new) == (12, 13)
+    assert summary.share == round(3 / 25, 4)
+    deleted = cell_summary([DIFF_AB.pairs[1]])
+    assert deleted is not None and deleted.share == 1.0 and deleted.status == "deleted"
+    unchanged = replace(summary, status="x", share=0.0)
+    assert heat_colour(deleted) != heat_colour(summary) != heat_colour(unchanged)
 
 
 def test_index_page_and_json() -> None:
@@ -73,7 +76,7 @@ def test_index_page_and_json() -> None:
     article3 = data["provisions"][2]
     assert article3["labels"] == {KEYS[0]: ["Article 3"], KEYS[1]: ["Article 4"]}
     assert article3["changes"][0]["status"] == "modified"
-    assert data["diffs"][0]["pairs"] == DIFF_AB["pairs"]
+    assert data["diffs"][0]["pairs"] == DIFF_AB.to_json()["pairs"]
 
 
 def test_provision_page_marks_moved_text() -> None:

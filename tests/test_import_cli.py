@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from clihelp import eup
-from test_import_docx import _write_four_columns
+from docxsamples import write_four_columns
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -71,7 +71,7 @@ def test_reimport_is_refused_unless_replace(dossier: str, tmp_path: Path) -> Non
 
 def test_four_column_docx_gives_four_stages(dossier: str, tmp_path: Path) -> None:
     path = tmp_path / "four.docx"
-    _write_four_columns(path, label_column=True)
+    write_four_columns(path, label_column=True)
     result = eup(
         "--db", dossier, "import", str(path), "--dossier", "test-act",
         "--stages", "commission-proposal,ep-position,council-general-approach,trilogue", "--json",
@@ -87,7 +87,7 @@ def test_four_column_docx_gives_four_stages(dossier: str, tmp_path: Path) -> Non
 
 def test_four_column_docx_stage_keys_from_headings(dossier: str, tmp_path: Path) -> None:
     path = tmp_path / "four.docx"
-    _write_four_columns(path, label_column=False)
+    write_four_columns(path, label_column=False)
     result = eup("--db", dossier, "import", str(path), "--dossier", "test-act", "--json")
     assert result.code == 0, result.err
     assert [r["stage"] for r in result.json()] == [
@@ -100,7 +100,7 @@ def test_four_column_docx_stage_keys_from_headings(dossier: str, tmp_path: Path)
 
 def test_wrong_number_of_stage_keys(dossier: str, tmp_path: Path) -> None:
     path = tmp_path / "four.docx"
-    _write_four_columns(path, label_column=True)
+    write_four_columns(path, label_column=True)
     result = eup("--db", dossier, "import", str(path), "--dossier", "test-act", "--stages", "a,b")
     assert result.code == 1 and "holds 4 texts" in result.err
     assert eup("--db", dossier, "stages", "test-act", "--json").json() == []

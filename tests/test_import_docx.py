@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docxsamples import write_four_columns
 
 from eu_posities.errors import InputError
 from eu_posities.importers import detect_format, parse_file
@@ -83,52 +84,10 @@ def test_article_heading_by_style(tmp_path: Path) -> None:
     assert article_1.text.startswith("1. This made-up act applies to widgets.")
 
 
-def _write_four_columns(path: Path, *, label_column: bool) -> None:
-    document = docx.Document()
-    document.add_paragraph(MADE_UP + " (four-column table)")
-    headers = ["Commission proposal", "EP", "Council", "Compromise"]
-
-    def cells(*texts: str) -> list[str]:
-        return list(texts)
-
-    rows = [
-        ("Recital 1", cells(
-            "(1) Made-up recital text.", "(1) Made-up recital text, amended.", "",
-            "(1) Made-up recital text, agreed.",
-        )),
-        ("Article 1", cells(
-            "Article 1\nScope\n1. Widgets shall be counted.",
-            "Article 1\nScope\n1. Widgets may be counted.",
-            "Article 1\nScope\n1. Widgets shall be counted yearly.",
-            "Article 1\nScope\n1. Widgets may be counted yearly.",
-        )),
-        ("", cells(
-            "2. Gadgets are excluded.", "2. Gadgets are included.", "2. Gadgets are excluded.",
-            "2. Gadgets are excluded.",
-        )),
-        ("Article 2", cells(
-            "Article 2\nEntry into force\nMade-up entry into force.",
-            "Article 2\nEntry into force\nMade-up entry into force.",
-            "Article 2a\nReview\nMade-up review clause.",
-            "Article 2\nEntry into force\nMade-up entry into force.",
-        )),
-    ]  # fmt: skip
-    columns = (["Provision"] if label_column else []) + headers
-    table = document.add_table(rows=1, cols=len(columns))
-    for cell, text in zip(table.rows[0].cells, columns, strict=True):
-        cell.text = text
-    for label, texts in rows:
-        cells = table.add_row().cells
-        values = ([label] if label_column else []) + texts
-        for cell, text in zip(cells, values, strict=True):
-            cell.text = text
-    document.save(str(path))
-
-
 @pytest.mark.parametrize("label_column", [True, False])
 def test_four_column_table_gives_one_stage_per_column(tmp_path: Path, label_column: bool) -> None:
     path = tmp_path / "four-column.docx"
-    _write_four_columns(path, label_column=label_column)
+    write_four_columns(path, label_column=label_column)
     stages = parse_file(path).stages
     assert [s.name for s in stages] == ["Commission proposal", "EP", "Council", "Compromise"]
     commission, ep, council, compromise = stages

@@ -23,6 +23,13 @@ def test_every_package_folder_is_listed_in_pyproject() -> None:
     assert found == listed
 
 
+def test_no_top_level_tui_package_is_installed() -> None:
+    # A top-level `tui` in site-packages would collide with the PyPI distribution of that name.
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert all(p == "eu_posities" or p.startswith("eu_posities.") for p in config["packages"])
+    assert config["package-dir"]["eu_posities.tui"] == "tui"
+
+
 def test_core_modules_never_import_textual() -> None:
     modules = sorted(
         ".".join(p.with_suffix("").relative_to(ROOT).parts)

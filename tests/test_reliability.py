@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 from clihelp import eup
-from conftest import TEST_DATA
 from sqlalchemy import text
 from sqlmodel import select
+from testdata import TEST_DATA
 
 from eu_posities import db
 from eu_posities.models import (

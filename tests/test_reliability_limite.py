@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 from clihelp import eup
-from conftest import TEST_DATA
-
-pytest.importorskip("eu_posities.exports.api", reason="exports not built yet")
+from testdata import TEST_DATA
 
 OTHER = TEST_DATA / "COM-2025-1-proposal.html"
 

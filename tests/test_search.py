@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from clihelp import eup
-from conftest import TEST_DATA
 from sqlalchemy import delete, text
 from sqlmodel import select
+from testdata import TEST_DATA
 
 from eu_posities import db
 from eu_posities.document import ParsedProvision
@@ -235,10 +235,10 @@ def test_provisions_deleted_and_edited_directly_leave_no_stale_hits(demo: str) -
         edited = len(session.exec(select(Provision.id).where(Provision.label == "Article 7")).all())
     with db.session_scope(engine) as session:
         check_index(session=session)
-        found = [h["provision"] for h in search(session=session, query="zyzzogeton")]
+        found = [h.provision for h in search(session=session, query="zyzzogeton")]
         assert found == ["Article 7"] * edited and edited >= 1
         assert "Article 8" not in {
-            h["provision"] for h in search(session=session, query="detection order", limit=500)
+            h.provision for h in search(session=session, query="detection order", limit=500)
         }
     engine.dispose()
 
@@ -275,7 +275,7 @@ def test_upgrade_from_0001_indexes_existing_text(tmp_path: Path) -> None:
     assert db.check_schema(engine) == "outdated"
     db.upgrade(engine)
     with db.session_scope(engine) as session:
-        assert [h["provision"] for h in search(session=session, query="quokka")] == ["Article 1"]
+        assert [h.provision for h in search(session=session, query="quokka")] == ["Article 1"]
     engine.dispose()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import pytest
 from rich.console import Console
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
@@ -24,6 +23,7 @@ from tuihelp import pilot_test, settle
 
 from eu_posities.db import session_scope
 from eu_posities.models import Provision, Stage
+from eu_posities.services import reading
 from eu_posities.tui.app import EuPositiesApp
 from eu_posities.tui.dialogs.exporting import ExportDialog
 from eu_posities.tui.dialogs.importing import ImportDialog
@@ -106,13 +106,13 @@ async def test_enter_opens_dossier_with_both_texts_side_by_side(engine: Engine) 
 
 def row_of(screen: DossierScreen, label: str) -> int:
     assert screen.data is not None
-    return next(i for i, r in enumerate(screen.data.rows) if label in r["cells"][0])
+    return next(i for i, r in enumerate(screen.data.rows) if label in r.cells[0])
 
 
 def current_label(screen: DossierScreen) -> str:
     assert screen.data is not None
     row = screen.data.rows[screen.current]
-    return str(next(c[0] for c in row["cells"] if c))
+    return str(next(c[0] for c in row.cells if c))
 
 
 @pilot_test
@@ -177,7 +177,7 @@ async def test_stage_picker_shows_known_stages_but_only_texts_can_be_chosen(
         choices.deselect_all()
         picker.query_one("#ok", Button).press()
         await pilot.pause()
-        assert "Choose 1 to 4" in text_of(picker.query_one("#picker-error", Label))
+        assert "Choose 1 to 5" in text_of(picker.query_one("#picker-error", Label))
         choices.select("commission-proposal")
         picker.query_one("#ok", Button).press()
         await settle(pilot)
@@ -283,9 +283,9 @@ async def test_import_of_a_real_document_adds_the_stage(engine: Engine) -> None:
         assert isinstance(app.screen, DossiersScreen)
         timeline = text_of(app.screen.query_one("#dossier-timeline", Static))
         assert "FICTIONAL" in timeline
-    stages = app.core.stages("csa-regulation")
-    mandate = next(s for s in stages if s["key"] == "council-mandate")
-    assert mandate["imported"] and mandate["fictional"]
+    stages = reading.stages(engine, "csa-regulation")
+    mandate = next(s for s in stages if s.key == "council-mandate")
+    assert mandate.imported and mandate.fictional
 
 
 @pilot_test
@@ -301,7 +301,7 @@ async def test_export_dialog_validates_the_table_stages(engine: Engine) -> None:
         assert dialog.kind == "table"
         assert dialog.query_one("#export-out", Input).value == "csa-regulation-table.html"
         await pilot.click("#export")
-        assert "2 to 4 stages" in text_of(dialog.query_one("#export-error", Label))
+        assert "2 to 5 different stages" in text_of(dialog.query_one("#export-error", Label))
         await pilot.press("escape")
         assert isinstance(app.screen, DossiersScreen)
 
@@ -368,10 +368,6 @@ async def test_export_that_fails_says_why_in_one_line(engine: Engine, tmp_path: 
 
 @pilot_test
 async def test_search_as_you_type_opens_the_provision(engine: Engine) -> None:
-    from eu_posities import search
-
-    if not hasattr(search, "search"):
-        pytest.skip("full-text search is not part of this build yet")
     app = EuPositiesApp(engine, author="tester")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -383,8 +379,8 @@ async def test_search_as_you_type_opens_the_provision(engine: Engine) -> None:
         await pilot.pause(0.5)  # the debounce
         await settle(pilot)
         hits = screen.hits
-        assert hits and all(h["dossier"] == "csa-regulation" for h in hits)
-        index = next(i for i, h in enumerate(hits) if h["provision"] == "Article 7")
+        assert hits and all(h.dossier == "csa-regulation" for h in hits)
+        index = next(i for i, h in enumerate(hits) if h.provision == "Article 7")
         results = screen.query_one("#search-results", OptionList)
         results.focus()
         results.highlighted = index
@@ -393,7 +389,7 @@ async def test_search_as_you_type_opens_the_provision(engine: Engine) -> None:
         opened = app.screen
         assert isinstance(opened, DossierScreen)
         assert current_label(opened) == "Article 7"
-        assert opened.data is not None and opened.data.chosen == [hits[index]["stage"]]
+        assert opened.data is not None and opened.data.chosen == [hits[index].stage]
 
 
 @pilot_test

@@ -8,6 +8,7 @@ from tuihelp import pilot_test, plain, settle
 
 from eu_posities.concerns import ledger
 from eu_posities.db import run_write
+from eu_posities.services import reading
 from eu_posities.tui.app import EuPositiesApp
 from eu_posities.tui.dialogs.assess import AssessDialog
 from eu_posities.tui.screens.concern_detail import ConcernDetailScreen
@@ -72,8 +73,8 @@ async def test_assessment_form_validates_then_saves(engine: Engine) -> None:
         assert isinstance(matrix, ConcernMatrixScreen)
         row = [plain(cell).strip() for cell in matrix.query_one(DataTable).get_row("detectiebevel")]
         assert "partly" in row
-    history = app.core.concern("csa-regulation", "detectiebevel")["history"]
-    assert history[-1]["status"] == "partly" and history[-1]["author"] == "tester"
+    history = reading.concern(engine, "csa-regulation", "detectiebevel").history
+    assert history[-1].status == "partly" and history[-1].author == "tester"
 
 
 @pilot_test
@@ -100,5 +101,5 @@ async def test_assessment_by_someone_else_meanwhile_is_a_conflict(engine: Engine
         error = plain(dialog.query_one("#assess-error", Label).content)
         assert error.startswith("Changed meanwhile by someone else:")
         assert "colleague" in error
-    history = app.core.concern("csa-regulation", "detectiebevel")["history"]
-    assert [h["author"] for h in history][-1] == "colleague"
+    history = reading.concern(engine, "csa-regulation", "detectiebevel").history
+    assert [h.author for h in history][-1] == "colleague"

@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, RadioButton, Static
 from textual.widgets.tree import TreeNode
 from tuihelp import pilot_test, settle
 
+from eu_posities.services import assessing
 from eu_posities.tui.app import EuPositiesApp
 from eu_posities.tui.dialogs.exporting import ExportDialog
 from eu_posities.tui.screens.concern_detail import ConcernDetailScreen
@@ -110,7 +111,7 @@ async def test_tree_width_labels_and_badges_fit(
         assert tree.tooltip_of(node) == "Concerns: detectiebevel"
         status = shown(screen.query_one("#change-status", Static).content)
         assert "◆ detectiebevel" in status and "Article 7" in status
-        changed = [i for i, row in enumerate(screen.data.rows) if row["changed"]]  # type: ignore[union-attr]
+        changed = [i for i, row in enumerate(screen.data.rows) if row.changed]  # type: ignore[union-attr]
         for index in changed:  # the change marker is always drawn
             row_label = drawn_label(tree, tree.row_nodes[index])
             assert row_label[0] in "~+-<>^#" and len(row_label) <= tree._room(tree.row_nodes[index])
@@ -118,7 +119,7 @@ async def test_tree_width_labels_and_badges_fit(
 
 def chapter_heading(screen: DossierScreen) -> str:
     assert screen.data is not None
-    return str(screen.data.texts["commission-proposal"]["Article 7"]["path"][0])
+    return str(screen.data.texts["commission-proposal"]["Article 7"].path[0])
 
 
 def test_chapter_headings_are_shortened_in_sentence_case() -> None:
@@ -132,14 +133,16 @@ def test_chapter_headings_are_shortened_in_sentence_case() -> None:
 @pilot_test
 async def test_concern_detail_tags_practice_stages(engine: Engine) -> None:
     app = EuPositiesApp(engine, author="tester")
-    app.core.assess(
+    assessing.assess(
+        engine,
         "csa-regulation",
         "detectiebevel",
         "practice-council-text",
+        author="tester",
         status="partly",
         evidence="Article 7(1): may request",
         note="made-up assessment of a practice text",
-        supersedes=None,
+        expected=None,
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await open_article_7(app, pilot)
@@ -212,7 +215,7 @@ async def test_matrix_legend_breaks_between_stages_and_preview_tags_them(engine:
         await settle(pilot)
         legend = shown(app.screen.query_one("#matrix-legend", Static).content, width=80)
         lines = legend.rstrip("\n").splitlines()
-        stages = [s["key"] for s in app.screen.stages]  # type: ignore[attr-defined]
+        stages = [s.key for s in app.screen.stages]  # type: ignore[attr-defined]
         assert all(any(key in line for line in lines) for key in stages)
         assert all(len(line) <= 80 for line in lines)
         assert sum("F: fictional practice text" in line for line in lines) == 1

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
+
 from textual.app import App
 from textual.binding import Binding
 
+from eu_posities.config import current_user
 from eu_posities.tui.commands import ScreenCommands
-from eu_posities.tui.services import Core
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 
 class EuPositiesApp(App[None]):
@@ -27,7 +31,15 @@ class EuPositiesApp(App[None]):
 
     def __init__(self, engine: Engine, *, author: str = "") -> None:
         super().__init__()
-        self.core = Core(engine, author)
+        # Screens call the use cases in `eu_posities.services` with this engine, from worker
+        # threads: every call opens its own transaction.
+        self.engine = engine
+        self.author = author
+
+    @property
+    def user(self) -> str:
+        """Who is working: recorded as the author of every change made in the UI."""
+        return self.author or current_user()
 
     def on_mount(self) -> None:
         from eu_posities.tui.screens.dossiers import DossiersScreen

@@ -8,12 +8,41 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from eu_posities.cli import common
 
+
+class Commands(TyperGroup):
+    """The `eup` command group: any error a user can act on becomes one line, no traceback.
+
+    Handled here, inside the command, so that `eup` behaves the same run from a shell, from
+    `main()` or from Typer's test runner.
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        from eu_posities.errors import EupError
+
+        try:
+            return super().invoke(ctx)
+        except (TyperException, typer.Exit, typer.Abort):
+            raise  # usage errors and exits: Typer prints and exits as it should
+        except EupError as exc:
+            common.fail(str(exc), code=exc.exit_code)
+        except KeyboardInterrupt:
+            common.fail("interrupted; nothing was changed", code=130)
+        except Exception as exc:  # a bug or an environment problem: still one line
+            if os.environ.get("EU_POSITIES_DEBUG"):
+                raise
+            common.fail(f"{type(exc).__name__}: {exc} (set EU_POSITIES_DEBUG=1 for details)")
+
+
 app = typer.Typer(
+    cls=Commands,
     name="eup",
     help=(
         "eu-posities: EU negotiation texts stage by stage, word-level redlines, and the "
@@ -72,19 +101,5 @@ _register()
 
 def main() -> None:
     """Entry point of `eup` / `eu-posities`: errors become one line on stderr."""
-    from eu_posities.errors import EupError
-
-    try:
-        app()
-    except EupError as exc:
-        common.fail(str(exc), code=exc.exit_code)
-    except KeyboardInterrupt:
-        common.fail("interrupted; nothing was changed", code=130)
-    except Exception as exc:  # a bug or an environment problem: still one line, no traceback
-        if os.environ.get("EU_POSITIES_DEBUG"):
-            raise
-        common.fail(
-            f"{type(exc).__name__}: {exc} (set EU_POSITIES_DEBUG=1 for details)",
-            code=1,
-        )
+    app()
     sys.exit(0)

@@ -8,20 +8,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from rich.console import Console
 
 from eu_posities import config
-from eu_posities.errors import EupError
 
 if TYPE_CHECKING:  # SQLAlchemy loads on first database use, keeping `eup --help` fast
     from rich.table import Table
     from sqlalchemy.engine import Engine
-    from sqlmodel import Session
-
-T = TypeVar("T")
 
 JSON_OPTION = typer.Option(False, "--json", help="Print one JSON document on stdout.")
 
@@ -69,69 +65,17 @@ class AppState:
         return self.db_url or config.default_db_url()
 
     def engine(self, *, auto_demo: bool = False, upgrade: bool = False) -> Engine:
-        """The engine, with a usable schema.
-
-        An empty database gets the schema (and, for the TUI, the demo data); an outdated one
-        is upgraded only when asked (`eup init`), since in team mode that is a deliberate act.
-        """
+        """The engine, with a usable schema (see `services.setup.open_database`)."""
         if self._engine is None:
-            from sqlalchemy.exc import OperationalError
+            from eu_posities.services.setup import open_database
 
-            from eu_posities import db
-
-            try:
-                engine = db.make_engine(self.url)
-                state = db.check_schema(engine)
-            except OperationalError as exc:
-                raise EupError(f"cannot open database {safe_url(self.url)}: {exc.orig}") from None
-            if state == "empty" or upgrade:
-                db.upgrade(engine)
-                if state == "empty" and auto_demo:
-                    from eu_posities.demo import load_demo
-
-                    with db.session_scope(engine, write=True) as session:
-                        load_demo(session=session, author=config.current_user())
-            elif state == "outdated":
-                raise EupError("the database schema is older than this eu-posities; run `eup init`")
-            self._engine = engine
+            self._engine = open_database(
+                self.url,
+                author=config.current_user(),
+                load_demo_if_new=auto_demo,
+                upgrade=upgrade,
+            )
         return self._engine
-
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        from eu_posities.db import session_scope
-
-        with _db_errors(), session_scope(self.engine()) as session:
-            yield session
-
-    def write(self, work: Callable[[Session], T]) -> T:
-        """Run `work` in one write transaction: all of it lands, or nothing."""
-        from eu_posities.db import run_write
-
-        with _db_errors():
-            return run_write(self.engine(), work)
-
-
-@contextmanager
-def _db_errors() -> Iterator[None]:
-    from sqlalchemy.exc import SQLAlchemyError
-
-    try:
-        yield
-    except EupError:
-        raise
-    except SQLAlchemyError as exc:
-        orig = getattr(exc, "orig", None) or exc
-        raise EupError(f"database error: {str(orig).splitlines()[0]}") from None
-
-
-def safe_url(url: str) -> str:
-    """The URL without its password, for messages."""
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return "<invalid URL>"
 
 
 def state_of(ctx: typer.Context) -> AppState:

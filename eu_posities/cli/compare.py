@@ -46,37 +46,23 @@ def align(
     Example:
     eup align csa-regulation commission-proposal practice-council-text --set "Article 5=Article 5a"
     """
-    from eu_posities.compare import align_stages, set_override
+    from eu_posities.services import comparing
 
-    state = state_of(ctx)
-    author = config.current_user()
-    pins = [_parse_pin(p) for p in pin]
-
-    def work(session):  # type: ignore[no-untyped-def]
-        for old, new in pins:
-            set_override(
-                session=session,
-                dossier_key=dossier,
-                from_key=from_stage,
-                to_key=to_stage,
-                from_label=old,
-                to_label=new,
-                author=author,
-            )
-        return align_stages(
-            session=session, dossier_key=dossier, from_key=from_stage, to_key=to_stage
-        )
-
-    rows = state.write(work)
+    result = comparing.align(
+        state_of(ctx).engine(),
+        dossier,
+        from_stage,
+        to_stage,
+        pins=[_parse_pin(p) for p in pin],
+        author=config.current_user(),
+    )
     if as_json:
-        emit_json(rows)
+        emit_json(result.to_json())
         return
     table = folding_table(from_stage, to_stage, "status", "score", "method")
-    for row in rows:
-        status = Text(row["status"], style=STATUS_STYLE.get(row["status"], ""))
-        table.add_row(
-            row["from"] or "—", row["to"] or "—", status, f"{row['score']:.2f}", row["method"]
-        )
+    for m in result.matches:
+        status = Text(m.status, style=STATUS_STYLE.get(m.status, ""))
+        table.add_row(m.from_label or "—", m.to_label or "—", status, f"{m.score:.2f}", m.method)
     stdout_console().print(table)
 
 
@@ -96,20 +82,13 @@ def diff(
     Example:
     eup diff csa-regulation commission-proposal practice-council-text --provision "Article 7"
     """
-    from eu_posities.compare import diff_stages
+    from eu_posities.services import comparing
 
-    # Writes: the computed alignment is stored for the TUI and the exports to reuse.
-    result = state_of(ctx).write(
-        lambda s: diff_stages(
-            session=s,
-            dossier_key=dossier,
-            from_key=from_stage,
-            to_key=to_stage,
-            provision=provision,
-        )
+    result = comparing.diff(
+        state_of(ctx).engine(), dossier, from_stage, to_stage, provision=provision
     )
     if as_json:
-        emit_json(result)
+        emit_json(result.to_json())
         return
     console = stdout_console()
     plain = console.no_color or not console.is_terminal  # no colour: mark the changes in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import typer
+from rich.markup import escape
 
 from eu_posities import config
 from eu_posities.cli.common import (
@@ -40,12 +41,11 @@ def list_cmd(
 
     Example: eup concerns list --dossier csa-directive
     """
-    from eu_posities.concerns.views import concern_rows
+    from eu_posities.services import reading
 
-    with state_of(ctx).read() as session:
-        rows = concern_rows(session=session, dossier_key=dossier)
+    rows = reading.concerns(state_of(ctx).engine(), dossier)
     if as_json:
-        emit_json(rows)
+        emit_json([row.to_json() for row in rows])
         return
     print_concern_tables(rows, dossier)
 
@@ -61,12 +61,11 @@ def show(
 
     Example: eup concerns show csa-directive vog
     """
-    from eu_posities.concerns.views import concern_detail
+    from eu_posities.services import reading
 
-    with state_of(ctx).read() as session:
-        detail = concern_detail(session=session, dossier_key=key, concern_key=concern)
+    detail = reading.concern(state_of(ctx).engine(), key, concern)
     if as_json:
-        emit_json(detail)
+        emit_json(detail.detail_json())
         return
     print_detail(detail)
 
@@ -91,23 +90,19 @@ def add(
 
     Example: eup concerns add my-point --title "Mijn punt" --dossier csa-regulation --terms a,b
     """
-    from eu_posities.concerns.ledger import add_concern
+    from eu_posities.services import assessing
 
-    author = config.current_user()
-    dossiers = [d for value in dossier for d in split_list(value)]
-    state_of(ctx).write(
-        lambda s: add_concern(
-            session=s,
-            key=key,
-            title_nl=title,
-            title_en=title_en,
-            description=description,
-            position_nl=position,
-            position_source=source,
-            terms=split_list(terms),
-            dossiers=dossiers,
-            author=author,
-        )
+    assessing.add_concern(
+        state_of(ctx).engine(),
+        key,
+        title=title,
+        dossiers=[d for value in dossier for d in split_list(value)],
+        author=config.current_user(),
+        title_en=title_en,
+        description=description,
+        terms=split_list(terms),
+        position=position,
+        source=source,
     )
     stdout_console().print(f"Added concern {key}.")
 
@@ -129,43 +124,23 @@ def suggest(
 
     Example: eup concerns suggest csa-regulation commission-proposal --concern detectiebevel
     """
-    from eu_posities.concerns.suggest import accept, suggest_stage
+    from eu_posities.services import assessing
 
-    state = state_of(ctx)
-    if do_accept:
-        author = config.current_user()
-
-        def work(session: Any) -> list[Any]:
-            found = suggest_stage(
-                session=session,
-                dossier_key=key,
-                stage_key=stage,
-                concern_key=concern,
-                threshold=threshold,
-                limit=limit,
-            )
-            accept(
-                session=session, dossier_key=key, stage_key=stage, suggestions=found, author=author
-            )
-            return found
-
-        found = state.write(work)
-    else:
-        with state.read() as session:
-            found = suggest_stage(
-                session=session,
-                dossier_key=key,
-                stage_key=stage,
-                concern_key=concern,
-                threshold=threshold,
-                limit=limit,
-            )
+    found = assessing.suggest(
+        state_of(ctx).engine(),
+        key,
+        stage,
+        concern=concern,
+        threshold=threshold,
+        limit=limit,
+        accept_as=config.current_user() if do_accept else None,
+    )
     if as_json:
         emit_json([s.to_json() for s in found])
         return
     table = folding_table("concern", "provision", "score", "why")
     for s in found:
-        table.add_row(s.concern, s.provision, f"{s.score:.2f}", s.why)
+        table.add_row(escape(s.concern), escape(s.provision), f"{s.score:.2f}", escape(s.why))
     console = stdout_console()
     console.print(table)
     if do_accept:
@@ -188,41 +163,24 @@ def link(
 
     Example: eup concerns link csa-regulation detectiebevel commission-proposal "Article 7"
     """
-    from eu_posities.concerns.ledger import link_provision, unlink
+    from eu_posities.services import assessing
 
     if reject and remove:
         raise InputError("use --reject or --remove, not both")
-    author = config.current_user()
+    engine, author = state_of(ctx).engine(), config.current_user()
     if remove:
-        state_of(ctx).write(
-            lambda s: unlink(
-                session=s,
-                dossier_key=key,
-                concern_key=concern,
-                stage_key=stage,
-                label=label,
-                author=author,
-            )
+        assessing.unlink(engine, key, concern, stage, label, author=author)
+        stdout_console().print(
+            f"Removed the link of {concern} to {label} in {stage}.", markup=False
         )
-        stdout_console().print(f"Removed the link of {concern} to {label} in {stage}.")
         return
     state = "rejected" if reject else "confirmed"
-    row = state_of(ctx).write(
-        lambda s: link_provision(
-            session=s,
-            dossier_key=key,
-            concern_key=concern,
-            stage_key=stage,
-            label=label,
-            state=state,
-            author=author,
-        )
-    )
-    stdout_console().print(f"{concern}: {row.label} in {stage} {state}.")
+    stored = assessing.link(engine, key, concern, stage, label, author=author, state=state)
+    stdout_console().print(f"{concern}: {stored} in {stage} {state}.", markup=False)
 
 
 def _expected(value: str | None) -> Any:
-    from eu_posities.concerns.ledger import UNCHECKED
+    from eu_posities.services.assessing import UNCHECKED
 
     if value is None:
         return UNCHECKED
@@ -260,24 +218,20 @@ def assess(
     --evidence "Ook laat het voorstel voldoende ruimte ..." --source "Kamerbrief 20-12-2024"
     --location "paragraaf 7"
     """
-    from eu_posities.concerns.ledger import assess as do_assess
+    from eu_posities.services import assessing
 
-    author = config.current_user()
-    expected = _expected(expect)
-    row = state_of(ctx).write(
-        lambda s: do_assess(
-            session=s,
-            dossier_key=key,
-            concern_key=concern,
-            stage_key=stage,
-            status=status,
-            evidence=evidence,
-            evidence_document=source,
-            evidence_location=location,
-            note=note,
-            author=author,
-            expected_current_id=expected,
-        )
+    row = assessing.assess(
+        state_of(ctx).engine(),
+        key,
+        concern,
+        stage,
+        status=status,
+        author=config.current_user(),
+        evidence=evidence,
+        source=source,
+        location=location,
+        note=note,
+        expected=_expected(expect),
     )
     stdout_console().print(f"{concern} in {stage}: {row.status} (assessment {row.id}).")
 
@@ -293,12 +247,11 @@ def history(
 
     Example: eup concerns history csa-directive vog --json
     """
-    from eu_posities.concerns.views import history_rows
+    from eu_posities.services import reading
 
-    with state_of(ctx).read() as session:
-        rows = history_rows(session=session, dossier_key=key, concern_key=concern)
+    rows = reading.concern(state_of(ctx).engine(), key, concern).history
     if as_json:
-        emit_json(rows)
+        emit_json([row.to_json() for row in rows])
         return
     print_history(rows)
 
@@ -314,16 +267,17 @@ def alerts(
 
     Example: eup concerns alerts csa-regulation
     """
-    from eu_posities.concerns.views import alert_rows
+    from eu_posities.services import reading
 
-    with state_of(ctx).read() as session:
-        rows = alert_rows(session=session, dossier_key=key, concern_key=concern)
+    rows = reading.alerts(state_of(ctx).engine(), key, concern)
     if as_json:
-        emit_json(rows)
+        emit_json([row.to_json() for row in rows])
         return
     table = folding_table("concern", "stage", "provision", "summary")
     for row in rows:
-        table.add_row(row["concern"], row["stage"], row["provision"], row["summary"])
+        table.add_row(
+            escape(row.concern), escape(row.stage), escape(row.provision), escape(row.summary)
+        )
     stdout_console().print(table)
 
 
@@ -342,19 +296,15 @@ def positions(
 
     Example: eup concerns positions csa-directive bnc-fiche --apply
     """
-    from eu_posities.concerns.positions import apply_positions, propose_from_stage
+    from eu_posities.services import assessing
 
-    state = state_of(ctx)
-    if apply:
-        author = config.current_user()
-        found = state.write(
-            lambda s: apply_positions(
-                session=s, dossier_key=key, stage_key=stage, author=author, overwrite=overwrite
-            )
-        )
-    else:
-        with state.read() as session:
-            found = propose_from_stage(session=session, dossier_key=key, stage_key=stage)
+    found = assessing.positions(
+        state_of(ctx).engine(),
+        key,
+        stage,
+        apply_as=config.current_user() if apply else None,
+        overwrite=overwrite,
+    )
     rows = [
         {"concern": p.concern, "location": p.location, "score": p.score, "text": p.text}
         for p in found
@@ -366,6 +316,9 @@ def positions(
     if not rows:
         console.print(f"No 'Nederlandse positie' found in {stage} for the concerns of {key}.")
     for row in rows:
-        console.print(f"[bold]{row['concern']}[/bold] ({row['location']}): {row['text']}")
+        console.print(
+            f"[bold]{escape(str(row['concern']))}[/bold] ({escape(str(row['location']))}): "
+            + escape(str(row["text"]))
+        )
     if apply:
         console.print(f"Stored {len(rows)} positions.")

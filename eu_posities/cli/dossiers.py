@@ -4,7 +4,6 @@ backup, restore, log."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.table import Table
@@ -41,12 +40,11 @@ def init(
 
     Running it twice changes nothing. Example: eup init --empty
     """
-    from eu_posities.demo import load_demo
+    from eu_posities.services.setup import load_demo
 
-    state = state_of(ctx)
-    state.engine(upgrade=True)
+    engine = state_of(ctx).engine(upgrade=True)
     if demo:
-        summary = state.write(lambda s: load_demo(session=s, author=config.current_user()))
+        summary = load_demo(engine, author=config.current_user())
         if summary:
             stdout_console().print(f"Database ready with the demo data: {summary}.")
         else:
@@ -67,18 +65,15 @@ def dossier_add(
 
     Example: eup dossier add ai-act --title "AI Act" --procedure 2021/0106(COD)
     """
-    from eu_posities.store import add_dossier
+    from eu_posities.services.setup import add_dossier
 
-    author = config.current_user()
-    state_of(ctx).write(
-        lambda s: add_dossier(
-            session=s,
-            key=key,
-            title=title,
-            procedure=procedure,
-            commission_ref=commission_ref,
-            author=author,
-        )
+    add_dossier(
+        state_of(ctx).engine(),
+        key,
+        title=title,
+        procedure=procedure,
+        commission_ref=commission_ref,
+        author=config.current_user(),
     )
     stdout_console().print(f"Added dossier {key}.")
 
@@ -89,12 +84,11 @@ def dossier_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
 
     Example: eup dossier list --json
     """
-    from eu_posities.views import dossier_rows
+    from eu_posities.services import reading
 
-    with state_of(ctx).read() as session:
-        rows = dossier_rows(session=session)
+    rows = reading.dossiers(state_of(ctx).engine())
     if as_json:
-        emit_json(rows)
+        emit_json([row.to_json() for row in rows])
         return
     if not rows:
         stdout_console().print(
@@ -104,11 +98,11 @@ def dossier_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     table = folding_table("key", "procedure", "stages", "with text", "title")
     for row in rows:
         table.add_row(
-            row["key"],
-            row["procedure"],
-            str(row["stages"]),
-            str(row["stages_with_text"]),
-            row["title"],
+            row.key,
+            row.procedure,
+            str(len(row.stages)),
+            str(row.stages_with_text),
+            row.title,
         )
     stdout_console().print(table)
 
@@ -122,12 +116,11 @@ def stages(
 
     Example: eup stages csa-regulation
     """
-    from eu_posities.views import stage_rows
+    from eu_posities.services import reading
 
-    with state_of(ctx).read() as session:
-        rows = stage_rows(session=session, dossier_key=dossier)
+    rows = reading.stages(state_of(ctx).engine(), dossier)
     if as_json:
-        emit_json(rows)
+        emit_json([row.to_json() for row in rows])
         return
     table = Table(title=f"Stages of {dossier}", title_justify="left")
     # Only the date may not wrap; on a narrow terminal a long stage key folds rather than
@@ -137,14 +130,14 @@ def stages(
     table.add_column("provisions", justify="right")
     table.add_column("document", min_width=12, overflow="fold")
     for row in rows:
-        marks = [m for m, on in (("FICTIONAL", row["fictional"]), ("LIMITE", row["limite"])) if on]
-        count = str(row["provisions"]) if row["imported"] else "[dim]—[/]"
-        stage = row["key"]
-        if not row["key"].startswith(row["kind"]):
-            stage += f"\n[dim](kind: {row['kind']})[/]"
+        marks = [m for m, on in (("FICTIONAL", row.fictional), ("LIMITE", row.limite)) if on]
+        count = str(row.provisions) if row.imported else "[dim]—[/]"
+        stage = row.key
+        if not row.key.startswith(row.kind):
+            stage += f"\n[dim](kind: {row.kind})[/]"
         if marks:
             stage += "\n[bold yellow]" + " ".join(marks) + "[/]"
-        table.add_row(stage, row["date"], count, row["ref"])
+        table.add_row(stage, row.date, count, row.ref)
     stdout_console().print(table)
 
 
@@ -161,12 +154,11 @@ def provisions(
 
     Example: eup provisions csa-regulation commission-proposal --kind article
     """
-    from eu_posities.views import provision_rows
+    from eu_posities.services import reading
 
-    with state_of(ctx).read() as session:
-        rows = provision_rows(session=session, dossier_key=dossier, stage_key=stage, kind=kind)
+    rows = reading.provisions(state_of(ctx).engine(), dossier, stage, kind=kind)
     if as_json:
-        emit_json(rows)
+        emit_json([row.to_json() for row in rows])
         return
     console = stdout_console()
     if not rows:
@@ -177,7 +169,7 @@ def provisions(
         return
     table = Table("label", "heading", "text", show_lines=False)
     for row in rows:
-        table.add_row(row["label"], row["heading"], _shorten(row["text"], 70))
+        table.add_row(row.label, row.heading, _shorten(row.text, 70))
     console.print(table)
 
 
@@ -194,10 +186,9 @@ def backup(
 
     Example: eup backup team.json
     """
-    from eu_posities.backup import write_backup
+    from eu_posities.services.setup import backup as write_backup
 
-    with state_of(ctx).read() as session:
-        counts = write_backup(session=session, path=file)
+    counts = write_backup(state_of(ctx).engine(), file)
     stdout_console().print(f"Backed up {sum(counts.values())} rows to {file}.")
 
 
@@ -209,12 +200,11 @@ def restore(
 
     Example: eup --db sqlite:///copy.db restore team.json
     """
-    from eu_posities.backup import read_backup, restore_backup
+    from eu_posities.services.setup import read_backup
+    from eu_posities.services.setup import restore as restore_backup
 
     data = read_backup(file)
-    state = state_of(ctx)
-    state.engine(upgrade=True)
-    counts = state.write(lambda s: restore_backup(session=s, data=data))
+    counts = restore_backup(state_of(ctx).engine(upgrade=True), data)
     stdout_console().print(f"Restored {sum(counts.values())} rows from {file}.")
 
 
@@ -229,27 +219,14 @@ def change_log(
 
     Example: eup log --dossier csa-directive --author jansen
     """
-    from eu_posities.store import get_dossier, list_changes
+    from eu_posities.services import reading
 
-    with state_of(ctx).read() as session:
-        if dossier:
-            get_dossier(session=session, key=dossier)  # a typo is an error, not an empty log
-        rows: list[dict[str, Any]] = [
-            {
-                "at": c.at.isoformat(),
-                "author": c.author,
-                "action": c.action,
-                "dossier": c.dossier_key,
-                "subject": c.subject,
-                "detail": c.detail,
-            }
-            for c in list_changes(session=session, dossier_key=dossier, author=author, limit=limit)
-        ]
+    rows = reading.changes(state_of(ctx).engine(), dossier_key=dossier, author=author, limit=limit)
     if as_json:
-        emit_json(rows)
+        emit_json([row.to_json() for row in rows])
         return
     table = folding_table("at", "author", "action", "dossier", "subject")
     for row in rows:
-        at = row["at"][:16].replace("T", " ")  # to the minute, as people read it
-        table.add_row(at, row["author"], row["action"], row["dossier"], row["subject"])
+        at = row.at.strftime("%Y-%m-%d %H:%M") if row.at else ""  # to the minute
+        table.add_row(at, row.author, row.action, row.dossier, row.subject)
     stdout_console().print(table)

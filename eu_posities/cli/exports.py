@@ -7,13 +7,8 @@ from pathlib import Path
 import typer
 
 from eu_posities import config
-from eu_posities.cli.common import (
-    _db_errors,
-    progress_bar,
-    split_list,
-    state_of,
-    stdout_console,
-)
+from eu_posities.cli.common import progress_bar, split_list, state_of, stdout_console
+from eu_posities.kinds import MAX_COMPARE_STAGES, MIN_COMPARE_STAGES
 
 INCLUDE_LIMITE = typer.Option(
     False, "--include-limite", help="Allow LIMITE (non-public) stages in the export."
@@ -33,7 +28,8 @@ def table(
     stages: str = typer.Option(
         ...,
         "--stages",
-        help="2 to 5 stage keys, comma-separated; changes are marked against the first.",
+        help=f"{MIN_COMPARE_STAGES} to {MAX_COMPARE_STAGES} stage keys, comma-separated; "
+        "changes are marked against the first.",
     ),
     out: Path = typer.Option(..., "--out", help="Output file: .docx, .html or .md."),
     concerns: bool = typer.Option(
@@ -46,10 +42,10 @@ def table(
 
     Example: eup table csa-regulation --stages commission-proposal,council-mandate --out t.docx
     """
-    from eu_posities.exports.api import export_table
+    from eu_posities.services.exporting import export_table
 
     engine = state_of(ctx).engine()
-    with _db_errors(), progress_bar("table") as progress:
+    with progress_bar("table") as progress:
         export_table(
             engine,
             dossier,
@@ -60,7 +56,7 @@ def table(
             lang=lang,
             progress=progress,
         )
-    stdout_console().print(f"Wrote {out}")
+    stdout_console().print(f"Wrote {out}", markup=False)
 
 
 def memo(
@@ -78,10 +74,10 @@ def memo(
 
     Example: eup memo csa-directive --concern vog --lang en --out memo.docx
     """
-    from eu_posities.exports.api import export_memo
+    from eu_posities.services.exporting import export_memo
 
     engine = state_of(ctx).engine()
-    with _db_errors(), progress_bar("memo") as progress:
+    with progress_bar("memo") as progress:
         export_memo(
             engine,
             dossier,
@@ -93,7 +89,7 @@ def memo(
             include_fictional=include_fictional,
             progress=progress,
         )
-    stdout_console().print(f"Wrote {out}")
+    stdout_console().print(f"Wrote {out}", markup=False)
 
 
 def report(
@@ -110,10 +106,10 @@ def report(
 
     Example: eup report csa-regulation csa-directive --out report/
     """
-    from eu_posities.exports.api import export_report
+    from eu_posities.services.exporting import export_report
 
     engine = state_of(ctx).engine()
-    with _db_errors(), progress_bar("report") as progress:
+    with progress_bar("report") as progress:
         export_report(
             engine,
             dossiers,
@@ -123,4 +119,4 @@ def report(
             lang=lang,
             progress=progress,
         )
-    stdout_console().print(f"Wrote {out / 'index.html'}")
+    stdout_console().print(f"Wrote {out / 'index.html'}", markup=False)

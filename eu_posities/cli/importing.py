@@ -13,6 +13,7 @@ from eu_posities.cli.common import (
     progress_bar,
     split_list,
     state_of,
+    stderr_console,
     stdout_console,
 )
 
@@ -58,7 +59,7 @@ def import_command(
     Example:
     eup import approach.pdf --dossier csa-directive --stage council-general-approach --limite
     """
-    from eu_posities.imports import ImportRequest, parse, store_import
+    from eu_posities.services.importing import ImportRequest, import_document
 
     request = ImportRequest(
         path=file,
@@ -75,34 +76,19 @@ def import_command(
         replace=replace,
         leos_both=leos_both,
     )
-    author = config.current_user()
+    engine = state_of(ctx).engine()
     with progress_bar("import") as bar:
-        if bar:
-            bar(0, 2, f"reading {file.name}")
-        texts = parse(request)  # a bad file fails here, before any transaction
-        stored = 0
-
-        def report(step: str) -> None:
-            nonlocal stored
-            stored += 1
-            if bar:
-                bar(stored, len(texts) + 1, step)
-
-        done = state_of(ctx).write(
-            lambda s: store_import(request, texts, session=s, author=author, progress=report)
-        )
+        result = import_document(engine, request, author=config.current_user(), progress=bar)
     if as_json:
-        emit_json(
-            [
-                {"stage": d.key, "kind": d.kind, "provisions": d.provisions, "format": d.format}
-                for d in done
-            ]
-        )
+        emit_json(result.to_json())
         return
-    for d in done:
-        stdout_console().print(
-            f"Imported {d.provisions} provisions into {dossier}/{d.key} ({d.format})."
-        )
+    console = stdout_console()
+    for d in result.stages:
+        console.print(f"Imported {d.provisions} provisions into {dossier}/{d.key} ({d.format}).")
+    if result.coverage is not None:
+        console.print(f"Text coverage: {result.coverage.share:.1%} of the document's words.")
+    for warning in result.warnings:
+        stderr_console().print(f"warning: {warning}", markup=False, highlight=False)
 
 
 def search_command(
@@ -119,15 +105,14 @@ def search_command(
     """
     from rich.table import Table
 
-    from eu_posities.errors import InputError
-    from eu_posities.search import MARK, parse_query, search
+    from eu_posities.readmodels import SNIPPET_MARK
+    from eu_posities.services import reading
 
-    if parse_query(query).empty:
-        raise InputError(f'nothing to search for in {query!r}: give words or a "quoted phrase"')
-    with state_of(ctx).read() as session:
-        hits = search(session=session, query=query, dossier=dossier, stage=stage, limit=limit)
+    hits = reading.search(
+        state_of(ctx).engine(), query, dossier_key=dossier, stage_key=stage, limit=limit
+    )
     if as_json:
-        emit_json(hits)
+        emit_json([hit.to_json() for hit in hits])
         return
     console = stdout_console()
     if not hits:
@@ -137,12 +122,12 @@ def search_command(
     table.add_column("provision", no_wrap=True)
     table.add_column("found", ratio=1)
     for hit in hits:
-        where = f"[b]{hit['provision']}[/]\n[dim]{hit['dossier']}\n{hit['stage']}[/]"
-        if hit["limite"]:
+        where = f"[b]{hit.provision}[/]\n[dim]{hit.dossier}\n{hit.stage}[/]"
+        if hit.limite:
             where += "\n[b red]LIMITE[/]"
-        if hit.get("fictional"):
+        if hit.fictional:
             where += "\n[b yellow]FICTIONAL[/]"
-        table.add_row(where, _bold_marks(hit["snippet"], MARK))
+        table.add_row(where, _bold_marks(hit.snippet, SNIPPET_MARK))
     console.print(table)
 
 

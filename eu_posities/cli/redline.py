@@ -1,13 +1,18 @@
-"""Rich rendering of a stage diff (the contract's `diff` JSON) as a lawyer's redline."""
+"""Rich rendering of a stage comparison as a lawyer's redline."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from eu_posities.diff import DiffOp, Flag, PairDiff
+    from eu_posities.services.comparing import StageComparison
 
 INSERT = "bold green underline"
 DELETE = "red strike"
@@ -22,7 +27,7 @@ STATUS_STYLE = {
 }
 
 
-def redline_text(ops: list[dict[str, Any]], *, marks: bool = False) -> Text:
+def redline_text(ops: Iterable[DiffOp], *, marks: bool = False) -> Text:
     """Deleted words struck through in red, inserted words underlined in green.
 
     With `marks` (no colours: piped or NO_COLOR) they are also written as [-deleted-] and
@@ -41,67 +46,66 @@ def redline_text(ops: list[dict[str, Any]], *, marks: bool = False) -> Text:
         text.append(part[start + len(core) :])
 
     for op in ops:
-        kind = op["op"]
-        if kind == "equal":
-            text.append(op["old"])
-        if kind in ("delete", "replace"):  # replace: old then new, like a redline
-            add(op["old"], DELETE, "[-", "-]")
-        if kind in ("insert", "replace"):
-            add(op["new"], INSERT, "{+", "+}")
+        if op.op == "equal":
+            text.append(op.old)
+        if op.op in ("delete", "replace"):  # replace: old then new, like a redline
+            add(op.old, DELETE, "[-", "-]")
+        if op.op in ("insert", "replace"):
+            add(op.new, INSERT, "{+", "+}")
     return text
 
 
-def flag_margin(flags: list[dict[str, Any]]) -> Text:
+def flag_margin(flags: Iterable[Flag]) -> Text:
     margin = Text()
     for flag in flags:
-        style = FLAG_STYLE.get(flag["kind"], "bold")
-        margin.append(f"{flag['kind']}: ", style=style)
-        margin.append(f"{flag.get('old') or '∅'} → {flag.get('new') or '∅'}\n")
+        style = FLAG_STYLE.get(flag.kind, "bold")
+        margin.append(f"{flag.kind}: ", style=style)
+        margin.append(f"{flag.old or '∅'} → {flag.new or '∅'}\n")
     return margin
 
 
-def pair_title(pair: dict[str, Any]) -> Text:
-    old, new = pair.get("from"), pair.get("to")
+def pair_title(pair: PairDiff) -> Text:
+    old, new = pair.from_label, pair.to_label
     label = f"{old} → {new}" if old and new and old != new else old or new or "?"
     title = Text(label, style="bold")
-    status = pair.get("status", "")
-    title.append(f"  {status}", style=STATUS_STYLE.get(status, ""))
-    if pair.get("classification") and pair["classification"] != status:
-        title.append(f" · {pair['classification']}", style="dim")
+    title.append(f"  {pair.status}", style=STATUS_STYLE.get(pair.status, ""))
+    if pair.classification and pair.classification != pair.status:
+        title.append(f" · {pair.classification}", style="dim")
     return title
 
 
 def render_diff(
-    diff: dict[str, Any], *, changed_only: bool = True, marks: bool = False
+    comparison: StageComparison, *, changed_only: bool = True, marks: bool = False
 ) -> RenderableType:
     """One panel per aligned pair, the flags in a margin column beside the redline."""
     parts: list[RenderableType] = []
-    if diff.get("fictional"):
+    if comparison.fictional:
         parts.append(
             Text(
                 "FICTIONAL — practice text, not a negotiation document",
                 style="bold black on yellow",
             )
         )
-    if diff.get("limite"):
+    if comparison.limite:
         parts.append(Text("LIMITE — not for public distribution", style="bold white on red"))
     shown = 0
-    for pair in diff["pairs"]:
-        if changed_only and pair.get("status") == "unchanged":
+    for pair in comparison.diff.pairs:
+        if changed_only and pair.status == "unchanged":
             continue
         shown += 1
         body = Table.grid(padding=(0, 2), expand=True)
         body.add_column(ratio=4)
         body.add_column(ratio=1)
-        body.add_row(
-            redline_text(pair.get("ops", []), marks=marks), flag_margin(pair.get("flags", []))
-        )
-        for move in pair.get("moves", []):
+        body.add_row(redline_text(pair.ops, marks=marks), flag_margin(pair.flags))
+        for move in pair.moves:
             body.add_row(
-                Text(f"moved {move['from']} → {move['to']}: {move['text']}", style="italic cyan"),
+                Text(
+                    f"moved {move.from_label} → {move.to_label}: {move.text}", style="italic cyan"
+                ),
                 Text(),
             )
         parts.append(Panel(body, title=pair_title(pair), title_align="left", border_style="dim"))
     if not shown:
-        parts.append(Text(f"No changes between {diff['from']} and {diff['to']}.", style="green"))
+        old, new = comparison.old.key, comparison.new.key
+        parts.append(Text(f"No changes between {old} and {new}.", style="green"))
     return Group(*parts)

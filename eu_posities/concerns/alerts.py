@@ -3,20 +3,19 @@
 When a stage is imported, every concern with links in an earlier stage of the dossier is
 checked: the earlier stage is aligned with the new one and each linked provision followed to
 where it went. A changed, deleted, split or merged provision gives an Alert with flags for
-the changes negotiators must see (modal verbs, numbers, negations), all from the alignment
-and diff engine (`eu_posities.alignment`, `eu_posities.diff`).
+the changes negotiators must see (modal verbs, numbers, negations). The comparison is the
+one every view uses (`eu_posities.compare`): the user's alignment overrides apply here too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from eu_posities.document import ParsedProvision
+from eu_posities.compare import compare_pair, pair_of
+from eu_posities.diff import StageDiff
 from eu_posities.kinds import COMMENTARY_KINDS
 from eu_posities.models import (
     Alert,
@@ -27,7 +26,7 @@ from eu_posities.models import (
     Provision,
     Stage,
 )
-from eu_posities.store import as_parsed, list_provisions, list_stages
+from eu_posities.store import has_text, list_stages
 
 
 @dataclass(frozen=True)
@@ -59,8 +58,7 @@ def on_stage_imported(*, session: Session, stage: Stage) -> None:
         .join(ConcernDossier, col(ConcernDossier.concern_id) == Concern.id)
         .where(ConcernDossier.dossier_id == dossier.id)
     ).all()
-    new = tuple(as_parsed(p) for p in list_provisions(session=session, stage=stage))
-    if not new:
+    if not has_text(session=session, stage=stage):
         return
     cache: dict[int, dict[str, Change]] = {}
     for concern in concerns:
@@ -77,8 +75,10 @@ def on_stage_imported(*, session: Session, stage: Stage) -> None:
                 continue
             assert old_stage.id is not None
             if old_stage.id not in cache:
-                old = tuple(as_parsed(p) for p in list_provisions(session=session, stage=old_stage))
-                cache[old_stage.id] = compare(old, new) if old else {}
+                cache[old_stage.id] = {}
+                if has_text(session=session, stage=old_stage):
+                    pair = pair_of(session=session, dossier=dossier, old=old_stage, new=stage)
+                    cache[old_stage.id] = changes_of(compare_pair(session=session, pair=pair).diff)
             changes = cache[old_stage.id]
             for link in links:
                 change = changes.get(link.label)
@@ -134,22 +134,16 @@ def summary(change: Change, old_key: str, new_key: str) -> str:
     return f"{change.old_label} of {old_key} was modified in {new_key}{renamed}{flagged}"
 
 
-def compare(old: Sequence[ParsedProvision], new: Sequence[ParsedProvision]) -> dict[str, Change]:
-    """What became of each provision of `old` in `new`, by old label."""
-    from eu_posities.alignment import align
-    from eu_posities.diff import diff_stages
-
-    matches = align(tuple(old), tuple(new), ())
-    result: dict[str, Any] = diff_stages(tuple(old), tuple(new), matches).to_json()
+def changes_of(diff: StageDiff) -> dict[str, Change]:
+    """What became of each provision of the older stage in the newer one, by old label."""
     out: dict[str, Change] = {}
-    for pair in result["pairs"]:
-        old_label = pair.get("from")
-        if not old_label:
+    for pair in diff.pairs:
+        if not pair.from_label:
             continue
-        previous = out.get(old_label)
+        previous = out.get(pair.from_label)
         new_labels = (previous.new_labels if previous else ()) + (
-            (pair["to"],) if pair.get("to") else ()
+            (pair.to_label,) if pair.to_label else ()
         )
-        flags = (previous.flags if previous else ()) + tuple(pair.get("flags", ()))
-        out[old_label] = Change(old_label, new_labels, pair["status"], flags)
+        flags = (previous.flags if previous else ()) + tuple(f.to_json() for f in pair.flags)
+        out[pair.from_label] = Change(pair.from_label, new_labels, pair.status, flags)
     return out

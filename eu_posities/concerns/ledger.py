@@ -379,16 +379,3 @@ def status_by_stage(*, session: Session, concern: Concern, dossier: Dossier) -> 
         for s in list_stages(session=session, dossier=dossier)
         if s.id in current
     }
-
-
-def resolved_in(statuses: dict[str, str]) -> str | None:
-    """The first stage from which the concern stays resolved in every later assessed stage.
-
-    `statuses` is in stage order (as `status_by_stage` gives it).
-    """
-    first: str | None = None
-    for stage_key, status in reversed(list(statuses.items())):
-        if status != "resolved":
-            break
-        first = stage_key
-    return first

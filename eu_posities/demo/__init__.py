@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from eu_posities.imports import ImportRequest, parse, sha256_of, store_import
+from eu_posities.imports import ImportRequest, read_document, sha256_of, store_document
 from eu_posities.models import Dossier
 from eu_posities.store import ensure_stage, find_dossier, find_stage, log_change
 
@@ -99,7 +99,7 @@ def _import_text(session: Session, dossier: Dossier, spec: dict[str, Any], autho
             fictional=bool(spec.get("fictional", False)),
             replace=True,
         )
-        store_import(request, parse(request), session=session, author=author)
+        store_document(session, request, read_document(request), author=author)
     return 1
 
 

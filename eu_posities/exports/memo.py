@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
 
-from sqlmodel import Session
-
+from eu_posities.diff import StageDiff
 from eu_posities.exports.i18n import check_lang, t
-from eu_posities.exports.ledger import ConcernRow, concerns_of, resolved_from
 from eu_posities.exports.model import ConcernSection, Evidence, PositionMemo, Redline
 from eu_posities.exports.policy import dossier_info, refuse_limite, stage_info
 from eu_posities.exports.runs import changed_paragraphs, mark_moves, ops_to_runs
+from eu_posities.readmodels import ConcernRecord, DossierSummary, resolved_in
 
 Progress = Callable[[int, int, str], None]
+# diff_of(old, new): the comparison of two stages with text, computed when the memo needs it.
+DiffOf = Callable[[str, str], StageDiff]
 
 
 def linked_redlines(
-    concern: ConcernRow,
+    concern: ConcernRecord,
     text_stages: Sequence[str],
-    diffs: Mapping[tuple[str, str], Mapping[str, Any]],
+    diffs: Mapping[tuple[str, str], StageDiff],
     lang: str,
 ) -> list[Redline]:
     """Redlines of the concern's provisions between consecutive stages with text.
@@ -37,26 +37,23 @@ def linked_redlines(
         here = followed | concern.links_in(old)
         there = concern.links_in(new)
         nxt: set[str] = set()
-        for pair in diff.get("pairs", []):
-            src, dst = pair.get("from"), pair.get("to")
+        for pair in diff.pairs:
+            src, dst = pair.from_label, pair.to_label
             if (src and src in here) or (dst and dst in there):
-                runs = ops_to_runs(pair.get("ops", []))
-                for move in pair.get("moves") or []:
-                    if move.get("to") == dst:
-                        note = t("moved_from", lang, label=move.get("from") or "")
-                        runs = mark_moves(runs, [(move["text"], "")], source="ins", note=note)
+                runs = ops_to_runs(pair.ops)
+                for move in pair.moves:
+                    if move.to_label == dst:
+                        note = t("moved_from", lang, label=move.from_label or "")
+                        runs = mark_moves(runs, [(move.text, "")], source="ins", note=note)
                 redlines.append(
                     Redline(
                         from_stage=old,
                         to_stage=new,
                         from_label=src,
                         to_label=dst,
-                        status=pair.get("status", ""),
+                        status=pair.status,
                         runs=tuple(changed_paragraphs(runs)),
-                        flags=tuple(
-                            f"{f.get('kind')}: {f.get('old')} → {f.get('new')}"
-                            for f in pair.get("flags") or []
-                        ),
+                        flags=tuple(f"{f.kind}: {f.old} → {f.new}" for f in pair.flags),
                     )
                 )
                 if dst:
@@ -66,35 +63,37 @@ def linked_redlines(
 
 
 def section_for(
-    concern: ConcernRow, lang: str, names: dict[str, str], redlines: list[Redline]
+    concern: ConcernRecord, lang: str, names: dict[str, str], redlines: list[Redline]
 ) -> ConcernSection:
     """One concern's section; `names` maps the keys of the stages shown to their names."""
     shown = set(names)
     history = [h for h in concern.history if h.stage in shown]
     status_by_stage = {s: v for s, v in concern.status_by_stage.items() if s in shown}
     # The ledger's rule, over the stages this memo shows (fictional ones may be left out).
-    resolved_in = resolved_from(status_by_stage)
+    resolved = resolved_in(status_by_stage)
     return ConcernSection(
         key=concern.key,
         title=concern.title(lang),
         position=concern.position_nl,
         position_source=concern.position_source,
         provisions=tuple(
-            f"{label} ({names[stage]})" for stage, label in concern.links if stage in shown
+            f"{link.provision} ({names[link.stage]})"
+            for link in concern.links
+            if link.stage in shown
         ),
         status_by_stage=status_by_stage,
         current_status=list(status_by_stage.values())[-1] if status_by_stage else "",
-        resolved_in=names[resolved_in] if resolved_in else None,
+        resolved_in=names[resolved] if resolved else None,
         evidence=tuple(
             Evidence(
                 stage=names[h.stage],
                 status=h.status,
                 quote=h.evidence,
-                document=h.document,
-                location=h.location,
+                document=h.evidence_document,
+                location=h.evidence_location,
                 note=h.note,
                 author=h.author,
-                at=h.at,
+                at=h.at.strftime("%Y-%m-%d %H:%M") if h.at else "",
             )
             for h in history
         ),
@@ -106,54 +105,38 @@ def section_for(
 
 def build_memo(
     *,
-    session: Session,
-    dossier_key: str,
+    dossier: DossierSummary,
+    records: Sequence[ConcernRecord],
+    diff_of: DiffOf,
     generated: str,
     author: str,
-    concern_key: str | None = None,
     lang: str = "nl",
     include_limite: bool = False,
     include_fictional: bool = False,
     progress: Progress | None = None,
 ) -> PositionMemo:
     """`eup memo`: where each Dutch concern of a dossier stands, from the ledger and the diffs."""
-    from eu_posities.compare import diff_stages
-    from eu_posities.kinds import COMMENTARY_KINDS
-    from eu_posities.store import get_dossier, has_text, list_stages
-
     check_lang(lang)
-    dossier = get_dossier(session=session, key=dossier_key)
-    all_stages = list_stages(session=session, dossier=dossier)
-    ledger = concerns_of(
-        session=session, dossier=dossier, stages=all_stages, concern_key=concern_key
-    )
-    stages = [s for s in all_stages if include_fictional or not s.fictional]
-    with_text = {s.key for s in stages if has_text(session=session, stage=s)}
-    assessed = {h.stage for c in ledger for h in c.history}
+    stages = [s for s in dossier.stages if include_fictional or not s.fictional]
+    assessed = {h.stage for c in records for h in c.history}
     # The memo shows a stage when it has an assessment or a text to compare (a BNC-fiche or
     # Kamerbrief counts through its assessments): those are what LIMITE guards.
-    stages = [
-        s
-        for s in stages
-        if s.key in assessed or (s.key in with_text and s.kind not in COMMENTARY_KINDS)
-    ]
-    refuse_limite(stages, include_limite=include_limite, dossier_key=dossier_key)
-    text_stages = [s.key for s in stages if s.key in with_text and s.kind not in COMMENTARY_KINDS]
+    stages = [s for s in stages if s.key in assessed or (s.imported and not s.is_commentary)]
+    refuse_limite(stages, include_limite=include_limite, dossier_key=dossier.key)
+    text_stages = [s.key for s in stages if s.imported and not s.is_commentary]
     wanted_pairs = list(zip(text_stages, text_stages[1:], strict=False))
-    linked_anywhere = any(c.links for c in ledger)
-    diffs: dict[tuple[str, str], Mapping[str, Any]] = {}
+    linked_anywhere = any(c.links for c in records)
+    diffs: dict[tuple[str, str], StageDiff] = {}
     total = len(wanted_pairs) if linked_anywhere else 0
     for index, (old, new) in enumerate(wanted_pairs[:total]):
         if progress:
             progress(index, total, f"{old} → {new}")
-        diffs[(old, new)] = diff_stages(
-            session=session, dossier_key=dossier_key, from_key=old, to_key=new
-        )
+        diffs[(old, new)] = diff_of(old, new)
     if progress:
         progress(total, total, "done")
     names = {s.key: stage_info(s).name(lang) for s in stages}
     sections = tuple(
-        section_for(c, lang, names, linked_redlines(c, text_stages, diffs, lang)) for c in ledger
+        section_for(c, lang, names, linked_redlines(c, text_stages, diffs, lang)) for c in records
     )
     return PositionMemo(
         dossier=dossier_info(dossier),

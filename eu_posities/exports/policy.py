@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from eu_posities.errors import InputError
 from eu_posities.exports.model import DossierInfo, StageInfo
-from eu_posities.models import Dossier, Stage
+from eu_posities.readmodels import DossierSummary, StageSummary
 
 
-def stage_info(stage: Stage) -> StageInfo:
+def stage_info(stage: StageSummary) -> StageInfo:
     return StageInfo(
         key=stage.key,
         kind=stage.kind,
@@ -21,7 +21,7 @@ def stage_info(stage: Stage) -> StageInfo:
     )
 
 
-def dossier_info(dossier: Dossier) -> DossierInfo:
+def dossier_info(dossier: DossierSummary) -> DossierInfo:
     return DossierInfo(
         key=dossier.key,
         title=dossier.title,
@@ -30,7 +30,9 @@ def dossier_info(dossier: Dossier) -> DossierInfo:
     )
 
 
-def refuse_limite(stages: Iterable[Stage], *, include_limite: bool, dossier_key: str) -> None:
+def refuse_limite(
+    stages: Iterable[StageSummary], *, include_limite: bool, dossier_key: str
+) -> None:
     """LIMITE texts leave the tool only on purpose: refuse them unless the user said so."""
     if include_limite:
         return

@@ -8,14 +8,17 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from sqlmodel import Session
-
-from eu_posities.exports.ledger import ConcernRow, concerns_of
+from eu_posities.diff import PairDiff, StageDiff
 from eu_posities.exports.model import DossierInfo, StageInfo
 from eu_posities.exports.policy import dossier_info, refuse_limite, stage_info
 from eu_posities.exports.runs import change_counts, changed_share
+from eu_posities.readmodels import ConcernRecord, DossierSummary
 
 Progress = Callable[[int, int, str], None]
+# diff_of(old, new): the comparison of two stages with text, computed when the report needs it.
+DiffOf = Callable[[str, str], StageDiff]
+# texts_of(stage): (label, heading, text) of each provision of a stage, in document order.
+TextsOf = Callable[[str], Sequence[tuple[str, str, str]]]
 
 
 @dataclass
@@ -28,7 +31,7 @@ class Lineage:
     heading: str = ""
     text: str = ""  # as it reads in the first stage that has it
     # (from stage, to stage) -> the aligned pairs of the diff that concern this provision
-    pairs: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], list[PairDiff]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -38,9 +41,9 @@ class DossierReport:
     text_stages: tuple[str, ...]  # the compared stages
     provision_counts: dict[str, int]
     stage_pairs: tuple[tuple[str, str], ...]
-    diffs: dict[tuple[str, str], Mapping[str, Any]]
+    diffs: dict[tuple[str, str], StageDiff]
     lineages: tuple[Lineage, ...]
-    concerns: tuple[ConcernRow, ...]
+    concerns: tuple[ConcernRecord, ...]
     generated: str
     lang: str
 
@@ -49,33 +52,57 @@ def slug_of(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "provision"
 
 
-def cell_summary(pairs: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
+@dataclass(frozen=True, slots=True)
+class ChangeSummary:
+    """How much one provision changed between two stages."""
+
+    status: str
+    classification: str
+    share: float
+    words_old: int
+    words_new: int
+    words_deleted: int
+    words_inserted: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "classification": self.classification,
+            "share": self.share,
+            "words_old": self.words_old,
+            "words_new": self.words_new,
+            "words_deleted": self.words_deleted,
+            "words_inserted": self.words_inserted,
+        }
+
+
+def cell_summary(pairs: Sequence[PairDiff]) -> ChangeSummary | None:
     """How much one provision changed between two stages (None: not in either)."""
     if not pairs:
         return None
-    statuses = sorted({p.get("status", "") for p in pairs})
-    ops = [op for p in pairs for op in p.get("ops", [])]
+    statuses = sorted({p.status for p in pairs})
+    ops = [op for p in pairs for op in p.ops]
     old_words, new_words, deleted, inserted = change_counts(ops)
     share = changed_share(ops)
     if statuses in (["added"], ["deleted"]):
         share = 1.0
     # The engine's class of the change (unchanged / editorial / substantive), when it gives one.
-    classes = sorted({str(p["classification"]) for p in pairs if p.get("classification")})
-    return {
-        "status": "/".join(statuses),
-        "classification": "/".join(classes),
-        "share": share,
-        "words_old": old_words,
-        "words_new": new_words,
-        "words_deleted": deleted,
-        "words_inserted": inserted,
-    }
+    classes = sorted({p.classification for p in pairs if p.classification})
+    return ChangeSummary(
+        status="/".join(statuses),
+        classification="/".join(classes),
+        share=share,
+        words_old=old_words,
+        words_new=new_words,
+        words_deleted=deleted,
+        words_inserted=inserted,
+    )
 
 
 def build_lineages(
     text_stages: Sequence[str],
     first_labels: Sequence[str],
-    diffs: Mapping[tuple[str, str], Mapping[str, Any]],
+    diffs: Mapping[tuple[str, str], StageDiff],
     stage_pairs: Sequence[tuple[str, str]],
     texts: Mapping[tuple[str, str], tuple[str, str]] | None = None,
 ) -> list[Lineage]:
@@ -93,8 +120,8 @@ def build_lineages(
         for label in first_labels:
             start(text_stages[0], label)
     for old, new in zip(text_stages, text_stages[1:], strict=False):
-        for pair in diffs[(old, new)].get("pairs", []):
-            src, dst = pair.get("from"), pair.get("to")
+        for pair in diffs[(old, new)].pairs:
+            src, dst = pair.from_label, pair.to_label
             if dst is None:
                 continue
             owners = where.get((old, src), []) if src else []
@@ -121,9 +148,7 @@ def build_lineages(
         for a, b in stage_pairs:
             mine_a, mine_b = set(lineage.labels.get(a, [])), set(lineage.labels.get(b, []))
             found = [
-                dict(p)
-                for p in diffs[(a, b)].get("pairs", [])
-                if (p.get("from") in mine_a) or (p.get("to") in mine_b)
+                p for p in diffs[(a, b)].pairs if (p.from_label in mine_a) or (p.to_label in mine_b)
             ]
             if found:
                 lineage.pairs[(a, b)] = found
@@ -132,8 +157,10 @@ def build_lineages(
 
 def build_report(
     *,
-    session: Session,
-    dossier_key: str,
+    dossier: DossierSummary,
+    records: Sequence[ConcernRecord],
+    diff_of: DiffOf,
+    texts_of: TextsOf,
     generated: str,
     lang: str = "en",
     all_pairs: bool = False,
@@ -141,51 +168,35 @@ def build_report(
     progress: Progress | None = None,
 ) -> DossierReport:
     """`eup report` for one dossier: diffs of the chosen stage pairs, followed per provision."""
-    from eu_posities.compare import diff_stages
-    from eu_posities.kinds import COMMENTARY_KINDS
-    from eu_posities.store import (
-        get_dossier,
-        list_provisions,
-        list_stages,
-        provision_counts,
-    )
-
-    dossier = get_dossier(session=session, key=dossier_key)
-    stages = list_stages(session=session, dossier=dossier)
-    counts = provision_counts(session=session, dossier=dossier)
-    by_key = {s.key: counts.get(s.id or -1, 0) for s in stages}
-    text_stages = [s for s in stages if by_key[s.key] and s.kind not in COMMENTARY_KINDS]
+    text_stages = [s for s in dossier.stages if s.imported and not s.is_commentary]
     # A LIMITE stage known only by its date and number shows no text: it is listed, marked.
-    refuse_limite(text_stages, include_limite=include_limite, dossier_key=dossier_key)
+    refuse_limite(text_stages, include_limite=include_limite, dossier_key=dossier.key)
     keys = [s.key for s in text_stages]
     consecutive = list(zip(keys, keys[1:], strict=False))
     stage_pairs = list(combinations(keys, 2)) if all_pairs else consecutive
     needed = list(dict.fromkeys([*consecutive, *stage_pairs]))
-    diffs: dict[tuple[str, str], Mapping[str, Any]] = {}
+    diffs: dict[tuple[str, str], StageDiff] = {}
     for index, (old, new) in enumerate(needed):
         if progress:
-            progress(index, len(needed), f"{dossier_key}: {old} → {new}")
-        diffs[(old, new)] = diff_stages(
-            session=session, dossier_key=dossier_key, from_key=old, to_key=new
-        )
+            progress(index, len(needed), f"{dossier.key}: {old} → {new}")
+        diffs[(old, new)] = diff_of(old, new)
     texts: dict[tuple[str, str], tuple[str, str]] = {}
     first: list[str] = []
     for stage in text_stages:
-        for provision in list_provisions(session=session, stage=stage):
-            texts[(stage.key, provision.label)] = (provision.heading, provision.text)
+        for label, heading, text in texts_of(stage.key):
+            texts[(stage.key, label)] = (heading, text)
             if stage is text_stages[0]:
-                first.append(provision.label)
+                first.append(label)
     lineages = build_lineages(keys, first, diffs, stage_pairs, texts)
-    ledger = concerns_of(session=session, dossier=dossier, stages=stages)
     return DossierReport(
         dossier=dossier_info(dossier),
-        stages=tuple(stage_info(s) for s in stages),
+        stages=tuple(stage_info(s) for s in dossier.stages),
         text_stages=tuple(keys),
-        provision_counts=by_key,
+        provision_counts={s.key: s.provisions for s in dossier.stages},
         stage_pairs=tuple(stage_pairs),
         diffs=diffs,
         lineages=tuple(lineages),
-        concerns=tuple(ledger),
+        concerns=tuple(records),
         generated=generated,
         lang=lang,
     )
@@ -224,7 +235,7 @@ def report_json(report: DossierReport) -> dict[str, Any]:
                 "page": f"provisions/{lineage.slug}.html",
                 "labels": lineage.labels,
                 "changes": [
-                    {"from": a, "to": b, **summary}
+                    {"from": a, "to": b, **summary.to_json()}
                     for a, b in report.stage_pairs
                     if (summary := cell_summary(lineage.pairs.get((a, b), [])))
                 ],
@@ -235,9 +246,9 @@ def report_json(report: DossierReport) -> dict[str, Any]:
             {
                 "key": c.key,
                 "title": c.title(report.lang),
-                "provisions": [f"{label}" for _stage, label in c.links],
-                "links": [{"stage": stage, "label": label} for stage, label in c.links],
-                "status_by_stage": c.status_by_stage,
+                "provisions": [link.provision for link in c.links],
+                "links": [{"stage": link.stage, "label": link.provision} for link in c.links],
+                "status_by_stage": dict(c.status_by_stage),
                 "resolved_in": c.resolved_in,
             }
             for c in report.concerns
@@ -246,8 +257,9 @@ def report_json(report: DossierReport) -> dict[str, Any]:
             {
                 "from": a,
                 "to": b,
-                "pairs": report.diffs[(a, b)].get("pairs", []),
-                "moves": report.diffs[(a, b)].get("moves", []),
+                # The contract's diff pairs; moves are listed on the pairs they concern.
+                "pairs": report.diffs[(a, b)].to_json()["pairs"],
+                "moves": [],
             }
             for a, b in report.stage_pairs
         ],

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from html import escape
-from typing import Any
 
 from eu_posities.exports.common import stage_flags
 from eu_posities.exports.html_common import banners, meta_line, page, runs_html, stage_th
 from eu_posities.exports.i18n import status_text, t
 from eu_posities.exports.model import StageInfo
-from eu_posities.exports.report import DossierReport, Lineage, cell_summary
+from eu_posities.exports.report import ChangeSummary, DossierReport, Lineage, cell_summary
 from eu_posities.exports.runs import mark_moves, ops_to_runs, plain_runs
 
 # Change-map colours by share of changed words (bucket upper bounds), then added / deleted.
@@ -18,12 +17,12 @@ _HEAT = ((0.0, "#ffffff"), (0.05, "#fff4cc"), (0.2, "#ffe08a"), (0.5, "#ffb561")
 _ADDED, _DELETED = "#b7e4c0", "#f4b6b6"
 
 
-def heat_colour(summary: Mapping[str, Any]) -> str:
-    if summary["status"] == "added":
+def heat_colour(summary: ChangeSummary) -> str:
+    if summary.status == "added":
         return _ADDED
-    if summary["status"] == "deleted":
+    if summary.status == "deleted":
         return _DELETED
-    share = float(summary["share"])
+    share = summary.share
     for bound, colour in _HEAT:
         if share <= bound:
             return colour
@@ -112,15 +111,15 @@ def _change_map(report: DossierReport) -> str:
             if summary is None:
                 cells.append('<td class="absent">—</td>')
                 continue
-            if summary["status"] in ("added", "deleted"):
-                text = t("new" if summary["status"] == "added" else "deleted", lang)
+            if summary.status in ("added", "deleted"):
+                text = t("new" if summary.status == "added" else "deleted", lang)
             else:
-                text = f"{round(summary['share'] * 100)}%"
-            if summary["classification"] == "editorial":
+                text = f"{round(summary.share * 100)}%"
+            if summary.classification == "editorial":
                 text += f" ({t('editorial', lang)})"
             cells.append(
                 f'<td class="heat" style="background:{heat_colour(summary)}" '
-                f'title="{escape(summary["status"])}">{escape(text)}</td>'
+                f'title="{escape(summary.status)}">{escape(text)}</td>'
             )
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (
@@ -151,9 +150,9 @@ def _concern_matrix(report: DossierReport) -> str:
                 f'<td class="status-{escape(status)}">{escape(status_text(status, lang))}</td>'
             )
         links = []
-        for stage, label in c.links:
-            slug = pages.get((stage, label))
-            text = f"{escape(label)} ({escape(stage)})"
+        for link in c.links:
+            slug = pages.get((link.stage, link.provision))
+            text = f"{escape(link.provision)} ({escape(link.stage)})"
             links.append(f'<a href="provisions/{escape(slug)}.html">{text}</a>' if slug else text)
         cells.append(f"<td>{', '.join(links)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
@@ -177,7 +176,7 @@ def provision_html(report: DossierReport, lineage: Lineage) -> str:
     linked = [
         c
         for c in report.concerns
-        if any(label in lineage.labels.get(stage, []) for stage, label in c.links)
+        if any(link.provision in lineage.labels.get(link.stage, []) for link in c.links)
     ]
     if linked:
         items = "".join(
@@ -199,34 +198,31 @@ def provision_html(report: DossierReport, lineage: Lineage) -> str:
             f'</summary><div class="redline">{runs_html(plain_runs(lineage.text))}</div></details>'
         )
     for (a, b), pairs in lineage.pairs.items():
-        moves = list(report.diffs[(a, b)].get("moves", []) or [])
         parts.append(f"<h2>{escape(a)} → {escape(b)}</h2>")
         for pair in pairs:
             summary = cell_summary([pair])
             assert summary is not None
-            old = pair.get("from") or t("new", lang)
-            new = pair.get("to") or t("deleted", lang)
-            facts = [pair.get("status", ""), summary["classification"]]
-            facts.append(f"{round(summary['share'] * 100)}%")
+            old = pair.from_label or t("new", lang)
+            new = pair.to_label or t("deleted", lang)
+            facts = [pair.status, summary.classification]
+            facts.append(f"{round(summary.share * 100)}%")
             note = ", ".join(escape(f) for f in facts if f)
             parts.append(
                 f'<h3>{escape(old)} → {escape(new)} <span class="note">({note})</span></h3>'
             )
-            runs = ops_to_runs(pair.get("ops", []))
-            for move in [*moves, *(pair.get("moves") or [])]:
-                if move.get("to") and move.get("to") == pair.get("to"):
-                    note = t("moved_from", lang, label=move.get("from") or "")
-                    runs = mark_moves(runs, [(move["text"], "")], source="ins", note=note)
-                if move.get("from") and move.get("from") == pair.get("from"):
-                    note = t("moved_to", lang, label=move.get("to") or "")
-                    runs = mark_moves(runs, [(move["text"], "")], source="del", note=note)
+            runs = ops_to_runs(pair.ops)
+            for move in pair.moves:
+                if move.to_label and move.to_label == pair.to_label:
+                    note = t("moved_from", lang, label=move.from_label or "")
+                    runs = mark_moves(runs, [(move.text, "")], source="ins", note=note)
+                if move.from_label and move.from_label == pair.from_label:
+                    note = t("moved_to", lang, label=move.to_label or "")
+                    runs = mark_moves(runs, [(move.text, "")], source="del", note=note)
             parts.append(f'<div class="redline">{runs_html(runs) or "—"}</div>')
-            flags = pair.get("flags") or []
-            if flags:
+            if pair.flags:
                 items = "".join(
-                    f"<li>{escape(str(f.get('kind')))}: {escape(str(f.get('old')))} → "
-                    f"{escape(str(f.get('new')))}</li>"
-                    for f in flags
+                    f"<li>{escape(f.kind)}: {escape(f.old)} → {escape(f.new)}</li>"
+                    for f in pair.flags
                 )
                 parts.append(f"<ul>{items}</ul>")
     if text_part:

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
 
+from eu_posities.diff import DiffOp
 from eu_posities.exports.model import Run
 
 _WORD = re.compile(r"\w+")
-
-
-def _field(op: Any, name: str) -> str:
-    # Ops come either as the engine's DiffOp objects or as the contract's JSON dicts.
-    value = op[name] if isinstance(op, Mapping) else getattr(op, name)
-    return str(value or "")
 
 
 def split_breaks(kind: str, text: str, note: str = "") -> list[Run]:
@@ -32,12 +26,11 @@ def plain_runs(text: str) -> tuple[Run, ...]:
     return tuple(split_breaks("plain", text))
 
 
-def ops_to_runs(ops: Iterable[Any]) -> list[Run]:
+def ops_to_runs(ops: Iterable[DiffOp]) -> list[Run]:
     """Redline runs of the newer text: equal → plain, insert → ins, delete → del, replace → both."""
     runs: list[Run] = []
     for op in ops:
-        kind = _field(op, "op")
-        old, new = _field(op, "old"), _field(op, "new")
+        kind, old, new = op.op, op.old, op.new
         if kind == "equal":
             runs += split_breaks("plain", new)
         elif kind == "insert":
@@ -113,12 +106,12 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def change_counts(ops: Iterable[Any]) -> tuple[int, int, int, int]:
+def change_counts(ops: Iterable[DiffOp]) -> tuple[int, int, int, int]:
     """(old words, new words, deleted words, inserted words) of a pair's ops."""
     old_words = new_words = deleted = inserted = 0
     for op in ops:
-        kind = _field(op, "op")
-        o, n = word_count(_field(op, "old")), word_count(_field(op, "new"))
+        kind = op.op
+        o, n = word_count(op.old), word_count(op.new)
         old_words += o if kind != "insert" else 0
         new_words += n if kind != "delete" else 0
         if kind in ("delete", "replace"):
@@ -128,7 +121,7 @@ def change_counts(ops: Iterable[Any]) -> tuple[int, int, int, int]:
     return old_words, new_words, deleted, inserted
 
 
-def changed_share(ops: Iterable[Any]) -> float:
+def changed_share(ops: Iterable[DiffOp]) -> float:
     """Share of changed words, 0 (same) to 1 (all new): changed words over all words."""
     old_words, new_words, deleted, inserted = change_counts(ops)
     total = old_words + new_words

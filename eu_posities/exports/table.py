@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from sqlmodel import Session
-
-from eu_posities.errors import InputError
+from eu_posities.diff import StageDiff
 from eu_posities.exports.i18n import status_text, t
 from eu_posities.exports.model import Cell, ComparisonTable, DossierInfo, Row, Run, StageInfo
-from eu_posities.exports.policy import dossier_info, refuse_limite, stage_info
 from eu_posities.exports.runs import mark_moves, merge_runs, ops_to_runs, plain_runs
-
-Progress = Callable[[int, int, str], None]
+from eu_posities.readmodels import ConcernRecord
 
 
 @dataclass
@@ -29,15 +24,15 @@ def build_table_from_diffs(
     dossier: DossierInfo,
     stages: Sequence[StageInfo],
     base_provisions: Sequence[tuple[str, str]],
-    diffs: Sequence[Mapping[str, Any]],
+    diffs: Sequence[StageDiff],
     generated: str,
     lang: str = "en",
     concern_notes: Callable[[dict[str, set[str]]], str] | None = None,
     headings: Mapping[str, str] | None = None,
 ) -> ComparisonTable:
-    """The table from the first stage's (label, text) and one contract diff per later stage.
+    """The table from the first stage's (label, text) and one diff per later stage.
 
-    `diffs[i]` is the `diff` JSON of stages[0] → stages[i + 1]. Rows follow the first stage;
+    `diffs[i]` is the diff of stages[0] → stages[i + 1]. Rows follow the first stage;
     a provision new in a later stage gets its own row after the provision before it.
     """
     if len(diffs) != len(stages) - 1:
@@ -68,28 +63,24 @@ def build_table_from_diffs(
 
 
 def _add_column(
-    stage: str, diff: Mapping[str, Any], order: list[str], drafts: dict[str, _RowDraft], lang: str
+    stage: str, diff: StageDiff, order: list[str], drafts: dict[str, _RowDraft], lang: str
 ) -> None:
-    moves = diff.get("moves", []) or []
-    for pair in diff.get("pairs", []):
-        moves = [*moves, *(pair.get("moves") or [])]
+    moves = [*diff.moves, *(move for pair in diff.pairs for move in pair.moves)]
     moves_in: dict[str, list[tuple[str, str]]] = {}
     moves_out: dict[str, list[tuple[str, str]]] = {}
     seen: set[tuple[str | None, str | None, str]] = set()
     for move in moves:
-        key = (move.get("from"), move.get("to"), move.get("text", ""))
+        key = (move.from_label, move.to_label, move.text)
         if key in seen:
             continue
         seen.add(key)
-        moves_in.setdefault(move.get("to") or "", []).append((move["text"], move.get("from") or ""))
-        moves_out.setdefault(move.get("from") or "", []).append(
-            (move["text"], move.get("to") or "")
-        )
+        moves_in.setdefault(move.to_label or "", []).append((move.text, move.from_label or ""))
+        moves_out.setdefault(move.from_label or "", []).append((move.text, move.to_label or ""))
     placed_targets: dict[str, str] = {}  # target label -> row it is shown in
     anchor = -1  # index in `order` of the last row this column touched
-    for pair in diff.get("pairs", []):
-        src, dst = pair.get("from"), pair.get("to")
-        runs = ops_to_runs(pair.get("ops", []))
+    for pair in diff.pairs:
+        src, dst = pair.from_label, pair.to_label
+        runs = ops_to_runs(pair.ops)
         if dst:
             runs = mark_moves(
                 runs,
@@ -139,76 +130,28 @@ def _add_column(
             draft.cells[stage] = Cell(tuple(runs), label=label)
 
 
-def build_table(
-    *,
-    session: Session,
-    dossier_key: str,
-    stage_keys: Sequence[str],
-    generated: str,
-    lang: str = "en",
-    with_concerns: bool = False,
-    include_limite: bool = False,
-    progress: Progress | None = None,
-) -> ComparisonTable:
-    """`eup table`: the comparison of 2 to 5 stages, from the core's alignment and diff."""
-    from eu_posities.compare import diff_stages
-    from eu_posities.store import get_dossier, get_stage, list_provisions, list_stages
+def concern_notes(
+    records: Sequence[ConcernRecord], shown: Sequence[str], lang: str
+) -> Callable[[dict[str, set[str]]], str]:
+    """The concerns column: for a row's labels per stage, the concerns linked to them."""
 
-    keys = list(dict.fromkeys(stage_keys))
-    if not 2 <= len(keys) <= 5:
-        raise InputError(f"a table needs 2 to 5 different stages, got {len(keys)}")
-    dossier = get_dossier(session=session, key=dossier_key)
-    stages = [get_stage(session=session, dossier=dossier, key=k) for k in keys]
-    refuse_limite(stages, include_limite=include_limite, dossier_key=dossier_key)
-    total = len(keys) - 1
-    diffs = []
-    for index, stage in enumerate(stages[1:]):
-        if progress:
-            progress(index, total, f"{keys[0]} → {stage.key}")
-        diffs.append(
-            diff_stages(
-                session=session, dossier_key=dossier_key, from_key=keys[0], to_key=stage.key
-            )
-        )
-    if progress:
-        progress(total, total, "done")
-    first = list_provisions(session=session, stage=stages[0])
-    base = [(p.label, p.text) for p in first]
-    notes = None
-    if with_concerns:
-        from eu_posities.exports.ledger import concerns_of
+    def notes(labels: dict[str, set[str]]) -> str:
+        lines = []
+        for concern in records:
+            if not any(concern.links_in(stage) & found for stage, found in labels.items()):
+                continue
+            statuses = [
+                f"{stage}: {status_text(concern.status_by_stage[stage], lang)}"
+                for stage in shown
+                if stage in concern.status_by_stage
+            ]
+            last = [h.note for h in concern.history if h.note]
+            line = f"{concern.title(lang)} ({concern.key})"
+            if statuses:
+                line += " — " + "; ".join(statuses)
+            if last:
+                line += f". {last[-1]}"
+            lines.append(line)
+        return "\n".join(lines)
 
-        ledger = concerns_of(
-            session=session, dossier=dossier, stages=list_stages(session=session, dossier=dossier)
-        )
-        shown = [s.key for s in stages]
-
-        def notes(labels: dict[str, set[str]]) -> str:
-            lines = []
-            for concern in ledger:
-                if not any(concern.links_in(stage) & found for stage, found in labels.items()):
-                    continue
-                statuses = [
-                    f"{stage}: {status_text(concern.status_by_stage[stage], lang)}"
-                    for stage in shown
-                    if stage in concern.status_by_stage
-                ]
-                last = [h.note for h in concern.history if h.note]
-                line = f"{concern.title(lang)} ({concern.key})"
-                if statuses:
-                    line += " — " + "; ".join(statuses)
-                if last:
-                    line += f". {last[-1]}"
-                lines.append(line)
-            return "\n".join(lines)
-
-    return build_table_from_diffs(
-        dossier=dossier_info(dossier),
-        stages=[stage_info(s) for s in stages],
-        base_provisions=base,
-        diffs=diffs,
-        generated=generated,
-        lang=lang,
-        concern_notes=notes,
-        headings={p.label: p.heading for p in first if p.heading},
-    )
+    return notes

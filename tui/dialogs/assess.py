@@ -14,6 +14,9 @@ from textual.widgets import Button, Input, Label, Select
 
 from eu_posities.errors import Conflict
 from eu_posities.kinds import ConcernStatus
+from eu_posities.readmodels import ConcernRecord, StageSummary
+from eu_posities.services import assessing, reading
+from eu_posities.tui import workspace
 
 
 def open_assessment(screen: Screen[Any], dossier: str, concern: str, stage: str | None) -> None:
@@ -33,7 +36,7 @@ class AssessDialog(ModalScreen[bool]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     class Loaded(Message):
-        def __init__(self, stages: list[dict[str, Any]], detail: dict[str, Any]) -> None:
+        def __init__(self, stages: tuple[StageSummary, ...], detail: ConcernRecord) -> None:
             super().__init__()
             self.stages, self.detail = stages, detail
 
@@ -45,7 +48,7 @@ class AssessDialog(ModalScreen[bool]):
     def __init__(self, dossier: str, concern: str, stage: str | None) -> None:
         super().__init__(classes="dialog-screen")
         self.dossier_key, self.concern_key, self.stage_key = dossier, concern, stage
-        self.detail: dict[str, Any] = {}
+        self.detail: ConcernRecord | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="assess-form"):
@@ -78,18 +81,19 @@ class AssessDialog(ModalScreen[bool]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        core = self.app.core  # type: ignore[attr-defined]
-        stages = core.stages(self.dossier_key)
-        self.post_message(self.Loaded(stages, core.concern(self.dossier_key, self.concern_key)))
+        engine = workspace.engine(self)
+        stages = reading.stages(engine, self.dossier_key)
+        detail = reading.concern(engine, self.dossier_key, self.concern_key)
+        self.post_message(self.Loaded(stages, detail))
 
     @on(Loaded)
     def loaded(self, message: Loaded) -> None:
         self.detail = message.detail
         select = self.query_one("#assess-stage", Select)
-        select.set_options([(s["key"], s["key"]) for s in message.stages])
+        select.set_options([(s.key, s.key) for s in message.stages])
         if self.stage_key:
             select.value = self.stage_key
-            current = message.detail["status_by_stage"].get(self.stage_key)
+            current = message.detail.status_by_stage.get(self.stage_key)
             if current:
                 self.query_one("#assess-status", Select).value = current
         self.query_one("#assess-form").loading = False
@@ -114,7 +118,8 @@ class AssessDialog(ModalScreen[bool]):
             self._error(f"A '{status}' assessment needs evidence: quote the text.")
             return
         self._error("")
-        supersedes = self.detail.get("heads", {}).get(stage)
+        heads = {entry.stage: entry.id for entry in self.detail.current} if self.detail else {}
+        supersedes = heads.get(stage)
         self.query_one("#save", Button).disabled = True
         self.store(stage, status, evidence, note, supersedes)
 
@@ -123,14 +128,16 @@ class AssessDialog(ModalScreen[bool]):
         self, stage: str, status: str, evidence: str, note: str, supersedes: int | None
     ) -> None:
         try:
-            self.app.core.assess(  # type: ignore[attr-defined]
+            assessing.assess(
+                workspace.engine(self),
                 self.dossier_key,
                 self.concern_key,
                 stage,
                 status=status,
+                author=workspace.user(self),
                 evidence=evidence,
                 note=note,
-                supersedes=supersedes,
+                expected=supersedes,
             )
         except Conflict as exc:
             self.post_message(self.Saved(str(exc), conflict=True))

@@ -21,7 +21,11 @@ from textual.widgets import (
     RadioSet,
 )
 
-from eu_posities.tui.services import one_line
+from eu_posities.errors import InputError
+from eu_posities.kinds import MAX_COMPARE_STAGES, MIN_COMPARE_STAGES
+from eu_posities.services import exporting
+from eu_posities.services.comparing import check_stage_count
+from eu_posities.tui import workspace
 
 KINDS = {
     "memo": "Position memo (docx, md, html)",
@@ -67,7 +71,11 @@ class ExportDialog(ModalScreen[str | None]):
             yield Input(
                 DEFAULT_OUT["memo"].format(d=self.dossier_key), id="export-out", compact=True
             )
-            yield Label("Stages for the table (2 to 4, comma-separated)", classes="field")
+            yield Label(
+                f"Stages for the table ({MIN_COMPARE_STAGES} to {MAX_COMPARE_STAGES}, "
+                "comma-separated)",
+                classes="field",
+            )
             yield Input(",".join(self.stages), id="export-stages", compact=True)
             with Horizontal(classes="row", id="export-options"):
                 yield Label("Language ")
@@ -135,11 +143,11 @@ class ExportDialog(ModalScreen[str | None]):
         options = self.export_options()
         if self.kind == "table":
             stages = [s.strip() for s in self.query_one("#export-stages", Input).value.split(",")]
-            stages = [s for s in stages if s]
-            if not 2 <= len(stages) <= 4:
-                self.query_one("#export-error", Label).update("A table needs 2 to 4 stages.")
+            try:
+                options["stages"] = check_stage_count([s for s in stages if s])
+            except InputError as exc:
+                self.query_one("#export-error", Label).update(str(exc).capitalize() + ".")
                 return
-            options["stages"] = stages
         self.query_one("#export-error", Label).update("")
         self.query_one("#export", Button).disabled = True
         self.query_one("#export-progress").display = True
@@ -147,16 +155,31 @@ class ExportDialog(ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True)
     def run_export(self, kind: str, out: Path, options: dict[str, Any]) -> None:
+        def progress(done: int, total: int, what: str) -> None:
+            self.post_message(self.Progress(done, total, what))
+
+        engine = workspace.engine(self)
         try:
-            path = self.app.core.export(  # type: ignore[attr-defined]
-                kind,
-                self.dossier_key,
-                out,
-                options,
-                lambda done, total, what: self.post_message(self.Progress(done, total, what)),
-            )
-        except Exception as exc:  # noqa: BLE001  (one line in the dialog)
-            self.post_message(self.Finished(error=one_line(exc)))
+            if kind == "memo":
+                path = exporting.export_memo(
+                    engine,
+                    self.dossier_key,
+                    out,
+                    author=workspace.user(self),
+                    progress=progress,
+                    **options,
+                )
+            elif kind == "table":
+                stages = options.pop("stages")
+                path = exporting.export_table(
+                    engine, self.dossier_key, stages, out, progress=progress, **options
+                )
+            else:
+                path = exporting.export_report(
+                    engine, [self.dossier_key], out, progress=progress, **options
+                )
+        except Exception as exc:  # noqa: BLE001  (shown in the dialog)
+            self.post_message(self.Finished(error=workspace.error_text(exc)))
             return
         self.post_message(self.Finished(path=str(path)))
 

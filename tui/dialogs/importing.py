@@ -25,8 +25,9 @@ from textual.widgets import (
     Select,
 )
 
-from eu_posities.imports import ImportRequest
-from eu_posities.tui.services import one_line
+from eu_posities.services import importing, reading
+from eu_posities.services.importing import ImportRequest
+from eu_posities.tui import workspace
 
 
 class DocumentTree(DirectoryTree):
@@ -95,8 +96,8 @@ class ImportDialog(ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True, group="dossiers")
     def load_dossiers(self) -> None:
-        rows = self.app.core.dossiers()  # type: ignore[attr-defined]
-        self.post_message(self.DossiersLoaded([r["key"] for r in rows]))
+        rows = reading.dossiers(workspace.engine(self))
+        self.post_message(self.DossiersLoaded([r.key for r in rows]))
 
     @on(DossiersLoaded)
     def dossiers_loaded(self, message: DossiersLoaded) -> None:
@@ -144,13 +145,18 @@ class ImportDialog(ModalScreen[str | None]):
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, request: ImportRequest) -> None:
         try:
-            done = self.app.core.import_file(  # type: ignore[attr-defined]
-                request, lambda step: self.post_message(self.Progress(step))
+            result = importing.import_document(
+                workspace.engine(self),
+                request,
+                author=workspace.user(self),
+                progress=lambda _done, _total, step: self.post_message(self.Progress(step)),
             )
-        except Exception as exc:  # noqa: BLE001  (one line in the dialog; nothing was stored)
-            self.post_message(self.Finished(error=one_line(exc)))
+        except Exception as exc:  # noqa: BLE001  (shown in the dialog; nothing was stored)
+            self.post_message(self.Finished(error=workspace.error_text(exc)))
             return
-        summary = ", ".join(f"{d.key}: {d.provisions} provisions ({d.format})" for d in done)
+        summary = ", ".join(
+            f"{d.key}: {d.provisions} provisions ({d.format})" for d in result.stages
+        )
         self.post_message(self.Finished(summary=f"{request.dossier} · {summary}"))
 
     @on(Progress)

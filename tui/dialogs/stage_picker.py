@@ -1,8 +1,8 @@
-"""Choose 1 to 4 stages to compare; known stages without text are shown but cannot be chosen."""
+"""Choose the stages to compare; known stages without text are shown but cannot be chosen."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual import on
@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
-from eu_posities.tui.widgets.comparison import MAX_COLUMNS
+from eu_posities.kinds import MAX_COMPARE_STAGES
+from eu_posities.readmodels import StageSummary
 from eu_posities.tui.widgets.render import stage_tags
 
 
@@ -22,24 +23,27 @@ class StagePicker(ModalScreen[list[str] | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, stages: list[dict[str, Any]], chosen: list[str]) -> None:
+    def __init__(self, stages: Sequence[StageSummary], chosen: list[str]) -> None:
         super().__init__(classes="dialog-screen")
         self.stages = stages
         self.chosen = chosen
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("[b]Stages to compare[/b] — 1 to 4; the first chosen is the base column")
+            yield Label(
+                f"[b]Stages to compare[/b] — 1 to {MAX_COMPARE_STAGES}; "
+                "the first chosen is the base column"
+            )
             yield SelectionList[str](*(self._selection(s) for s in self.stages), id="stage-choices")
             yield Label("", classes="error", id="picker-error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Compare", variant="primary", id="ok", compact=True)
 
-    def _selection(self, stage: dict[str, Any]) -> Selection[str]:
-        prompt = Text(stage["key"], style="bold" if stage["imported"] else "dim")
-        prompt.append(f"  {stage['date'] or '—'}", style="dim")
-        if not stage["imported"]:
+    def _selection(self, stage: StageSummary) -> Selection[str]:
+        prompt = Text(stage.key, style="bold" if stage.imported else "dim")
+        prompt.append(f"  {stage.date or '—'}", style="dim")
+        if not stage.imported:
             prompt.append("  known, no text", style="dim italic")
         tags = stage_tags(stage)
         if tags:
@@ -47,9 +51,9 @@ class StagePicker(ModalScreen[list[str] | None]):
             prompt.append_text(tags)
         return Selection(
             prompt,
-            stage["key"],
-            stage["key"] in self.chosen,
-            disabled=not stage["imported"],
+            stage.key,
+            stage.key in self.chosen,
+            disabled=not stage.imported,
         )
 
     def on_mount(self) -> None:
@@ -58,10 +62,10 @@ class StagePicker(ModalScreen[list[str] | None]):
     @on(Button.Pressed, "#ok")
     def confirm(self) -> None:
         selected = set(self.query_one(SelectionList).selected)
-        chosen = [s["key"] for s in self.stages if s["key"] in selected]
-        if not 1 <= len(chosen) <= MAX_COLUMNS:
+        chosen = [s.key for s in self.stages if s.key in selected]
+        if not 1 <= len(chosen) <= MAX_COMPARE_STAGES:
             self.query_one("#picker-error", Label).update(
-                f"Choose 1 to {MAX_COLUMNS} stages ({len(chosen)} chosen)."
+                f"Choose 1 to {MAX_COMPARE_STAGES} stages ({len(chosen)} chosen)."
             )
             return
         self.dismiss(chosen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rich.console import Group
@@ -15,6 +16,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from eu_posities.readmodels import ConcernRecord, StageSummary
+from eu_posities.services import reading
+from eu_posities.tui import workspace
 from eu_posities.tui.widgets.render import stage_tags, status_cell
 
 
@@ -27,15 +31,20 @@ class ConcernDetailScreen(Screen[None]):
     ]
 
     class Loaded(Message):
-        def __init__(self, detail: dict[str, Any] | None, error: str = "") -> None:
+        def __init__(
+            self,
+            detail: ConcernRecord | None,
+            stages: Mapping[str, StageSummary] | None = None,
+            error: str = "",
+        ) -> None:
             super().__init__()
-            self.detail, self.error = detail, error
+            self.detail, self.stages, self.error = detail, stages or {}, error
 
     def __init__(self, dossier: str, concern: str) -> None:
         super().__init__()
         self.dossier_key = dossier
         self.concern_key = concern
-        self.detail: dict[str, Any] | None = None
+        self.detail: ConcernRecord | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -53,12 +62,12 @@ class ConcernDetailScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         try:
-            core = self.app.core  # type: ignore[attr-defined]
-            detail = core.concern(self.dossier_key, self.concern_key)
-            detail["stage_info"] = {s["key"]: s for s in core.stages(self.dossier_key)}
-            self.post_message(self.Loaded(detail))
+            engine = workspace.engine(self)
+            detail = reading.concern(engine, self.dossier_key, self.concern_key)
+            stages = {s.key: s for s in reading.stages(engine, self.dossier_key)}
+            self.post_message(self.Loaded(detail, stages))
         except Exception as exc:  # noqa: BLE001  (shown to the user)
-            self.post_message(self.Loaded(None, str(exc)))
+            self.post_message(self.Loaded(None, error=workspace.error_text(exc)))
 
     @on(Loaded)
     def loaded(self, message: Loaded) -> None:
@@ -67,7 +76,7 @@ class ConcernDetailScreen(Screen[None]):
             body.update(Text(message.error, style="bold red"))
             return
         self.detail = message.detail
-        body.update(render_detail(message.detail))
+        body.update(render_detail(message.detail, message.stages))
         self.query_one("#concern-scroll").focus()
 
     def action_assess(self) -> None:
@@ -76,61 +85,59 @@ class ConcernDetailScreen(Screen[None]):
         open_assessment(self, self.dossier_key, self.concern_key, None)
 
 
-def stage_cell(key: str, info: dict[str, dict[str, Any]], style: str = "") -> Text:
+def stage_cell(key: str, info: Mapping[str, StageSummary], style: str = "") -> Text:
     """A stage key with its FICTIONAL / LIMITE tags, so nobody quotes a practice text."""
     cell = Text(key, style=style)
-    tags = stage_tags(info.get(key, {}), short=True)
+    stage = info.get(key)
+    tags = stage_tags(stage, short=True) if stage is not None else Text()
     if tags:
         cell.append(" ")
         cell.append_text(tags)
     return cell
 
 
-def render_detail(detail: dict[str, Any]) -> Group:
-    info: dict[str, dict[str, Any]] = detail.get("stage_info", {})
+def render_detail(detail: ConcernRecord, info: Mapping[str, StageSummary]) -> Group:
     parts: list[Any] = [
-        Text(detail["title"], style="bold"),
-        Text(detail.get("title_en") or "", style="italic"),
+        Text(detail.title_nl, style="bold"),
+        Text(detail.title_en, style="italic"),
         Text(""),
         Text("Dutch position", style="bold underline"),
-        Text(detail.get("position_nl") or "—"),
+        Text(detail.position_nl or "—"),
     ]
-    if detail.get("position_source"):
-        parts.append(Text(f"Source: {detail['position_source']}", style="dim"))
+    if detail.position_source:
+        parts.append(Text(f"Source: {detail.position_source}", style="dim"))
     parts += [Text(""), Text("Status per stage", style="bold underline")]
     status = Table.grid(padding=(0, 1))
-    for stage, value in detail["status_by_stage"].items():
-        status.add_row(stage_cell(stage, info), status_cell(value, detail["resolved_in"] == stage))
-    parts.append(status if detail["status_by_stage"] else Text("not assessed yet", style="dim"))
+    for stage, value in detail.status_by_stage.items():
+        status.add_row(stage_cell(stage, info), status_cell(value, detail.resolved_in == stage))
+    parts.append(status if detail.status_by_stage else Text("not assessed yet", style="dim"))
     resolved = Text("Resolved in: ")
-    resolved.append_text(
-        stage_cell(detail["resolved_in"], info) if detail["resolved_in"] else Text("—")
-    )
+    resolved.append_text(stage_cell(detail.resolved_in, info) if detail.resolved_in else Text("—"))
     parts.append(resolved)
     parts += [Text(""), Text("Linked provisions", style="bold underline")]
-    for link in detail["links"]:
-        line = stage_cell(link["stage"], info, style="bold")
-        line.append(f": {link['provision']}", style="bold")
-        line.append(f"  ({link['state']})", style="dim")
-        if link.get("reason"):
-            line.append(f"  {link['reason']}", style="dim")
+    for link in detail.links:
+        line = stage_cell(link.stage, info, style="bold")
+        line.append(f": {link.provision}", style="bold")
+        line.append(f"  ({link.state})", style="dim")
+        if link.reason:
+            line.append(f"  {link.reason}", style="dim")
         parts.append(line)
-    if not detail["links"]:
+    if not detail.links:
         parts.append(Text("none", style="dim"))
     parts += [Text(""), Text("History and evidence", style="bold underline")]
     history = Table(expand=True, show_edge=False, pad_edge=False)
     for name in ("stage", "status", "evidence / note", "by", "on"):
         history.add_column(name, overflow="fold")
-    for item in detail["history"]:
-        evidence = Text(item["evidence"] or "")
-        if item.get("note"):
-            evidence.append(("\n" if item["evidence"] else "") + item["note"], style="italic")
+    for item in detail.history:
+        evidence = Text(item.evidence)
+        if item.note:
+            evidence.append(("\n" if item.evidence else "") + item.note, style="italic")
         history.add_row(
-            stage_cell(item["stage"], info),
-            status_cell(item["status"]),
+            stage_cell(item.stage, info),
+            status_cell(item.status),
             evidence,
-            item["author"],
-            (item["at"] or "")[:10],
+            item.author,
+            item.at.date().isoformat() if item.at else "",
         )
-    parts.append(history if detail["history"] else Text("no assessments yet", style="dim"))
+    parts.append(history if detail.history else Text("no assessments yet", style="dim"))
     return Group(*parts)

@@ -13,6 +13,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from eu_posities.readmodels import ConcernRecord, StageSummary
+from eu_posities.services import reading
+from eu_posities.tui import workspace
 from eu_posities.tui.widgets.render import stage_tags, status_cell
 
 SHORT = {
@@ -30,17 +33,17 @@ SHORT = {
 }
 
 
-def short_name(stage: dict[str, Any]) -> Text:
+def short_name(stage: StageSummary) -> Text:
     """A column heading: short stage name, then F / L when fictional or LIMITE."""
-    if stage["key"] in SHORT:
-        short = SHORT[stage["key"]]
+    if stage.key in SHORT:
+        short = SHORT[stage.key]
     else:  # a second stage of a kind: tell them apart by date or the start of the key
-        where = stage["date"][:7] or stage["key"].split("-")[0]
-        short = f"{SHORT.get(stage['kind'], stage['kind'][:10])} {where}"
+        where = stage.date[:7] or stage.key.split("-")[0]
+        short = f"{SHORT.get(stage.kind, stage.kind[:10])} {where}"
     name = Text(short)
-    if stage.get("fictional"):
+    if stage.fictional:
         name.append(" F", style="bold black on yellow")
-    if stage.get("limite"):
+    if stage.limite:
         name.append(" L", style="bold white on red")
     return name
 
@@ -55,15 +58,15 @@ class ConcernMatrixScreen(Screen[None]):
     ]
 
     class Loaded(Message):
-        def __init__(self, stages: list[dict[str, Any]], concerns: list[dict[str, Any]]) -> None:
+        def __init__(self, stages: tuple[StageSummary, ...], concerns: list[ConcernRecord]) -> None:
             super().__init__()
             self.stages, self.concerns = stages, concerns
 
     def __init__(self, dossier: str) -> None:
         super().__init__()
         self.dossier_key = dossier
-        self.stages: list[dict[str, Any]] = []
-        self.concerns: list[dict[str, Any]] = []
+        self.stages: tuple[StageSummary, ...] = ()
+        self.concerns: list[ConcernRecord] = []
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -82,9 +85,12 @@ class ConcernMatrixScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        core = self.app.core  # type: ignore[attr-defined]
+        engine = workspace.engine(self)
         self.post_message(
-            self.Loaded(core.stages(self.dossier_key), core.concerns(self.dossier_key))
+            self.Loaded(
+                reading.stages(engine, self.dossier_key),
+                reading.concerns(engine, self.dossier_key),
+            )
         )
 
     @on(Loaded)
@@ -95,15 +101,15 @@ class ConcernMatrixScreen(Screen[None]):
         table.clear(columns=True)
         table.add_column("Concern", key="concern")
         for stage in self.stages:
-            table.add_column(short_name(stage), key=stage["key"])
+            table.add_column(short_name(stage), key=stage.key)
         table.add_column("Resolved in", key="resolved_in")
         for concern in self.concerns:
-            cells: list[Any] = [Text(concern["key"], style="bold")]
+            cells: list[Any] = [Text(concern.key, style="bold")]
             for stage in self.stages:
-                status = concern["status_by_stage"].get(stage["key"])
-                cells.append(status_cell(status, concern["resolved_in"] == stage["key"]))
-            cells.append(Text(concern["resolved_in"] or "—"))
-            table.add_row(*cells, key=concern["key"])
+                status = concern.status_by_stage.get(stage.key)
+                cells.append(status_cell(status, concern.resolved_in == stage.key))
+            cells.append(Text(concern.resolved_in or "—"))
+            table.add_row(*cells, key=concern.key)
         table.loading = False
         if self.concerns:
             # Start on the first stage column: enter opens, `a` assesses in that stage.
@@ -122,7 +128,7 @@ class ConcernMatrixScreen(Screen[None]):
         items: list[Text] = []
         for stage in self.stages:
             item = short_name(stage)
-            item.append(f" {stage['key']}", style="dim")
+            item.append(f" {stage.key}", style="dim")
             items.append(item)
         if any(stage_tags(stage) for stage in self.stages):
             items.append(Text("(F: fictional practice text, L: LIMITE)", style="dim"))
@@ -149,29 +155,29 @@ class ConcernMatrixScreen(Screen[None]):
         concern, stage = self._selected()
         if concern is None:
             return
-        text = Text(concern["title"], style="bold")
-        if concern.get("title_en"):
-            text.append(f" — {concern['title_en']}", style="italic")
-        text.append("\nLinked: " + (", ".join(concern["provisions"]) or "none"))
+        text = Text(concern.title_nl, style="bold")
+        if concern.title_en:
+            text.append(f" — {concern.title_en}", style="italic")
+        text.append("\nLinked: " + (", ".join(concern.provisions) or "none"))
         if stage:
-            status = concern["status_by_stage"].get(stage)
+            status = concern.status_by_stage.get(stage)
             text.append(f"\n{stage}")
-            tags = stage_tags(next(s for s in self.stages if s["key"] == stage), short=True)
+            tags = stage_tags(next(s for s in self.stages if s.key == stage), short=True)
             if tags:
                 text.append(" ")
                 text.append_text(tags)
             text.append(f": {status or 'not assessed'}")
-        text.append(f"\nResolved in: {concern['resolved_in'] or '—'}")
+        text.append(f"\nResolved in: {concern.resolved_in or '—'}")
         text.append("   enter: details · a: assess in this stage", style="dim")
         self.query_one("#matrix-preview", Static).update(text)
 
-    def _selected(self) -> tuple[dict[str, Any] | None, str | None]:
+    def _selected(self) -> tuple[ConcernRecord | None, str | None]:
         table = self.query_one(DataTable)
         if not self.concerns:
             return None, None
         row, column = table.cursor_coordinate
         concern = self.concerns[min(row, len(self.concerns) - 1)]
-        stage = self.stages[column - 1]["key"] if 1 <= column <= len(self.stages) else None
+        stage = self.stages[column - 1].key if 1 <= column <= len(self.stages) else None
         return concern, stage
 
     @on(DataTable.CellSelected)
@@ -180,11 +186,11 @@ class ConcernMatrixScreen(Screen[None]):
 
         concern, _ = self._selected()
         if concern:
-            self.app.push_screen(ConcernDetailScreen(self.dossier_key, concern["key"]))
+            self.app.push_screen(ConcernDetailScreen(self.dossier_key, concern.key))
 
     def action_assess(self) -> None:
         from eu_posities.tui.dialogs.assess import open_assessment
 
         concern, stage = self._selected()
         if concern:
-            open_assessment(self, self.dossier_key, concern["key"], stage)
+            open_assessment(self, self.dossier_key, concern.key, stage)

@@ -1,10 +1,9 @@
-"""One dossier: the provision tree beside a comparison of 1 to 4 stages (columns or redline)."""
+"""One dossier: the provision tree beside a comparison of its stages (columns or redline)."""
 
 from __future__ import annotations
 
 import gc
 from dataclasses import dataclass, field
-from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -16,6 +15,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
 
+from eu_posities.readmodels import GridRow, ProvisionView, StageSummary
+from eu_posities.services import comparing, reading
+from eu_posities.services.comparing import StageComparison
+from eu_posities.tui import workspace
 from eu_posities.tui.widgets.comparison import MAX_COLUMNS, ComparisonPane
 from eu_posities.tui.widgets.provision_tree import ProvisionTree
 from eu_posities.tui.widgets.render import marked_text, stage_title
@@ -25,13 +28,14 @@ from eu_posities.tui.widgets.render import marked_text, stage_title
 class Comparison:
     """What the worker loaded for the chosen stages."""
 
-    stages: list[dict[str, Any]]  # every stage of the dossier, in order
+    stages: tuple[StageSummary, ...]  # every stage of the dossier, in order
     chosen: list[str]
-    rows: list[dict[str, Any]]
-    texts: dict[str, dict[str, dict[str, Any]]]  # stage -> label -> provision
+    rows: tuple[GridRow, ...]
+    texts: dict[str, dict[str, ProvisionView]]  # stage -> label -> provision
     badges: dict[str, list[str]]
     problem: str = ""
-    diffs: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    # (old, new) -> the comparison, or why it could not be made
+    diffs: dict[tuple[str, str], StageComparison | str] = field(default_factory=dict)
 
 
 class DossierScreen(Screen[None]):
@@ -60,7 +64,7 @@ class DossierScreen(Screen[None]):
             self.comparison = comparison
 
     class DiffLoaded(Message):
-        def __init__(self, key: tuple[str, str], diff: dict[str, Any] | None, error: str) -> None:
+        def __init__(self, key: tuple[str, str], diff: StageComparison | None, error: str) -> None:
             super().__init__()
             self.key, self.diff, self.error = key, diff, error
 
@@ -97,38 +101,24 @@ class DossierScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="comparison")
     def load(self, wanted: list[str] | None) -> None:
-        core = self.app.core  # type: ignore[attr-defined]
-        stages = core.stages(self.dossier_key)
-        with_text = [s["key"] for s in stages if s["imported"]]
+        engine = workspace.engine(self)
+        stages = reading.stages(engine, self.dossier_key)
+        with_text = [s.key for s in stages if s.imported]
         chosen = [k for k in (wanted or with_text[:MAX_COLUMNS]) if k in with_text]
-        texts: dict[str, dict[str, dict[str, Any]]] = {}
+        texts: dict[str, dict[str, ProvisionView]] = {}
         for key in chosen:
-            texts[key] = {p["label"]: p for p in core.provisions(self.dossier_key, key)}
-        problem, rows = "", []
+            texts[key] = {p.label: p for p in reading.provisions(engine, self.dossier_key, key)}
+        problem, rows = "", ()
         if chosen:
-            rows = self._single_rows(texts[chosen[0]])
-            if len(chosen) > 1:
-                try:
-                    rows = core.comparison(self.dossier_key, chosen)
-                except Exception as exc:  # noqa: BLE001  (shown; the first stage stays usable)
-                    problem, chosen = f"cannot align the stages: {exc}", chosen[:1]
+            try:
+                rows = comparing.grid(engine, self.dossier_key, chosen).rows
+            except Exception as exc:  # noqa: BLE001  (shown; the first stage stays usable)
+                problem, chosen = f"cannot align the stages: {exc}", chosen[:1]
+                rows = comparing.grid(engine, self.dossier_key, chosen).rows
         else:
             problem = "No stage of this dossier has text yet: press i to import one."
-        badges = core.badges(self.dossier_key, chosen[0]) if chosen else {}
+        badges = reading.badges(engine, self.dossier_key, chosen[0]) if chosen else {}
         self.post_message(self.Loaded(Comparison(stages, chosen, rows, texts, badges, problem)))
-
-    @staticmethod
-    def _single_rows(texts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-        return [
-            {
-                "key": label,
-                "kind": p["kind"],
-                "cells": [[label]],
-                "status": [None],
-                "changed": False,
-            }
-            for label, p in texts.items()
-        ]
 
     @on(Loaded)
     def loaded(self, message: Loaded) -> None:
@@ -136,7 +126,7 @@ class DossierScreen(Screen[None]):
         tree = self.query_one(ProvisionTree)
         tree.loading = False
         base = data.texts.get(data.chosen[0], {}) if data.chosen else {}
-        paths = {label: p.get("path") or [] for label, p in base.items()}
+        paths = {label: p.path for label, p in base.items()}
         tree.show_rows(data.rows, paths, data.badges)
         # The texts and rows live as long as the screen: keep the cyclic garbage collector from
         # walking them again on every collection (full collections made moves stutter).
@@ -158,14 +148,14 @@ class DossierScreen(Screen[None]):
         assert self.data is not None
         wanted = label.lower()
         for index, row in enumerate(self.data.rows):
-            if any(wanted == c.lower() for cell in row["cells"] for c in cell):
+            if any(wanted == c.lower() for cell in row.cells for c in cell):
                 return index
         return 0
 
     def _show_strip(self) -> None:
         """One line of stage titles (shorter when narrow); mode and counts in the pane title."""
         assert self.data is not None
-        by_key = {s["key"]: s for s in self.data.stages}
+        by_key = {s.key: s for s in self.data.stages}
         stages = [by_key[key] for key in self.data.chosen]
         room = max(1, self.size.width - 2)
         strip = Text()
@@ -182,8 +172,8 @@ class DossierScreen(Screen[None]):
         assert self.data is not None
         title = self.mode.capitalize()
         if len(self.data.chosen) > 1:
-            changed = sum(1 for r in self.data.rows if r.get("changed"))
-            renumbered = sum(1 for r in self.data.rows if r.get("renumbered"))
+            changed = sum(1 for r in self.data.rows if r.changed)
+            renumbered = sum(1 for r in self.data.rows if r.renumbered)
             title += f" · {changed} changed"
             if renumbered:
                 title += f" · {renumbered} renumbered"
@@ -209,58 +199,56 @@ class DossierScreen(Screen[None]):
             self._show_redline(row)
         else:
             self._show_columns(row)
-        where = next((c[0] for c in row["cells"] if c), row["key"])
+        where = next((c[0] for c in row.cells if c), row.key)
         status = Text(f"{where} · ", no_wrap=True, overflow="ellipsis")
-        concerns = self.data.badges.get(row["cells"][0][0] if row["cells"][0] else "", [])
+        concerns = self.data.badges.get(row.cells[0][0] if row.cells[0] else "", [])
         if concerns:
             status.append("◆ " + ", ".join(concerns), style="bold magenta")
             status.append(" (o opens) · ")
         status.append(f"row {index + 1} of {len(self.data.rows)}")
         self.query_one("#change-status", Static).update(status)
 
-    def _show_columns(self, row: dict[str, Any]) -> None:
+    def _show_columns(self, row: GridRow) -> None:
         assert self.data is not None
-        by_key = {s["key"]: s for s in self.data.stages}
+        by_key = {s.key: s for s in self.data.stages}
         stages = [by_key[k] for k in self.data.chosen]
         cells = [
-            [self.data.texts[k][label] for label in row["cells"][i] if label in self.data.texts[k]]
+            [self.data.texts[k][label] for label in row.cells[i] if label in self.data.texts[k]]
             for i, k in enumerate(self.data.chosen)
         ]
-        base = cells[0][0]["text"] if cells and cells[0] else None
+        base = cells[0][0].text if cells and cells[0] else None
         redlines: list[Text | None] = [None]
         for column in range(1, len(stages)):
             redlines.append(self._redline(base, cells[column]))
-        self.query_one(ComparisonPane).show_columns(stages, cells, row["status"], redlines)
+        self.query_one(ComparisonPane).show_columns(stages, cells, list(row.status), redlines)
 
-    def _redline(self, base: str | None, cell: list[dict[str, Any]]) -> Text | None:
-        if base is None or len(cell) != 1 or cell[0]["text"] == base:
+    @staticmethod
+    def _redline(base: str | None, cell: list[ProvisionView]) -> Text | None:
+        if base is None or len(cell) != 1 or cell[0].text == base:
             return None
-        try:
-            return marked_text(self.app.core.word_diff(base, cell[0]["text"]))  # type: ignore[attr-defined]
-        except Exception:  # noqa: BLE001  (no diff engine: the plain text is still shown)
-            return None
+        return marked_text(comparing.word_redline(base, cell[0].text))
 
-    def _show_redline(self, row: dict[str, Any]) -> None:
+    def _show_redline(self, row: GridRow) -> None:
         assert self.data is not None
         old_key, new_key = self.data.chosen[0], self.data.chosen[1]
-        by_key = {s["key"]: s for s in self.data.stages}
+        by_key = {s.key: s for s in self.data.stages}
         pane = self.query_one(ComparisonPane)
         diff = self.data.diffs.get((old_key, new_key))
         if diff is None:
             pane.show_redline(by_key[old_key], by_key[new_key], None, "Computing the redline…")
             self.load_diff(old_key, new_key)
             return
-        if "error" in diff:
-            pane.show_redline(by_key[old_key], by_key[new_key], None, diff["error"])
+        if isinstance(diff, str):
+            pane.show_redline(by_key[old_key], by_key[new_key], None, diff)
             return
-        old_label = row["cells"][0][0] if row["cells"][0] else None
-        new_labels = row["cells"][1]
+        old_label = row.cells[0][0] if row.cells[0] else None
+        new_labels = row.cells[1]
         pair = next(
             (
                 p
-                for p in diff["pairs"]
-                if (old_label and p.get("from") == old_label)
-                or (not old_label and p.get("to") in new_labels)
+                for p in diff.diff.pairs
+                if (old_label and p.from_label == old_label)
+                or (not old_label and p.to_label in new_labels)
             ),
             None,
         )
@@ -269,16 +257,16 @@ class DossierScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="diff")
     def load_diff(self, old: str, new: str) -> None:
         try:
-            diff = self.app.core.diff(self.dossier_key, old, new)  # type: ignore[attr-defined]
+            diff = comparing.diff(workspace.engine(self), self.dossier_key, old, new)
             self.post_message(self.DiffLoaded((old, new), diff, ""))
         except Exception as exc:  # noqa: BLE001  (shown in the pane)
-            self.post_message(self.DiffLoaded((old, new), None, str(exc)))
+            self.post_message(self.DiffLoaded((old, new), None, workspace.error_text(exc)))
 
     @on(DiffLoaded)
     def diff_loaded(self, message: DiffLoaded) -> None:
         if self.data is None:
             return
-        self.data.diffs[message.key] = message.diff or {"error": message.error}
+        self.data.diffs[message.key] = message.diff or message.error
         if self.current >= 0:
             self.show_row(self.current)
 
@@ -301,7 +289,7 @@ class DossierScreen(Screen[None]):
             return
         index = self.current + step
         while 0 <= index < len(self.data.rows):
-            if self.data.rows[index].get("changed"):
+            if self.data.rows[index].changed:
                 self.query_one(ProvisionTree).select_row(index)
                 return
             index += step
@@ -335,7 +323,7 @@ class DossierScreen(Screen[None]):
         if self.data is None or self.current < 0:
             return
         row = self.data.rows[self.current]
-        keys = self.data.badges.get(row["cells"][0][0] if row["cells"][0] else "", [])
+        keys = self.data.badges.get(row.cells[0][0] if row.cells[0] else "", [])
         if not keys:
             self.notify("No concern is linked to this provision.", timeout=3)
             return
@@ -348,7 +336,7 @@ class DossierScreen(Screen[None]):
         self.app.open_export(self.dossier_key, self.data.chosen if self.data else [])  # type: ignore[attr-defined]
 
 
-def strip_line(stages: list[dict[str, Any]], *, date: bool, short: bool) -> Text:
+def strip_line(stages: list[StageSummary], *, date: bool, short: bool) -> Text:
     """The chosen stages side by side, separated by a bar."""
     strip = Text(no_wrap=True, overflow="ellipsis")
     for i, stage in enumerate(stages):

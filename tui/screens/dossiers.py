@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group
 from rich.text import Text
 from textual import on, work
@@ -15,6 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from eu_posities.readmodels import DossierSummary
+from eu_posities.services import reading
+from eu_posities.tui import workspace
 from eu_posities.tui.widgets.render import concern_line, timeline
 
 
@@ -29,7 +30,7 @@ class DossiersScreen(Screen[None]):
     ]
 
     class Loaded(Message):
-        def __init__(self, dossiers: list[dict[str, Any]]) -> None:
+        def __init__(self, dossiers: list[DossierSummary]) -> None:
             super().__init__()
             self.dossiers = dossiers
 
@@ -40,14 +41,14 @@ class DossiersScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.dossiers: list[dict[str, Any]] = []
+        self.dossiers: list[DossierSummary] = []
 
     @property
     def dossier_key(self) -> str | None:
         index = self.query_one("#dossier-list", OptionList).highlighted
         if index is None or index >= len(self.dossiers):
             return None
-        return str(self.dossiers[index]["key"])
+        return self.dossiers[index].key
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -68,7 +69,8 @@ class DossiersScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         try:
-            self.post_message(self.Loaded(self.app.core.dossiers()))  # type: ignore[attr-defined]
+            found = reading.dossiers(workspace.engine(self), with_tally=True)
+            self.post_message(self.Loaded(found))
         except Exception as exc:  # noqa: BLE001  (shown to the user, never a crash)
             self.post_message(self.Failed(str(exc)))
 
@@ -78,10 +80,10 @@ class DossiersScreen(Screen[None]):
         previous = self.dossier_key
         self.dossiers = message.dossiers
         listing.clear_options()
-        listing.add_options(Option(self._entry(d), id=d["key"]) for d in self.dossiers)
+        listing.add_options(Option(self._entry(d), id=d.key) for d in self.dossiers)
         listing.loading = False
         if self.dossiers:
-            keys = [d["key"] for d in self.dossiers]
+            keys = [d.key for d in self.dossiers]
             listing.highlighted = keys.index(previous) if previous in keys else 0
         else:
             self.query_one("#dossier-timeline", Static).update(
@@ -94,19 +96,19 @@ class DossiersScreen(Screen[None]):
         self.query_one("#dossier-list", OptionList).loading = False
         self.notify(message.error, title="Could not load the dossiers", severity="error")
 
-    def _entry(self, dossier: dict[str, Any]) -> Group:
-        head = Text(dossier["key"], style="bold")
-        head.append(f"  {dossier['procedure']}", style="cyan")
-        head.append(f"  {dossier['stages_with_text']}/{dossier['stages']} stages with text")
-        title = Text(dossier["title"], style="dim", overflow="ellipsis", no_wrap=True)
-        return Group(head, title, concern_line(dossier["concern_summary"]))
+    def _entry(self, dossier: DossierSummary) -> Group:
+        head = Text(dossier.key, style="bold")
+        head.append(f"  {dossier.procedure}", style="cyan")
+        head.append(f"  {dossier.stages_with_text}/{len(dossier.stages)} stages with text")
+        title = Text(dossier.title, style="dim", overflow="ellipsis", no_wrap=True)
+        return Group(head, title, concern_line(dossier.tally))
 
     @on(OptionList.OptionHighlighted, "#dossier-list")
     def highlighted(self, event: OptionList.OptionHighlighted) -> None:
         dossier = self.dossiers[event.option_index]
         detail = self.query_one("#dossier-detail")
-        detail.border_title = f"Stages of {dossier['key']}"
-        self.query_one("#dossier-timeline", Static).update(timeline(dossier["timeline"]))
+        detail.border_title = f"Stages of {dossier.key}"
+        self.query_one("#dossier-timeline", Static).update(timeline(dossier.stages))
 
     @on(OptionList.OptionSelected, "#dossier-list")
     def selected(self, event: OptionList.OptionSelected) -> None:

@@ -11,11 +11,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from eu_posities.kinds import MAX_COMPARE_STAGES
 from eu_posities.tui.widgets.render import (
     CHANGE_MARK,
     DELETE_STYLE,
     FLAG_STYLE,
     INSERT_STYLE,
+    Warnings,
     stage_tags,
 )
 
@@ -26,7 +28,7 @@ KEYS = (
     ("/", "full-text search over all stages"),
     ("i", "import a document as a stage"),
     ("e", "export a memo, table or report"),
-    ("s", "dossier: choose the stages to compare (1 to 4)"),
+    ("s", f"dossier: choose the stages to compare (1 to {MAX_COMPARE_STAGES})"),
     ("m", "dossier: switch columns / redline"),
     ("n  p", "dossier: next / previous change"),
     ("o", "dossier: open the concern of the provision's badge"),
@@ -58,7 +60,7 @@ def help_text() -> Group:
     redline.append(" · ")
     redline.append("shall→may", style=FLAG_STYLE)
     redline.append(" a changed modal verb, number or negation")
-    tags = stage_tags({"fictional": True, "limite": True})
+    tags = stage_tags(Warnings(fictional=True, limite=True))
     tags.append(" made-up practice text; restricted document: do not share")
     return Group(Text("Keys", style="bold underline"), keys, Text(""), markers, redline, tags)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group
 from rich.text import Text
 from textual import on, work
@@ -15,6 +13,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from eu_posities.readmodels import SNIPPET_MARK, SearchHit
+from eu_posities.services import reading
+from eu_posities.tui import workspace
 from eu_posities.tui.widgets.render import stage_tags
 
 DEBOUNCE_SECONDS = 0.25
@@ -30,14 +31,14 @@ class SearchScreen(Screen[None]):
     ]
 
     class Found(Message):
-        def __init__(self, query: str, hits: list[dict[str, Any]], error: str = "") -> None:
+        def __init__(self, query: str, hits: list[SearchHit], error: str = "") -> None:
             super().__init__()
             self.query, self.hits, self.error = query, hits, error
 
     def __init__(self, dossier: str | None = None) -> None:
         super().__init__()
         self.dossier_key = dossier
-        self.hits: list[dict[str, Any]] = []
+        self.hits: list[SearchHit] = []
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -72,7 +73,7 @@ class SearchScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def run_search(self, query: str) -> None:
         try:
-            hits = self.app.core.search(query, self.dossier_key)  # type: ignore[attr-defined]
+            hits = reading.search(workspace.engine(self), query, dossier_key=self.dossier_key)
             self.post_message(self.Found(query, hits))
         except Exception as exc:  # noqa: BLE001  (shown under the input)
             self.post_message(self.Found(query, [], str(exc)))
@@ -92,12 +93,12 @@ class SearchScreen(Screen[None]):
         results.add_options(Option(self._entry(hit)) for hit in self.hits)
 
     @staticmethod
-    def _entry(hit: dict[str, Any]) -> Group:
+    def _entry(hit: SearchHit) -> Group:
         head = Text(no_wrap=True, overflow="ellipsis")
-        head.append(hit["provision"], style="bold")
-        head.append(f"  {hit['dossier']} · {hit['stage']}  ", style="cyan")
+        head.append(hit.provision, style="bold")
+        head.append(f"  {hit.dossier} · {hit.stage}  ", style="cyan")
         head.append_text(stage_tags(hit))
-        return Group(head, snippet_text(str(hit.get("snippet", ""))))
+        return Group(head, snippet_text(hit.snippet))
 
     def action_results(self) -> None:
         results = self.query_one("#search-results", OptionList)
@@ -110,16 +111,13 @@ class SearchScreen(Screen[None]):
     def open_hit(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[event.option_index]
         self.app.open_dossier(  # type: ignore[attr-defined]
-            hit["dossier"], stages=[hit["stage"]], provision=hit["provision"]
+            hit.dossier, stages=[hit.stage], provision=hit.provision
         )
 
 
 def snippet_text(snippet: str) -> Text:
     """A search snippet with the matched words (between the core's marks) highlighted."""
-    from eu_posities import search
-
-    mark = getattr(search, "MARK", "**")
     text = Text(style="dim", no_wrap=True, overflow="ellipsis")
-    for i, part in enumerate(" ".join(snippet.split()).split(mark)):
+    for i, part in enumerate(" ".join(snippet.split()).split(SNIPPET_MARK)):
         text.append(part, style="bold reverse" if i % 2 else "")
     return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Group
@@ -10,6 +11,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
+from eu_posities.diff import PairDiff
+from eu_posities.kinds import MAX_COMPARE_STAGES
+from eu_posities.readmodels import ProvisionView, StageSummary
 from eu_posities.tui.widgets.render import (
     CHANGE_MARK,
     FLAG_STYLE,
@@ -19,7 +23,7 @@ from eu_posities.tui.widgets.render import (
     stage_title,
 )
 
-MAX_COLUMNS = 4
+MAX_COLUMNS = MAX_COMPARE_STAGES
 
 
 class ComparisonPane(VerticalScroll):
@@ -38,8 +42,8 @@ class ComparisonPane(VerticalScroll):
 
     def show_columns(
         self,
-        stages: list[dict[str, Any]],
-        cells: list[list[dict[str, Any]]],
+        stages: Sequence[StageSummary],
+        cells: Sequence[Sequence[ProvisionView]],
         statuses: list[str | None],
         redlines: list[Text | None],
     ) -> None:
@@ -55,12 +59,12 @@ class ComparisonPane(VerticalScroll):
             # Key on the first line, date and one-word tags on the second: narrow columns
             # then never wrap a header in the middle of a tag.
             stage = stages[column]
-            header = Text(stage["key"], style="bold", overflow="ellipsis")
+            header = Text(stage.key, style="bold", overflow="ellipsis")
             header.append("\n")
-            header.append(stage.get("date") or "", style="dim")
+            header.append(stage.date, style="dim")
             tags = stage_tags(stage, short=True)
             if tags:
-                header.append(" " if stage.get("date") else "")
+                header.append(" " if stage.date else "")
                 header.append_text(tags)
             status = statuses[column]
             if status and status != "unchanged":
@@ -76,21 +80,21 @@ class ComparisonPane(VerticalScroll):
         self.scroll_home(animate=False)
 
     @staticmethod
-    def _body(provision: dict[str, Any], redline: Text | None) -> Text:
+    def _body(provision: ProvisionView, redline: Text | None) -> Text:
         if redline is None:
             return provision_body(provision)
-        body = Text(provision["label"], style="bold")
-        if provision.get("heading"):
-            body.append(f"\n{provision['heading']}", style="italic")
+        body = Text(provision.label, style="bold")
+        if provision.heading:
+            body.append(f"\n{provision.heading}", style="italic")
         body.append("\n\n")
         body.append_text(redline)
         return body
 
     def show_redline(
         self,
-        old: dict[str, Any],
-        new: dict[str, Any],
-        pair: dict[str, Any] | None,
+        old: StageSummary,
+        new: StageSummary,
+        pair: PairDiff | None,
         note: str = "",
     ) -> None:
         """The inline word diff of one aligned pair, with its flags and moves listed."""
@@ -108,20 +112,23 @@ class ComparisonPane(VerticalScroll):
             parts.append(Text(note or "No aligned pair for this provision.", style="dim italic"))
             widget.update(Group(*parts))
             return
-        labels = Text(f"{pair.get('from') or '—'} → {pair.get('to') or '—'}", style="bold")
-        labels.append(f"   {pair['status']}", style="italic")
+        labels = Text(f"{pair.from_label or '—'} → {pair.to_label or '—'}", style="bold")
+        labels.append(f"   {pair.status}", style="italic")
         parts += [labels, Text("")]
-        for flag in pair.get("flags", []):
+        for flag in pair.flags:
             line = Text(" ! ", style=FLAG_STYLE)
-            line.append(f" {flag['kind']}: ", style="bold")
-            line.append(f"{flag.get('old') or '—'} → {flag.get('new') or '—'}")
+            line.append(f" {flag.kind}: ", style="bold")
+            line.append(f"{flag.old or '—'} → {flag.new or '—'}")
             parts.append(line)
-        for move in pair.get("moves", []):
+        for move in pair.moves:
             parts.append(
-                Text(f" ^ moved {move['from']} → {move['to']}: {move['text'][:60]}", style="blue")
+                Text(
+                    f" ^ moved {move.from_label} → {move.to_label}: {move.text[:60]}",
+                    style="blue",
+                )
             )
-        if pair.get("flags") or pair.get("moves"):
+        if pair.flags or pair.moves:
             parts.append(Text(""))
-        parts.append(marked_text(pair.get("ops", []), pair.get("flags", [])))
+        parts.append(marked_text(pair.ops, pair.flags))
         widget.update(Group(*parts))
         self.scroll_home(animate=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from eu_posities.readmodels import GridRow
 from eu_posities.tui.widgets.render import change_mark
 
 # Parts of the preamble, in the order of the act: title, citations, recitals, enacting formula.
@@ -77,8 +79,8 @@ class ProvisionTree(Tree[int]):
 
     def show_rows(
         self,
-        rows: list[dict[str, Any]],
-        paths: dict[str, list[str]],
+        rows: Sequence[GridRow],
+        paths: dict[str, Sequence[str]],
         badges: dict[str, list[str]],
     ) -> None:
         """Rebuild the tree. `paths` gives the chapter headings of each first-stage label.
@@ -93,8 +95,8 @@ class ProvisionTree(Tree[int]):
         open_groups: list[tuple[str, TreeNode[int]]] = []
         path: tuple[str, ...] = ()
         for index, row in enumerate(rows):
-            base = row["cells"][0][0] if row["cells"][0] else None
-            if base is not None or row["kind"] in PREAMBLE_KINDS | set(KIND_GROUP):
+            base = row.cells[0][0] if row.cells[0] else None
+            if base is not None or row.kind in PREAMBLE_KINDS | set(KIND_GROUP):
                 path = self._path_of(row, paths.get(base, []) if base else [])
             parent = self._group(open_groups, path)
             node = parent.add_leaf(row_text(row, badges), data=index)
@@ -102,8 +104,8 @@ class ProvisionTree(Tree[int]):
             self.row_nodes.append(node)
 
     @staticmethod
-    def _path_of(row: dict[str, Any], path: list[str]) -> tuple[str, ...]:
-        kind = row["kind"]
+    def _path_of(row: GridRow, path: Sequence[str]) -> tuple[str, ...]:
+        kind = row.kind
         if kind in PREAMBLE_KINDS:
             group = PREAMBLE_GROUP.get(kind)
             return (PREAMBLE, group) if group else (PREAMBLE,)
@@ -186,15 +188,15 @@ class ProvisionTree(Tree[int]):
         self.scroll_to(y=max(0, node.line - context), animate=False)
 
 
-def row_label(row: dict[str, Any], badges: dict[str, list[str]]) -> RowLabel:
-    cells = row["cells"]
-    name = next((c[0] for c in cells if c), row["key"])
-    deleted = bool(row["status"][1:]) and not cells[-1]
+def row_label(row: GridRow, badges: dict[str, list[str]]) -> RowLabel:
+    cells = row.cells
+    name = next((c[0] for c in cells if c), row.key)
+    deleted = bool(row.status[1:]) and not cells[-1]
     concerns = tuple(badges.get(cells[0][0] if cells[0] else "", []))
-    return RowLabel(change_mark(row["status"][1:]), name, "strike dim" if deleted else "", concerns)
+    return RowLabel(change_mark(row.status[1:]), name, "strike dim" if deleted else "", concerns)
 
 
-def row_text(row: dict[str, Any], badges: dict[str, list[str]]) -> Text:
+def row_text(row: GridRow, badges: dict[str, list[str]]) -> Text:
     """The full label (used for the node's own label, e.g. in tests and searches)."""
     return fit_row(row_label(row, badges), 10_000)
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from rich.console import Group
 from rich.text import Text
+
+from eu_posities.diff import DiffOp, Flag
+from eu_posities.readmodels import ConcernTally, ProvisionView, StageSummary
 
 STATUS_STYLE = {
     "open": "bold white on red",
@@ -31,13 +35,31 @@ DELETE_STYLE = "red strike"
 FLAG_STYLE = "bold black on yellow"
 
 
-def stage_tags(stage: dict[str, Any], short: bool = False) -> Text:
+class Tagged(Protocol):
+    """Anything shown with a stage's warnings: a stage, a search hit."""
+
+    @property
+    def fictional(self) -> bool: ...
+
+    @property
+    def limite(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Warnings:
+    """Just the warnings, for a legend: `stage_tags(Warnings(fictional=True, limite=True))`."""
+
+    fictional: bool = False
+    limite: bool = False
+
+
+def stage_tags(stage: Tagged, short: bool = False) -> Text:
     """The visible warning tags of a stage: practice text, LIMITE (`short`: one word each)."""
     tags = Text()
-    if stage.get("fictional"):
+    if stage.fictional:
         word = " FICTIONAL " if short else " FICTIONAL — practice text "
         tags.append(word, style="bold black on yellow")
-    if stage.get("limite"):
+    if stage.limite:
         if tags:
             tags.append(" ")
         tags.append(" LIMITE ", style="bold white on red")
@@ -45,12 +67,12 @@ def stage_tags(stage: dict[str, Any], short: bool = False) -> Text:
 
 
 def stage_title(
-    stage: dict[str, Any], extra: str = "", *, date: bool = True, short: bool = False
+    stage: StageSummary, extra: str = "", *, date: bool = True, short: bool = False
 ) -> Text:
     """A column or pane header: key, date, tags."""
-    title = Text(stage["key"], style="bold")
-    if date and stage.get("date"):
-        title.append(f"  {stage['date']}", style="dim")
+    title = Text(stage.key, style="bold")
+    if date and stage.date:
+        title.append(f"  {stage.date}", style="dim")
     if extra:
         title.append(f"  {extra}")
     tags = stage_tags(stage, short)
@@ -76,59 +98,50 @@ def change_mark(statuses: Iterable[str | None]) -> Text:
     return marks
 
 
-def timeline(stages: list[dict[str, Any]]) -> Group:
+def timeline(stages: Iterable[StageSummary]) -> Group:
     """The stages of a dossier in order: filled dot when the text is there, hollow when known."""
-    width = max((len(s["key"]) for s in stages), default=0)
+    stages = list(stages)
+    width = max((len(s.key) for s in stages), default=0)
     lines = []
     for stage in stages:
         line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(
-            "● " if stage["imported"] else "○ ", style="green" if stage["imported"] else "dim"
-        )
-        line.append(f"{stage['date'] or '—':<10} ", style="dim")
-        line.append(f"{stage['key']:<{width}} ", style="bold" if stage["imported"] else "dim")
+        line.append("● " if stage.imported else "○ ", style="green" if stage.imported else "dim")
+        line.append(f"{stage.date or '—':<10} ", style="dim")
+        line.append(f"{stage.key:<{width}} ", style="bold" if stage.imported else "dim")
         tags = stage_tags(stage, short=True)  # one word: the line must fit 80 columns
         if tags:
             line.append_text(tags)
             line.append(" ")
-        count = f"{stage['provisions']} provisions" if stage["imported"] else "known, no text"
-        line.append(f"{count}  {stage['ref']}".rstrip())
+        count = f"{stage.provisions} provisions" if stage.imported else "known, no text"
+        line.append(f"{count}  {stage.ref}".rstrip())
         lines.append(line)
     return Group(*lines)
 
 
-def concern_line(summary: dict[str, int]) -> Text:
-    total = summary["concerns"]
-    if not total:
+def concern_line(tally: ConcernTally) -> Text:
+    if not tally.concerns:
         return Text("no concerns recorded", style="dim")
-    line = Text(f"{summary['resolved']} of {total} concerns resolved", style="bold")
-    if summary["open"]:
-        line.append(f" · {summary['open']} open", style="red")
+    line = Text(f"{tally.resolved} of {tally.concerns} concerns resolved", style="bold")
+    if tally.open:
+        line.append(f" · {tally.open} open", style="red")
     return line
 
 
-def marked_text(ops: Iterable[Any], flags: Iterable[dict[str, Any]] = ()) -> Text:
+def marked_text(ops: Iterable[DiffOp], flags: Iterable[Flag] = ()) -> Text:
     """A redline: deletions struck through in red, insertions underlined in green.
 
     Words that a flag names (modal verb, number, negation) are highlighted on top.
     """
-    flagged = {w.lower() for f in flags for w in (f.get("old") or "", f.get("new") or "") if w}
+    flagged = {w.lower() for f in flags for w in (f.old, f.new) if w}
     text = Text()
     for op in ops:
-        kind, old, new = _op_parts(op)
-        if kind == "equal":
-            text.append(old)
-        if kind in ("delete", "replace"):
-            _append(text, old, DELETE_STYLE, flagged)
-        if kind in ("insert", "replace"):
-            _append(text, new, INSERT_STYLE, flagged)
+        if op.op == "equal":
+            text.append(op.old)
+        if op.op in ("delete", "replace"):
+            _append(text, op.old, DELETE_STYLE, flagged)
+        if op.op in ("insert", "replace"):
+            _append(text, op.new, INSERT_STYLE, flagged)
     return text
-
-
-def _op_parts(op: Any) -> tuple[str, str, str]:
-    if isinstance(op, dict):
-        return op["op"], op.get("old") or "", op.get("new") or ""
-    return op.op, op.old or "", op.new or ""
 
 
 def _append(text: Text, words: str, style: str, flagged: set[str]) -> None:
@@ -153,13 +166,13 @@ def _split_keep(words: str) -> list[str]:
     return pieces
 
 
-def provision_body(provision: dict[str, Any] | None) -> Text:
+def provision_body(provision: ProvisionView | None) -> Text:
     if provision is None:
         return Text("— not in this stage —", style="dim italic")
-    body = Text(provision["label"], style="bold")
-    if provision.get("heading"):
-        body.append(f"\n{provision['heading']}", style="italic")
-    body.append("\n\n" + provision["text"])
+    body = Text(provision.label, style="bold")
+    if provision.heading:
+        body.append(f"\n{provision.heading}", style="italic")
+    body.append("\n\n" + provision.text)
     return body
 
 

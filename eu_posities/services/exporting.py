@@ -1,4 +1,9 @@
-"""Write exports to files: what the CLI and the TUI call (no Rich here, progress by callback)."""
+"""Exporting: tables, memos and reports written to files, for the CLI and the TUI alike.
+
+Each export reads what it shows in one read transaction (read models and comparisons, the
+user's overrides applied), hands it to a pure builder in `eu_posities.exports`, renders it
+and writes the file atomically. No Rich here; progress by callback.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +18,15 @@ from typing import TYPE_CHECKING
 
 from eu_posities.errors import InputError
 from eu_posities.files import write_atomic
+from eu_posities.services.tx import reading
 
 if TYPE_CHECKING:  # SQLAlchemy loads on first use: `eup --help` stays fast
     from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+    from eu_posities.diff import StageDiff
+    from eu_posities.exports.model import ComparisonTable
+    from eu_posities.exports.report import DossierReport
 
 # progress(done, total, what): called as work advances; the CLI shows a bar, the TUI a message.
 Progress = Callable[[int, int, str], None]
@@ -57,25 +68,21 @@ def export_table(
     progress: Progress | None = None,
 ) -> Path:
     """`eup table`: the multi-column comparison as DOCX, HTML or Markdown."""
-    from eu_posities.db import session_scope
     from eu_posities.exports.i18n import check_lang
-    from eu_posities.exports.table import build_table
 
     suffix = _format_of(out, TABLE_FORMATS, "table")
     check_lang(lang)
-    # A read transaction: the alignment the comparison stores on the way is not kept.
-    with session_scope(engine) as session:
-        table = build_table(
-            session=session,
-            dossier_key=dossier_key,
-            stage_keys=stage_keys,
+    with reading(engine) as session:
+        table = _table(
+            session,
+            dossier_key,
+            stage_keys,
             generated=generated or now_stamp(),
             lang=lang,
             with_concerns=with_concerns,
             include_limite=include_limite,
             progress=progress,
         )
-        session.rollback()
     if suffix == ".docx":
         from eu_posities.exports.render_docx import table_docx
 
@@ -105,23 +112,24 @@ def export_memo(
     progress: Progress | None = None,
 ) -> Path:
     """`eup memo`: the position memo as DOCX, Markdown or HTML."""
-    from eu_posities.db import session_scope
     from eu_posities.exports.memo import build_memo
+    from eu_posities.services.reading import concerns_in, dossier_in
+    from eu_posities.store import get_dossier
 
     suffix = _format_of(out, MEMO_FORMATS, "memo")
-    with session_scope(engine) as session:
+    with reading(engine) as session:
+        found = get_dossier(session=session, key=dossier_key)
         memo = build_memo(
-            session=session,
-            dossier_key=dossier_key,
+            dossier=dossier_in(session, found),
+            records=concerns_in(session, found, concern_key=concern_key),
+            diff_of=_diff_of(session, dossier_key),
             generated=generated or now_stamp(),
             author=author,
-            concern_key=concern_key,
             lang=lang,
             include_limite=include_limite,
             include_fictional=include_fictional,
             progress=progress,
         )
-        session.rollback()
     if suffix == ".docx":
         from eu_posities.exports.render_docx import memo_docx
 
@@ -154,9 +162,7 @@ def export_report(
     leaves no half-written report behind. Files already in `out_dir` are replaced only where
     the report writes the same names.
     """
-    from eu_posities.db import session_scope
     from eu_posities.exports.i18n import check_lang
-    from eu_posities.exports.report import build_report
 
     check_lang(lang)
     keys = list(dict.fromkeys(dossier_keys))
@@ -166,7 +172,7 @@ def export_report(
         raise InputError(f"{out_dir}: exists and is not a folder")
     stamp = generated or now_stamp()
     reports = []
-    with session_scope(engine) as session:
+    with reading(engine) as session:
         for number, key in enumerate(keys):
 
             def step(done: int, total: int, what: str, number: int = number) -> None:
@@ -176,9 +182,9 @@ def export_report(
                     progress(number * 100 + share, len(keys) * 100, what)
 
             reports.append(
-                build_report(
-                    session=session,
-                    dossier_key=key,
+                _report(
+                    session,
+                    key,
                     generated=stamp,
                     lang=lang,
                     all_pairs=all_pairs,
@@ -186,7 +192,6 @@ def export_report(
                     progress=step,
                 )
             )
-        session.rollback()
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".eup-report-", dir=out_dir.parent))
@@ -268,3 +273,100 @@ def _move_into(staging: Path, out_dir: Path) -> None:
             target.mkdir(parents=True, exist_ok=True)
         else:
             os.replace(item, target)
+
+
+# --- gathering what an export shows ----------------------------------------------------------
+
+
+def _diff_of(session: Session, dossier_key: str) -> Callable[[str, str], StageDiff]:
+    """The comparison of two stages as the exports need it: overrides applied, every time."""
+    from eu_posities.compare import compare_pair, load_pair
+
+    def diff_of(old: str, new: str) -> StageDiff:
+        pair = load_pair(session=session, dossier_key=dossier_key, from_key=old, to_key=new)
+        return compare_pair(session=session, pair=pair).diff
+
+    return diff_of
+
+
+def _table(
+    session: Session,
+    dossier_key: str,
+    stage_keys: Sequence[str],
+    *,
+    generated: str,
+    lang: str,
+    with_concerns: bool,
+    include_limite: bool,
+    progress: Progress | None,
+) -> ComparisonTable:
+    from eu_posities.exports.policy import dossier_info, refuse_limite, stage_info
+    from eu_posities.exports.table import build_table_from_diffs, concern_notes
+    from eu_posities.services.comparing import check_stage_count
+    from eu_posities.services.reading import concerns_in, dossier_in
+    from eu_posities.store import get_dossier, get_stage, list_provisions
+
+    keys = check_stage_count(stage_keys)
+    found = get_dossier(session=session, key=dossier_key)
+    dossier = dossier_in(session, found)
+    by_key = {s.key: s for s in dossier.stages}
+    stages = [by_key[get_stage(session=session, dossier=found, key=k).key] for k in keys]
+    refuse_limite(stages, include_limite=include_limite, dossier_key=dossier_key)
+    diff_of = _diff_of(session, dossier_key)
+    total = len(keys) - 1
+    diffs = []
+    for index, stage in enumerate(stages[1:]):
+        if progress:
+            progress(index, total, f"{keys[0]} → {stage.key}")
+        diffs.append(diff_of(keys[0], stage.key))
+    if progress:
+        progress(total, total, "done")
+    first = list_provisions(
+        session=session, stage=get_stage(session=session, dossier=found, key=keys[0])
+    )
+    notes = None
+    if with_concerns:
+        notes = concern_notes(concerns_in(session, found, alerts=False), keys, lang)
+    return build_table_from_diffs(
+        dossier=dossier_info(dossier),
+        stages=[stage_info(s) for s in stages],
+        base_provisions=[(p.label, p.text) for p in first],
+        diffs=diffs,
+        generated=generated,
+        lang=lang,
+        concern_notes=notes,
+        headings={p.label: p.heading for p in first if p.heading},
+    )
+
+
+def _report(
+    session: Session,
+    dossier_key: str,
+    *,
+    generated: str,
+    lang: str,
+    all_pairs: bool,
+    include_limite: bool,
+    progress: Progress | None,
+) -> DossierReport:
+    from eu_posities.exports.report import build_report
+    from eu_posities.services.reading import concerns_in, dossier_in
+    from eu_posities.store import get_dossier, get_stage, list_provisions
+
+    found = get_dossier(session=session, key=dossier_key)
+
+    def texts_of(stage_key: str) -> list[tuple[str, str, str]]:
+        stage = get_stage(session=session, dossier=found, key=stage_key)
+        return [(p.label, p.heading, p.text) for p in list_provisions(session=session, stage=stage)]
+
+    return build_report(
+        dossier=dossier_in(session, found),
+        records=concerns_in(session, found, alerts=False),
+        diff_of=_diff_of(session, dossier_key),
+        texts_of=texts_of,
+        generated=generated,
+        lang=lang,
+        all_pairs=all_pairs,
+        include_limite=include_limite,
+        progress=progress,
+    )

@@ -1,0 +1,414 @@
+"""Read models: what the CLI, the TUI and the exports show, as frozen dataclasses.
+
+Built by `eu_posities.services.reading` from the database in one read transaction, then
+handed to whichever edge shows them. They stay typed until the edge: `to_json()` gives the
+contract's JSON shapes and is called only where `--json` is printed (or a file is written).
+Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from eu_posities.kinds import COMMENTARY_KINDS, ConcernStatus
+
+if TYPE_CHECKING:
+    from eu_posities.models import Stage
+
+
+def _iso(at: datetime | None) -> str:
+    return at.isoformat() if at else ""
+
+
+@dataclass(frozen=True, slots=True)
+class StageSummary:
+    """One stage of a dossier: what it is, where its text came from, how to treat it."""
+
+    key: str
+    kind: str
+    date: str
+    ref: str
+    provisions: int
+    title: str = ""
+    language: str = "en"
+    limite: bool = False
+    fictional: bool = False
+    source: str = ""
+    format: str = ""
+    note: str = ""
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, stage: Stage, provisions: int) -> StageSummary:
+        """The summary of a stored stage that holds `provisions` provisions."""
+        return cls(
+            key=stage.key,
+            kind=stage.kind,
+            date=stage.date,
+            ref=stage.ref,
+            provisions=provisions,
+            title=stage.title,
+            language=stage.language,
+            limite=stage.limite,
+            fictional=stage.fictional,
+            source=stage.source_name,
+            format=stage.source_format,
+            note=stage.note,
+            meta=dict(stage.meta or {}),
+        )
+
+    @property
+    def imported(self) -> bool:
+        return self.provisions > 0
+
+    @property
+    def is_commentary(self) -> bool:
+        """A fiche or a letter comments on the text: it is never a column of text."""
+        return self.kind in COMMENTARY_KINDS
+
+    @property
+    def rebuilt_from(self) -> str:
+        """The file whose marks this stage's text was rebuilt from ('' for a real text)."""
+        return str(self.meta.get("rebuilt_from", ""))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "date": self.date,
+            "ref": self.ref,
+            "provisions": self.provisions,
+            "imported": self.imported,
+            "title": self.title,
+            "language": self.language,
+            "limite": self.limite,
+            "fictional": self.fictional,
+            "source": self.source,
+            "format": self.format,
+            "note": self.note,
+            **({"rebuilt_from": self.rebuilt_from} if self.rebuilt_from else {}),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ConcernTally:
+    """How many concerns a dossier tracks, how many are resolved and how many still open."""
+
+    concerns: int = 0
+    resolved: int = 0
+    open: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DossierSummary:
+    key: str
+    title: str
+    procedure: str
+    commission_ref: str
+    stages: tuple[StageSummary, ...] = ()
+    tally: ConcernTally = ConcernTally()
+
+    @property
+    def stages_with_text(self) -> int:
+        return sum(1 for s in self.stages if s.imported)
+
+    def stage(self, key: str) -> StageSummary | None:
+        return next((s for s in self.stages if s.key == key), None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "title": self.title,
+            "procedure": self.procedure,
+            "commission_ref": self.commission_ref,
+            "stages": len(self.stages),
+            "stages_with_text": self.stages_with_text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ProvisionView:
+    """One provision of one stage, as printed there."""
+
+    kind: str
+    number: str
+    label: str
+    heading: str
+    text: str
+    path: tuple[str, ...] = ()
+    footnotes: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "number": self.number,
+            "label": self.label,
+            "heading": self.heading,
+            "text": self.text,
+            "path": list(self.path),
+            "footnotes": list(self.footnotes),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentEntry:
+    """One assessment of a concern in one stage (the ledger is append-only)."""
+
+    id: int
+    stage: str
+    status: str
+    evidence: str
+    evidence_document: str
+    evidence_location: str
+    note: str
+    author: str
+    at: datetime | None
+    supersedes: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "stage": self.stage,
+            "status": self.status,
+            "evidence": self.evidence,
+            "evidence_document": self.evidence_document,
+            "evidence_location": self.evidence_location,
+            "note": self.note,
+            "author": self.author,
+            "at": _iso(self.at),
+            "supersedes": self.supersedes,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LinkEntry:
+    """A concern tied to a provision of a stage (suggested or confirmed)."""
+
+    stage: str
+    provision: str
+    state: str
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "stage": self.stage,
+            "provision": self.provision,
+            "state": self.state,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AlertEntry:
+    """A concern whose linked provision changed in a newly imported stage."""
+
+    concern: str
+    stage: str
+    provision: str
+    summary: str
+    flags: tuple[Mapping[str, Any], ...]
+    at: datetime | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "concern": self.concern,
+            "stage": self.stage,
+            "provision": self.provision,
+            "summary": self.summary,
+            "flags": [dict(f) for f in self.flags],
+            "at": _iso(self.at),
+        }
+
+
+def resolved_in(statuses: Mapping[str, str]) -> str | None:
+    """The first stage from which the concern stays resolved in every later assessed stage.
+
+    `statuses` is in stage order (as `status_by_stage` gives it).
+    """
+    first: str | None = None
+    for stage_key, status in reversed(list(statuses.items())):
+        if status != "resolved":
+            break
+        first = stage_key
+    return first
+
+
+@dataclass(frozen=True, slots=True)
+class ConcernRecord:
+    """A concern in one dossier: the position, the links, the status per stage, the history.
+
+    `status_by_stage` holds the newest assessment's status per assessed stage, in the
+    dossier's stage order; `resolved_in` follows the ledger's rule (the first stage from
+    which the concern stays resolved).
+    """
+
+    key: str
+    dossier: str
+    title_nl: str
+    title_en: str
+    status_by_stage: Mapping[str, str]
+    resolved_in: str | None
+    links: tuple[LinkEntry, ...] = ()
+    history: tuple[AssessmentEntry, ...] = ()  # oldest first
+    alerts: tuple[AlertEntry, ...] = ()
+    description: str = ""
+    position_nl: str = ""
+    position_source: str = ""
+    terms: tuple[str, ...] = ()
+    dossiers: tuple[str, ...] = ()
+
+    def title(self, lang: str) -> str:
+        if lang == "en":
+            return self.title_en or self.title_nl
+        return self.title_nl or self.title_en
+
+    @property
+    def provisions(self) -> tuple[str, ...]:
+        """Labels of the linked provisions, each once, in link order."""
+        return tuple(dict.fromkeys(link.provision for link in self.links))
+
+    def links_in(self, stage: str) -> set[str]:
+        return {link.provision for link in self.links if link.stage == stage}
+
+    @property
+    def current(self) -> tuple[AssessmentEntry, ...]:
+        """The newest assessment of each assessed stage, in stage order."""
+        newest: dict[str, AssessmentEntry] = {}
+        for entry in self.history:
+            newest[entry.stage] = entry
+        return tuple(newest[stage] for stage in self.status_by_stage if stage in newest)
+
+    @property
+    def current_status(self) -> str:
+        """The status in the latest assessed stage ('' when never assessed)."""
+        return list(self.status_by_stage.values())[-1] if self.status_by_stage else ""
+
+    @property
+    def is_open(self) -> bool:
+        return not self.current_status or ConcernStatus(self.current_status).is_open
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's `concerns list` row."""
+        return {
+            "key": self.key,
+            "title": self.title_nl,
+            "title_en": self.title_en,
+            "dossier": self.dossier,
+            "provisions": list(self.provisions),
+            "status_by_stage": dict(self.status_by_stage),
+            "resolved_in": self.resolved_in,
+        }
+
+    def detail_json(self) -> dict[str, Any]:
+        """`concerns show`: the row plus position, links, current assessments and alerts."""
+        return {
+            **self.to_json(),
+            "description": self.description,
+            "position_nl": self.position_nl,
+            "position_source": self.position_source,
+            "terms": list(self.terms),
+            "dossiers": list(self.dossiers),
+            "links": [link.to_json() for link in self.links],
+            "current": [entry.to_json() for entry in self.current],
+            "alerts": [alert.to_json() for alert in self.alerts],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeEntry:
+    """One line of the change log: who changed what, when."""
+
+    at: datetime | None
+    author: str
+    action: str
+    dossier: str
+    subject: str
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "at": _iso(self.at),
+            "author": self.author,
+            "action": self.action,
+            "dossier": self.dossier,
+            "subject": self.subject,
+            "detail": dict(self.detail),
+        }
+
+
+# What surrounds each matched word in a search snippet.
+SNIPPET_MARK = "**"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A provision that matches a search, with the matched words of `snippet` between marks."""
+
+    dossier: str
+    stage: str
+    provision: str
+    snippet: str
+    kind: str
+    heading: str
+    rank: float
+    limite: bool = False
+    fictional: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "dossier": self.dossier,
+            "stage": self.stage,
+            "provision": self.provision,
+            "snippet": self.snippet,
+            "kind": self.kind,
+            "heading": self.heading,
+            "rank": self.rank,
+            "limite": self.limite,
+            "fictional": self.fictional,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    """One row of the multi-stage comparison: the provisions that stand for one provision.
+
+    `cells[i]` holds the labels in stage i (several for a split); `status[i]` what became of
+    the first stage's provision in stage i (None in the first column; "renumbered" when only
+    the label changed).
+    """
+
+    key: str
+    kind: str
+    cells: tuple[tuple[str, ...], ...]
+    status: tuple[str | None, ...]
+
+    @property
+    def changed(self) -> bool:
+        # Renumbering alone is not a change of text: it is marked, but not counted as one.
+        return any(s not in (None, "unchanged", "renumbered") for s in self.status[1:])
+
+    @property
+    def renumbered(self) -> bool:
+        return "renumbered" in self.status
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "cells": [list(c) for c in self.cells],
+            "status": list(self.status),
+            "changed": self.changed,
+            "renumbered": self.renumbered,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonGrid:
+    """Several stages side by side, rows in the first stage's order (the four-column view)."""
+
+    dossier: str
+    stages: tuple[StageSummary, ...]
+    rows: tuple[GridRow, ...]

@@ -1,0 +1,102 @@
+"""Setting up: open a database (creating or upgrading it), load the demo, dossiers, backups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from eu_posities.errors import EupError
+from eu_posities.services.tx import database_errors, reading, writing
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+
+def open_database(
+    url: str, *, author: str, load_demo_if_new: bool = False, upgrade: bool = False
+) -> Engine:
+    """An engine on `url` with a usable schema.
+
+    An empty database gets the schema (and, for the TUI's first start, the demo data); an
+    outdated one is upgraded only when asked (`eup init`), since in team mode that is a
+    deliberate act.
+    """
+    from sqlalchemy.exc import OperationalError
+
+    from eu_posities import db
+
+    with database_errors():
+        try:
+            engine = db.make_engine(url)
+            state = db.check_schema(engine)
+        except OperationalError as exc:
+            raise EupError(f"cannot open database {safe_url(url)}: {exc.orig}") from None
+        if state == "empty" or upgrade:
+            db.upgrade(engine)
+    if state == "empty" and load_demo_if_new:
+        load_demo(engine, author=author)
+    elif state == "outdated" and not upgrade:
+        raise EupError("the database schema is older than this eu-posities; run `eup init`")
+    return engine
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<invalid URL>"
+
+
+def load_demo(engine: Engine, *, author: str) -> str:
+    """Load the bundled data (idempotent); a one-line summary of what was added, or ''."""
+    from eu_posities.demo import load_demo as load
+
+    return writing(engine, lambda s: load(session=s, author=author))
+
+
+def add_dossier(
+    engine: Engine,
+    key: str,
+    *,
+    title: str,
+    author: str,
+    procedure: str = "",
+    commission_ref: str = "",
+) -> None:
+    from eu_posities.store import add_dossier as add
+
+    writing(
+        engine,
+        lambda s: add(
+            session=s,
+            key=key,
+            title=title,
+            procedure=procedure,
+            commission_ref=commission_ref,
+            author=author,
+        ),
+    )
+
+
+def backup(engine: Engine, path: Path) -> dict[str, int]:
+    """Write everything, history included, to one JSON file; rows per table."""
+    from eu_posities.backup import write_backup
+
+    with reading(engine) as session:
+        return write_backup(session=session, path=path)
+
+
+def read_backup(path: Path) -> dict[str, Any]:
+    from eu_posities.backup import read_backup as read
+
+    return read(path)
+
+
+def restore(engine: Engine, data: dict[str, Any]) -> dict[str, int]:
+    """Load a backup (read and checked first) into an empty database; rows per table."""
+    from eu_posities.backup import restore_backup
+
+    return writing(engine, lambda s: restore_backup(session=s, data=data))
