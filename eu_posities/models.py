@@ -86,6 +86,70 @@ class Provision(SQLModel, table=True):
     blocks: list[dict[str, Any]] = _json_list()  # paragraphs and points with num and level
     footnotes: list[str] = _json_list()
     markers: dict[str, Any] = _json()
+    # The document's own change marks against its base ({"op", "text", "changed"} runs), and
+    # where the text came from inside a composite document: EP amendment numbers, the rows
+    # of a four-column document.
+    marks: list[dict[str, Any]] = _json_list()
+    amendments: list[str] = _json_list()
+    rows: list[str] = _json_list()
+
+
+class Amendment(SQLModel, table=True):
+    """One amendment of an EP amendment list, kept with the stage it was applied to make."""
+
+    __table_args__ = (Index("ix_amendment_stage_ordinal", "stage_id", "ordinal"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    stage_id: int = Field(foreign_key="stage.id", ondelete="CASCADE")
+    ordinal: int
+    number: str = Field(max_length=20)
+    target: str = Field(sa_column=Column(Text, nullable=False))
+    label: str | None = Field(default=None, max_length=80)
+    path: list[str] = _json_list()
+    kind: str = Field(max_length=20)  # modify | insert | delete
+    old: str = Field(default="", sa_column=Column(Text, nullable=False))
+    new: str = Field(default="", sa_column=Column(Text, nullable=False))
+    new_marks: list[dict[str, Any]] = _json_list()
+    justification: str = Field(default="", sa_column=Column(Text, nullable=False))
+    members: str = Field(default="", sa_column=Column(Text, nullable=False))
+    applied: bool = False
+    problem: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class DocumentRow(SQLModel, table=True):
+    """One numbered row of a four-column (3–5 column) document, with the cell of each stage.
+
+    The stages it was read into are named by key in `cells`, so the row survives as long as
+    those stages keep the document's text (a re-import of one of them replaces its rows).
+    """
+
+    __table_args__ = (Index("ix_documentrow_dossier_ordinal", "dossier_id", "ordinal"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    dossier_id: int = Field(foreign_key="dossier.id", ondelete="CASCADE")
+    source_sha256: str = Field(default="", max_length=64)
+    ordinal: int
+    number: str = Field(max_length=20)
+    status: str | None = Field(default=None, max_length=1)  # G | Y | R
+    heading: str = Field(default="", sa_column=Column(Text, nullable=False))
+    label: str | None = Field(default=None, max_length=80)
+    part: str = Field(default="", sa_column=Column(Text, nullable=False))
+    cells: dict[str, str] = _json()  # stage key -> the cell's text ("" when not in it)
+    comments: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class Note(SQLModel, table=True):
+    """A negotiator's note on a provision of a stage (shown in the exports' comments column)."""
+
+    __table_args__ = (Index("ix_note_dossier_stage_label", "dossier_id", "stage", "label"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    dossier_id: int = Field(foreign_key="dossier.id", ondelete="CASCADE")
+    stage: str = Field(max_length=80)
+    label: str = Field(max_length=80)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    author: str = Field(default="", max_length=120)
+    at: datetime = Field(default_factory=utcnow)
 
 
 class AlignmentOverride(SQLModel, table=True):
@@ -197,6 +261,9 @@ TABLES: tuple[type[SQLModel], ...] = (
     Dossier,
     Stage,
     Provision,
+    Amendment,
+    DocumentRow,
+    Note,
     AlignmentOverride,
     Concern,
     ConcernDossier,

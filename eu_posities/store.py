@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from eu_posities.document import ParsedProvision
+from eu_posities.document import MarkedRun, ParsedProvision
 from eu_posities.errors import Conflict, InputError, NotFound
 from eu_posities.kinds import StageKind, values
 from eu_posities.models import ChangeLog, Dossier, Provision, Stage
@@ -233,10 +233,24 @@ def replace_provisions(
                 ],
                 footnotes=list(parsed.footnotes),
                 markers=dict(parsed.markers),
+                marks=[mark_json(m) for m in parsed.marks],
+                amendments=list(parsed.amendments),
+                rows=list(parsed.rows),
             )
         )
     session.flush()
     return len(provisions)
+
+
+def mark_json(mark: MarkedRun) -> dict[str, Any]:
+    data: dict[str, Any] = {"op": mark.op, "text": mark.text}
+    if mark.changed:
+        data["changed"] = True
+    return data
+
+
+def mark_of(data: dict[str, Any]) -> MarkedRun:
+    return MarkedRun(op=data["op"], text=data["text"], changed=bool(data.get("changed")))
 
 
 def as_parsed(provision: Provision) -> ParsedProvision:
@@ -261,6 +275,9 @@ def as_parsed(provision: Provision) -> ParsedProvision:
         ),
         footnotes=tuple(provision.footnotes),
         markers=dict(provision.markers),
+        marks=tuple(mark_of(m) for m in provision.marks),
+        amendments=tuple(provision.amendments),
+        rows=tuple(provision.rows),
     )
 
 

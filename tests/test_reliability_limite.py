@@ -4,6 +4,7 @@ Search still finds LIMITE text for the user (it stays inside the tool) and flags
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,58 @@ def test_search_flags_limite_hits(limite_db: str) -> None:
         "--db", limite_db, "search", "detection order", "--stage", "commission-proposal", "--json"
     )
     assert public.json() and not any(h["limite"] for h in public.json())
+
+
+def _secret_note(db_url: str, stage: str, *, known_only: bool = False) -> None:
+    """A note made on a LIMITE stage: it may never reach an export of public stages."""
+    args = ["--db", db_url, "concerns", "assess", "csa-regulation", "detectiebevel", stage]
+    result = eup(*args, "--status", "partly", "--evidence", "q", "--note", "SECRET note")
+    assert result.code == 0, result.err
+
+
+def _written(out: Path) -> str:
+    files = [p for p in out.rglob("*") if p.is_file()] if out.is_dir() else [out]
+    return "\n".join(p.read_text(encoding="utf-8") for p in files)
+
+
+def test_a_note_on_a_limite_stage_stays_out_of_a_public_table(
+    limite_db: str, tmp_path: Path
+) -> None:
+    _secret_note(limite_db, "limite-test")
+    out = tmp_path / "t.md"
+    stages = "commission-proposal,practice-council-text"
+    args = ["table", "csa-regulation", "--stages", stages, "--concerns", "--out", str(out)]
+    assert eup("--db", limite_db, *args).code == 0
+    text = _written(out)
+    assert "detectiebevel" in text  # the concern is there, as seen from the public stages
+    assert "SECRET" not in text and "limite-test" not in text
+
+
+def test_a_known_limite_stage_stays_out_of_a_report(db_url: str, tmp_path: Path) -> None:
+    """A LIMITE stage known by its number only: its assessments are LIMITE too."""
+    assert eup("--db", db_url, "init", "--demo").code == 0
+    # The demo's council-mandate of the regulation has no text; made LIMITE for the test.
+    from sqlalchemy import text
+
+    from eu_posities import db
+
+    engine = db.make_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE stage SET limite = TRUE, title = 'Secret title' WHERE key = :k"),
+            {"k": "council-mandate"},
+        )
+    engine.dispose()
+    _secret_note(db_url, "council-mandate")
+    out = tmp_path / "report"
+    assert eup("--db", db_url, "report", "csa-regulation", "--out", str(out)).code == 0
+    text_out = _written(out)
+    assert "SECRET" not in text_out and "Secret title" not in text_out
+    listed = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert "council-mandate" not in [s["key"] for s in listed["stages"]]
+    assert all("council-mandate" not in c["status_by_stage"] for c in listed["concerns"])
+    consent = tmp_path / "with-consent"
+    args = ["report", "csa-regulation", "--out", str(consent), "--include-limite"]
+    assert eup("--db", db_url, *args).code == 0
+    listed = json.loads((consent / "report.json").read_text(encoding="utf-8"))
+    assert "council-mandate" in [s["key"] for s in listed["stages"]]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import replace
 
 from eu_posities.errors import InputError
 from eu_posities.exports.model import DossierInfo, StageInfo
-from eu_posities.readmodels import DossierSummary, StageSummary
+from eu_posities.readmodels import ConcernRecord, DossierSummary, StageSummary, resolved_in
 
 
 def stage_info(stage: StageSummary) -> StageInfo:
@@ -42,3 +43,22 @@ def refuse_limite(
                 f"stage {stage.key!r} of {dossier_key!r} is LIMITE; "
                 "add --include-limite to export it"
             )
+
+
+def shown_stages(stages: Iterable[StageSummary], *, include_limite: bool) -> list[StageSummary]:
+    """The stages an export may mention at all: LIMITE ones only with consent."""
+    return [s for s in stages if include_limite or not s.limite]
+
+
+def within(record: ConcernRecord, stage_keys: Collection[str]) -> ConcernRecord:
+    """The concern as seen from `stage_keys` only: statuses, links, history and alerts of
+    other stages (a LIMITE one, a fictional one left out) never reach the export."""
+    statuses = {k: v for k, v in record.status_by_stage.items() if k in stage_keys}
+    return replace(
+        record,
+        status_by_stage=statuses,
+        resolved_in=resolved_in(statuses),
+        links=tuple(link for link in record.links if link.stage in stage_keys),
+        history=tuple(entry for entry in record.history if entry.stage in stage_keys),
+        alerts=tuple(alert for alert in record.alerts if alert.stage in stage_keys),
+    )

@@ -10,7 +10,13 @@ from typing import Any
 
 from eu_posities.diff import PairDiff, StageDiff
 from eu_posities.exports.model import DossierInfo, StageInfo
-from eu_posities.exports.policy import dossier_info, refuse_limite, stage_info
+from eu_posities.exports.policy import (
+    dossier_info,
+    refuse_limite,
+    shown_stages,
+    stage_info,
+    within,
+)
 from eu_posities.exports.runs import change_counts, changed_share
 from eu_posities.readmodels import ConcernRecord, DossierSummary
 
@@ -169,8 +175,11 @@ def build_report(
 ) -> DossierReport:
     """`eup report` for one dossier: diffs of the chosen stage pairs, followed per provision."""
     text_stages = [s for s in dossier.stages if s.imported and not s.is_commentary]
-    # A LIMITE stage known only by its date and number shows no text: it is listed, marked.
     refuse_limite(text_stages, include_limite=include_limite, dossier_key=dossier.key)
+    # A LIMITE stage known only by its date and number is left out altogether without
+    # consent: its title, its assessments and their notes are LIMITE too.
+    shown = shown_stages(dossier.stages, include_limite=include_limite)
+    keys_shown = {s.key for s in shown}
     keys = [s.key for s in text_stages]
     consecutive = list(zip(keys, keys[1:], strict=False))
     stage_pairs = list(combinations(keys, 2)) if all_pairs else consecutive
@@ -190,13 +199,13 @@ def build_report(
     lineages = build_lineages(keys, first, diffs, stage_pairs, texts)
     return DossierReport(
         dossier=dossier_info(dossier),
-        stages=tuple(stage_info(s) for s in dossier.stages),
+        stages=tuple(stage_info(s) for s in shown),
         text_stages=tuple(keys),
-        provision_counts={s.key: s.provisions for s in dossier.stages},
+        provision_counts={s.key: s.provisions for s in shown},
         stage_pairs=tuple(stage_pairs),
         diffs=diffs,
         lineages=tuple(lineages),
-        concerns=tuple(records),
+        concerns=tuple(within(record, keys_shown) for record in records),
         generated=generated,
         lang=lang,
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from eu_posities.diff import StageDiff
 from eu_posities.exports.i18n import status_text, t
 from eu_posities.exports.model import Cell, ComparisonTable, DossierInfo, Row, Run, StageInfo
+from eu_posities.exports.policy import within
 from eu_posities.exports.runs import mark_moves, merge_runs, ops_to_runs, plain_runs
 from eu_posities.readmodels import ConcernRecord
 
@@ -133,7 +134,11 @@ def _add_column(
 def concern_notes(
     records: Sequence[ConcernRecord], shown: Sequence[str], lang: str
 ) -> Callable[[dict[str, set[str]]], str]:
-    """The concerns column: for a row's labels per stage, the concerns linked to them."""
+    """The concerns column: for a row's labels per stage, the concerns linked to them.
+
+    Only what was said in the stages shown: a note on another stage (a LIMITE one) stays out.
+    """
+    records = [within(record, shown) for record in records]
 
     def notes(labels: dict[str, set[str]]) -> str:
         lines = []
