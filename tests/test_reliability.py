@@ -146,7 +146,7 @@ def test_import_killed_half_way_leaves_nothing(db_url: str, tmp_path: Path) -> N
     assert len(text_before) > 150
 
     # Replacing that text by another document, killed half-way: the old text stays whole.
-    _killed_import(db_url, tmp_path, OTHER, "--stage", "crash-test", "--replace")
+    _killed_import(db_url, tmp_path, OTHER, "--stage", "crash-test", "--replace", "--force")
     assert _state(db_url) == after_import
     assert (
         eup("--db", db_url, "provisions", "csa-regulation", "crash-test", "--json").json()
@@ -173,6 +173,7 @@ def _ledger(url: str) -> None:
         "csa-regulation",
         "--stage",
         "council-mandate",
+        "--force",  # a real text of another act stands in for a second stage
         "--date",
         "2023-06-01",
         "--ref",

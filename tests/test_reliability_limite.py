@@ -19,7 +19,7 @@ def limite_db(db_url: str) -> str:
     assert eup("--db", db_url, "init", "--demo").code == 0
     result = eup(
         "--db", db_url, "import", str(OTHER), "--dossier", "csa-regulation",
-        "--stage", "limite-test", "--kind", "council-mandate", "--limite",
+        "--stage", "limite-test", "--kind", "council-mandate", "--limite", "--force",
         "--ref", "Test text (a real Commission proposal imported as a LIMITE stage for the test)",
     )  # fmt: skip
     assert result.code == 0, result.err

@@ -45,12 +45,21 @@ def import_command(
     ref: str | None = typer.Option(None, "--ref", help="Document reference (ST or COM number)."),
     title: str | None = typer.Option(None, "--title", help="Title of the stage."),
     limite: bool = typer.Option(False, "--limite", help="The document is LIMITE (not public)."),
+    not_limite: bool = typer.Option(
+        False, "--not-limite", help="Store as public although the page furniture says LIMITE."
+    ),
     fictional: bool = typer.Option(
         False, "--fictional", help="Practice text, not a real document."
     ),
     replace: bool = typer.Option(False, "--replace", help="Replace the stage's existing text."),
     leos_both: bool = typer.Option(
         False, "--leos-both", help="For a LEOS mandate: also import the Commission text as a stage."
+    ),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="Import even when part of the text was not read (coverage < 99%) or the document "
+        "looks like another act; a warning says so.",
     ),
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -72,9 +81,11 @@ def import_command(
         ref=ref,
         title=title,
         limite=limite,
+        not_limite=not_limite,
         fictional=fictional,
         replace=replace,
         leos_both=leos_both,
+        force=force,
     )
     engine = state_of(ctx).engine()
     with progress_bar("import") as bar:
@@ -87,6 +98,8 @@ def import_command(
         console.print(f"Imported {d.provisions} provisions into {dossier}/{d.key} ({d.format}).")
     if result.coverage is not None:
         console.print(f"Text coverage: {result.coverage.share:.1%} of the document's words.")
+    for note in result.notes:
+        console.print(f"Note: {note}.", markup=False)
     for warning in result.warnings:
         stderr_console().print(f"warning: {warning}", markup=False, highlight=False)
 

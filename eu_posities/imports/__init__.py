@@ -15,16 +15,22 @@ from typing import Any
 
 from sqlmodel import Session
 
-from eu_posities.document import Coverage, ParsedDocument, ParsedStage
+from eu_posities.document import Coverage, ParsedDocument, ParsedProvision, ParsedStage
 from eu_posities.errors import Conflict, InputError
-from eu_posities.models import Stage, utcnow
+from eu_posities.imports.checks import check_coverage, check_same_act
+from eu_posities.kinds import COMMENTARY_KINDS
+from eu_posities.models import Dossier, Stage, utcnow
 from eu_posities.store import (
+    as_parsed,
     ensure_stage,
     find_stage,
     get_dossier,
+    list_provisions,
+    list_stages,
     log_change,
     replace_provisions,
     slugify,
+    stage_kind_for,
 )
 
 # progress(done, total, what): the CLI shows a bar, the TUI a message.
@@ -44,9 +50,11 @@ class ImportRequest:
     title: str | None = None
     language: str | None = None
     limite: bool = False
+    not_limite: bool = False  # the document says LIMITE in its furniture, the user knows better
     fictional: bool = False
     replace: bool = False
     leos_both: bool = False
+    force: bool = False  # store a document read only in part, or one that looks like another act
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,7 @@ class ImportResult:
                 "format": s.format,
                 "coverage": coverage,
                 "warnings": list(self.warnings),
+                "notes": list(self.notes),
             }
             for s in self.stages
         ]
@@ -168,6 +177,24 @@ def store_document(
     keys = stage_keys(request, texts)
     if len(set(keys)) != len(keys):
         raise InputError(f"duplicate stage keys {keys}", source=str(request.path))
+    source = str(request.path)
+    warnings = list(document.warnings)
+    warnings += check_coverage(document.coverage, force=request.force, source=source)
+    latest = latest_text(session=session, dossier=dossier, besides=set(keys))
+    for key, text in zip(keys, texts, strict=True):
+        if not is_commentary(key, request.kind, text):
+            warnings += check_same_act(
+                text, latest, dossier=dossier.key, force=request.force, source=source
+            )
+            break  # the columns of one document stand or fall together
+    notes: list[str] = []
+    limite = request.limite
+    if document.meta.get("limite") and not request.limite:
+        if request.not_limite:
+            notes.append("the document is marked LIMITE; stored as public (--not-limite)")
+        else:
+            limite = True
+            notes.append("the document is marked LIMITE: the stage is LIMITE (--not-limite if not)")
     done: list[ImportedStage] = []
     # The Commission text of a LEOS mandate is the older stage: stored first, an undated
     # Commission stage keeps its place before the Council's in every stage list.
@@ -189,7 +216,7 @@ def store_document(
             key=key,
             kind=request.kind if len(texts) == 1 else None,
             date=request.date,
-            ref=request.ref,
+            ref=request.ref or document.meta.get("ref") or None,
             title=request.title or text.title or None,
             language=request.language or text.language,
             source_name=request.path.name,
@@ -198,10 +225,11 @@ def store_document(
             imported_at=utcnow(),
             imported_by=author,
         )
-        if request.limite:
+        if limite:
             stage.limite = True
         if request.fictional:
             stage.fictional = True
+        stage.meta = {**(stage.meta or {}), **document_facts(document, text)}
         count = replace_provisions(session=session, stage=stage, provisions=text.provisions)
         after_import(session=session, stage=stage)
         log_change(
@@ -225,8 +253,40 @@ def store_document(
         file=request.path.name,
         stages=tuple(done),
         coverage=document.coverage,
-        warnings=document.warnings,
+        warnings=tuple(warnings),
+        notes=tuple(notes),
     )
+
+
+def document_facts(document: ParsedDocument, text: ParsedStage) -> dict[str, Any]:
+    """What the stage remembers of how its document was read (shown wherever it is shown)."""
+    facts: dict[str, Any] = {}
+    for name in ("marks", "release"):
+        if document.meta.get(name):
+            facts[name] = document.meta[name]
+    if text.meta.get("partial"):
+        facts["partial"] = text.meta["partial"]
+    if document.coverage is not None:
+        facts["coverage"] = round(document.coverage.share, 4)
+    return facts
+
+
+def is_commentary(key: str, kind: str | None, text: ParsedStage) -> bool:
+    """A fiche or a letter comments on the act: it shares no text with it, by nature."""
+    return text.format == "dutch" or stage_kind_for(key, kind) in COMMENTARY_KINDS
+
+
+def latest_text(
+    *, session: Session, dossier: Dossier, besides: set[str]
+) -> tuple[str, tuple[ParsedProvision, ...]] | None:
+    """The newest stage of the dossier with a text (other than `besides`), with its provisions."""
+    for stage in reversed(list_stages(session=session, dossier=dossier)):
+        if stage.key in besides or stage.kind in COMMENTARY_KINDS:
+            continue
+        provisions = tuple(as_parsed(p) for p in list_provisions(session=session, stage=stage))
+        if provisions:
+            return stage.key, provisions
+    return None
 
 
 def after_import(*, session: Session, stage: Stage) -> None:
