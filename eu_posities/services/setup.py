@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eu_posities.errors import EupError
+from eu_posities.errors import Conflict, EupError
 from eu_posities.services.tx import database_errors, reading, writing
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
 
 def open_database(
@@ -100,3 +101,79 @@ def restore(engine: Engine, data: dict[str, Any]) -> dict[str, int]:
     from eu_posities.backup import restore_backup
 
     return writing(engine, lambda s: restore_backup(session=s, data=data))
+
+
+def remove_text(engine: Engine, dossier: str, stage: str, *, author: str) -> int:
+    """Take a stage's text away, keeping the stage as known with its assessments and links.
+
+    The user's judgements (assessments, links to provisions, alignment overrides) name the
+    stage and its labels, so they survive and apply again when a text is imported into it.
+    Returns how many provisions were removed.
+    """
+
+    def work(session: Session) -> int:
+        from eu_posities.imports import after_import
+        from eu_posities.store import (
+            get_dossier,
+            get_stage,
+            list_provisions,
+            log_change,
+            replace_provisions,
+        )
+
+        found = get_dossier(session=session, key=dossier)
+        target = get_stage(session=session, dossier=found, key=stage)
+        removed = len(list_provisions(session=session, stage=target))
+        replace_provisions(session=session, stage=target, provisions=())
+        target.source_name = target.source_format = target.source_sha256 = ""
+        target.imported_at = None
+        after_import(session=session, stage=target)
+        log_change(
+            session=session,
+            author=author,
+            action="stage.remove-text",
+            dossier_key=dossier,
+            subject=stage,
+            detail={"provisions": removed},
+        )
+        return removed
+
+    return writing(engine, work)
+
+
+def delete_stage(engine: Engine, dossier: str, stage: str, *, author: str) -> None:
+    """Delete a stage altogether, only when nothing the user recorded hangs on it.
+
+    Assessments and confirmed links are never lost silently: a stage that has them is
+    refused with what they are; `remove_text` keeps them instead.
+    """
+
+    def work(session: Session) -> None:
+        from sqlmodel import select
+
+        from eu_posities.models import Assessment, ConcernLink
+        from eu_posities.store import get_dossier, get_stage, log_change
+
+        found = get_dossier(session=session, key=dossier)
+        target = get_stage(session=session, dossier=found, key=stage)
+        assessed = session.exec(select(Assessment).where(Assessment.stage_id == target.id)).all()
+        linked = session.exec(
+            select(ConcernLink).where(
+                ConcernLink.stage_id == target.id, ConcernLink.state == "confirmed"
+            )
+        ).all()
+        if assessed or linked:
+            raise Conflict(
+                f"stage {stage!r} of {dossier!r} has {len(assessed)} assessments and "
+                f"{len(linked)} confirmed links; remove its text instead (they are kept)"
+            )
+        session.delete(target)
+        log_change(
+            session=session,
+            author=author,
+            action="stage.delete",
+            dossier_key=dossier,
+            subject=stage,
+        )
+
+    writing(engine, work)
