@@ -10,6 +10,7 @@ not and why. Nothing is dropped silently.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from eu_posities.amending.edit import insert_lines, replace_inside, replace_lines
@@ -23,6 +24,7 @@ from eu_posities.importers.amendments.runs import split_lines
 from eu_posities.importers.amendments.targets import Target, number_key, parse_target
 
 FORMAT = "ep-amendments"
+_ELIDED = re.compile(r"^\s*[\[(]?\s*(\.\.\.|…)\s*[\])]?\s*$")
 _KIND_ORDER = ("title", "citation", "recital", "formula", "article", "annex")
 
 
@@ -135,9 +137,20 @@ def _apply_one(stage: _Stage, amendment: Amendment, target: Target) -> Amendment
         return _fail(amendment, f"provision already deleted: {label} (by an earlier amendment)")
     if steps and steps[-1].kind == "title":
         return _heading(work, amendment)
+    if amendment.kind == "delete" and not steps and _ELIDED.match(amendment.old):
+        # "Article 17 – [...] – deleted": the Commission column abbreviates what goes.
+        return _delete_all(work, amendment)
     if amendment.kind == "insert" or not amendment.old:
         return _insert_part(work, amendment, target)
     return _modify(work, amendment, target)
+
+
+def _delete_all(work: Working, amendment: Amendment) -> AmendmentResult:
+    for line in work.lines:
+        line.amendment = amendment.number
+    work.deleted = True
+    work.touch(amendment.number)
+    return _done(amendment, work, "deleted")
 
 
 def _insert_provision(
@@ -242,11 +255,8 @@ def _modify(work: Working, amendment: Amendment, target: Target) -> AmendmentRes
     new_lines = amendment.new.split("\n") if amendment.new else []
     covers_all = quote.start == 0 and quote.end == len(work.lines) and not quote.partial
     if amendment.kind == "delete" and covers_all and not target.steps:
-        for line in work.lines:
-            line.amendment = amendment.number
-        work.deleted = True
-        work.touch(amendment.number)
-        return _done(amendment, work, "deleted", quote.score)
+        result = _delete_all(work, amendment)
+        return AmendmentResult(amendment, True, where=result.where, score=quote.score)
     if not target.steps and amendment.new_heading:
         work.heading = amendment.new_heading
     if quote.partial:

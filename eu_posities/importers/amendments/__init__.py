@@ -1,6 +1,53 @@
 """EP amendment lists: readers for each form the Parliament publishes them in.
 
-Every reader gives a `ParsedDocument` with no stages and the list in `amendments`, its
-`meta` holding what the document says it amends (`procedure`, `amends`, `title`, `ref`,
-`date`). The consolidated form (one amendment restating the whole act) is a stage instead.
+`parse(path, data)` reads an amendment list whatever its container: EUR-Lex / OJ XHTML
+tables (`oj_tables`), the EP's two-column PDF (`pdf_columns`), the EP's Word template with
+its hidden tags (`docx_template`) and AT4AM / Akoma Ntoso amendment XML (`at4am`). Each gives
+a `ParsedDocument` with no stages and the list in `amendments`; its `meta` holds what the
+document says it amends (`procedure`, `amends`, `subject`, `title`, `ref`, `date`).
+A consolidated amendment (one amendment restating the whole act, `consolidated`) is read as
+the Parliament's stage instead (format "ep-consolidated").
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eu_posities.document import ParsedDocument
+from eu_posities.errors import InputError
+
+FORMAT = "ep-amendments"
+CONSOLIDATED = "ep-consolidated"
+
+
+def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
+    """Read an EP amendment list (HTML/XHTML, PDF, DOCX or AT4AM XML)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if data.startswith(b"%PDF"):
+        from eu_posities.importers.amendments import pdf_columns
+
+        return pdf_columns.parse(path, data, **options)
+    if data.startswith(b"PK\x03\x04"):
+        from eu_posities.importers.amendments import docx_template
+
+        return docx_template.parse(path, data, **options)
+    from eu_posities.importers.amendments.sniff import html_kind, xml_kind
+
+    if head.startswith(b"<") and xml_kind(data):
+        from eu_posities.importers.amendments import at4am
+
+        return at4am.parse(path, data, **options)
+    if html_kind(data) == CONSOLIDATED:
+        return parse_consolidated(path, data, **options)
+    if head.startswith(b"<"):
+        from eu_posities.importers.amendments import oj_tables
+
+        return oj_tables.parse(path, data, **options)
+    raise InputError("not an EP amendment list this tool can read", source=str(path))
+
+
+def parse_consolidated(path: Path, data: bytes, **options: object) -> ParsedDocument:
+    """Read a consolidated EP amendment into the Parliament's stage."""
+    from eu_posities.importers.amendments import consolidated
+
+    return consolidated.parse(path, data, **options)
