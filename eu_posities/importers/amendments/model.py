@@ -74,6 +74,13 @@ class Column:
         self.lines.append(line)
 
 
+def column_words(column: Column) -> int:
+    """Words a column holds as read (numbers, heading and a "deleted" included)."""
+    words = sum(len(plain(line).split()) for line in column.lines)
+    words += len(plain(column.heading).split())
+    return words + (1 if column.deleted else 0)
+
+
 def _texts(column: Column, kind: str) -> list[list[Piece]]:
     lines = list(column.lines)
     if kind == "recital" and lines:

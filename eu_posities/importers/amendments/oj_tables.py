@@ -19,7 +19,7 @@ from lxml import etree
 from eu_posities.document import Amendment, Coverage, ParsedDocument
 from eu_posities.errors import InputError
 from eu_posities.importers.amendments.meta import read_meta
-from eu_posities.importers.amendments.model import Column, build_amendment
+from eu_posities.importers.amendments.model import Column, build_amendment, column_words
 from eu_posities.importers.amendments.runs import Piece
 from eu_posities.importers.common import NOTE_MARK, clean
 from eu_posities.importers.xmlsafe import parse_html
@@ -242,7 +242,7 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
                 _Cell(new).read(cells[1])
                 words = sum(len(_text(c).split()) for c in cells)
                 body_words += words
-            placed_words += _column_words(old) + _column_words(new)
+            placed_words += column_words(old) + column_words(new)
             target = " – ".join(h for h in heads if not _AMENDED_DOC.match(h))
             if not target:
                 warnings.append(f"amendment {number}: no target heading")
@@ -260,12 +260,6 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
         warnings=tuple(warnings),
         meta=meta,
     )
-
-
-def _column_words(column: Column) -> int:
-    words = sum(len("".join(t for t, _ in line).split()) for line in column.lines)
-    words += len("".join(t for t, _ in column.heading).split())
-    return words + (1 if column.deleted else 0)
 
 
 def _walk(container: etree._Element):  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ def html_kind(data: bytes) -> str | None:
 
 def xml_kind(data: bytes) -> str | None:
     """AT4AM / Akoma Ntoso amendments: an `<amendment>` document (or a list of them)."""
-    head = data[:4096]
+    head = data[:65536]
     if re.search(rb"<(?:\w+:)?amendment[\s>]", head) or re.search(
         rb"<(?:\w+:)?amendmentList[\s>]", head
     ):
