@@ -89,6 +89,30 @@ def write_ep_docx(path: Path, document: FixtureDocument, *, tagged: bool = True)
     return path
 
 
+_AM37_OLD: Pieces = [
+    ("(1)\t‘artificial intelligence system’ (AI system) means ", False),
+    ("software", True),
+    (" that is developed with ", False),
+    ("one or more of", True),
+    (" the techniques and approaches listed in Annex I and ", False),
+    ("can, for a given set of human-defined objectives, generate outputs such as content, "
+     "predictions, recommendations, or decisions influencing the environments they interact "
+     "with;", True),
+]  # fmt: skip
+_AM37_NEW: Pieces = [
+    ("(1)\t‘artificial intelligence system’ (AI system) means ", False),
+    ("a machine based system", True),
+    (" that is developed with ", False),
+    ("the techniques and approaches listed in Annex I and ", False),
+    ("is capable of influencing the environment by producing an output (predictions, "
+     "recommendations or decisions) for a given set of objectives.", True),
+]  # fmt: skip
+_AM2_NEW: Pieces = [
+    ("(5a)\tTo ensure the development of secure, trustworthy and ethical AI, the European "
+     "Commission established the High-Level Expert Group on Artificial Intelligence.", True),
+]  # fmt: skip
+
+
 def juri_sample() -> FixtureDocument:
     """Three amendments of the JURI draft opinion on the AI Act (PE719.827), as a template."""
     return FixtureDocument(
@@ -110,60 +134,16 @@ def juri_sample() -> FixtureDocument:
                         [("(c)", True), ("\t", False), ("Regulation (EU) No 168/2013;", True)],
                         [("deleted", True)],
                     )
-                ],  # fmt: skip
+                ],
                 members="Axel Voss",
             ),
             FixtureAmendment(
                 number="37",
                 target="Article 3 – paragraph 1 – point 1",
-                rows=[
-                    (
-                        [
-                            ("(1)\t‘artificial intelligence system’ (AI system) means ", False),
-                            ("software", True),
-                            (" that is developed with ", False),
-                            ("one or more of", True),
-                            (" the techniques and approaches listed in Annex I and ", False),
-                            (
-                                "can, for a given set of human-defined objectives, generate outputs "
-                                "such as content, predictions, recommendations, or decisions "
-                                "influencing the environments they interact with;",
-                                True,
-                            ),
-                        ],
-                        [
-                            ("(1)\t‘artificial intelligence system’ (AI system) means ", False),
-                            ("a machine based system", True),
-                            (" that is developed with ", False),
-                            ("the techniques and approaches listed in Annex I and ", False),
-                            (
-                                "is capable of influencing the environment by producing an output "
-                                "(predictions, recommendations or decisions) for a given set of "
-                                "objectives.",
-                                True,
-                            ),
-                        ],
-                    )
-                ],  # fmt: skip
+                rows=[(_AM37_OLD, _AM37_NEW)],
                 justification="Although the AI Act is an EU Regulation, it should use the "
                 "wording developed by the OECD.",
             ),
-            FixtureAmendment(
-                number="2",
-                target="Recital 5 a (new)",
-                rows=[
-                    (
-                        [],
-                        [
-                            (
-                                "(5a)\tTo ensure the development of secure, trustworthy and "
-                                "ethical AI, the European Commission established the High-Level "
-                                "Expert Group on Artificial Intelligence.",
-                                True,
-                            )
-                        ],
-                    )
-                ],  # fmt: skip
-            ),
+            FixtureAmendment(number="2", target="Recital 5 a (new)", rows=[([], _AM2_NEW)]),
         ],
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from eu_posities.amending.edit import insert_lines, replace_inside, replace_lines
 from eu_posities.amending.locate import Quote, Region, find_quote, follow, insertion_point
@@ -188,6 +189,9 @@ def _heading(work: Working, amendment: Amendment) -> AmendmentResult:
     old = amendment.old_heading or amendment.old
     new = amendment.new_heading or amendment.new
     if old and work.heading and ratio(normalise(old), normalise(work.heading)) < MATCH:
+        if normalise(new) == normalise(work.heading):
+            done = _done(amendment, work, "heading", 1.0)
+            return replace(done, note=f"the base already reads {work.heading!r}")
         return _fail(amendment, f"heading differs: {work.label} is headed {work.heading!r}")
     work.heading = " ".join(new.split("\n"))
     work.touch(amendment.number)
@@ -243,8 +247,13 @@ def _modify(work: Working, amendment: Amendment, target: Target) -> AmendmentRes
     region = follow(work.lines, target.steps)
     quote = find_quote(work.lines, region, quote_lines)
     whole = Region(0, len(work.lines))
+    note = ""
     if quote is None and (region.start, region.end) != (0, len(work.lines)):
         quote = find_quote(work.lines, whole, quote_lines)
+        if quote is not None:
+            note = f"found outside {', '.join(target.path)}" + (
+                f" ({region.why})" if region.why else ""
+            )
     if quote is None:
         where = f"{work.label} ({', '.join(target.path)})" if target.path else work.label
         best = _best_score(work, quote_lines)
@@ -272,7 +281,8 @@ def _modify(work: Working, amendment: Amendment, target: Target) -> AmendmentRes
             split_lines(amendment.old_marks),
             split_lines(amendment.new_marks),
         )
-    return _done(amendment, work, _lines(quote.start, quote.end), quote.score)
+    done = _done(amendment, work, _lines(quote.start, quote.end), quote.score)
+    return replace(done, note=note) if note else done
 
 
 def _clash(work: Working, quote: Quote) -> str | None:

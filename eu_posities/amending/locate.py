@@ -25,8 +25,12 @@ def bare(num: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
-def style(num: str) -> str:
-    """What numbers a line: "paragraph" (1.), "digit" ((1), 1)), "letter", "roman", "indent"."""
+def style(num: str, previous: str = "") -> str:
+    """What numbers a line: "paragraph" (1.), "digit" ((1), 1)), "letter", "roman", "indent".
+
+    "(v)", "(x)", "(c)" are roman numerals after a roman one and letters otherwise; "(i)"
+    is the letter i right after "(h)".
+    """
     num = num.strip()
     if not num:
         return ""
@@ -35,9 +39,24 @@ def style(num: str) -> str:
     value = bare(num)
     if re.match(r"^\d+(\.\d+)*[a-z]{0,3}$", value):
         return "paragraph" if num.endswith(".") and not num.startswith("(") else "digit"
-    if is_roman(value) and value not in ("c", "l", "d", "v", "x") or value in ("ii", "iii"):
+    if len(value) == 1 and value in "ivxlc":
+        before = bare(previous)
+        if value == "i":
+            return "letter" if before == "h" else "roman"
+        return "roman" if before and is_roman(before) and before != "c" else "letter"
+    if is_roman(value):
         return "roman"
     return "letter"
+
+
+def line_style(lines: list[Line], index: int) -> str:
+    """The style of line `index`'s number, read with the numbered line before it."""
+    previous = ""
+    for j in range(index - 1, -1, -1):
+        if lines[j].num:
+            previous = lines[j].num
+            break
+    return style(lines[index].num, previous)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,25 +77,25 @@ def _subtree_end(lines: list[Line], index: int, end: int) -> int:
     the point's text ends with a colon and the line is numbered in another style.
     """
     head = lines[index]
-    head_style = style(head.num)
+    head_style = line_style(lines, index)
     child_style = ""
     for j in range(index + 1, end):
         line = lines[j]
-        line_style = style(line.num)
-        if head_style and line_style == head_style:
+        this_style = line_style(lines, j)
+        if head_style and this_style == head_style:
             return j
         if line.level > head.level:
             continue
-        if line_style and line_style == child_style:
+        if this_style and this_style == child_style:
             continue
         previous = lines[j - 1].text or lines[j - 1].base or ""
         if (
             line.level == head.level
-            and line_style
-            and line_style not in ("paragraph", head_style)
+            and this_style
+            and this_style not in ("paragraph", head_style)
             and previous.rstrip().endswith(":")
         ):
-            child_style = line_style
+            child_style = this_style
             continue
         if not line.num and head_style == "paragraph":
             continue  # a further subparagraph of the same numbered paragraph
@@ -106,11 +125,11 @@ def step_region(lines: list[Line], region: Region, step: Step) -> Region | None:
         for i in range(start, end):
             if i == start and region.exact and start != 0 and lines[i].level == 0:
                 continue  # the paragraph's own line is not one of its points
-            if lines[i].num and bare(lines[i].num) == number and style(lines[i].num) != "indent":
+            if lines[i].num and bare(lines[i].num) == number and line_style(lines, i) != "indent":
                 return Region(i, _subtree_end(lines, i, end))
         return None
     if kind == "indent":
-        dashes = [i for i in range(start, end) if style(lines[i].num) == "indent"]
+        dashes = [i for i in range(start, end) if line_style(lines, i) == "indent"]
         index = _ordinal(number)
         if index is not None and index < len(dashes):
             i = dashes[index]
@@ -198,13 +217,13 @@ def _siblings(lines: list[Line], parent: Region, step: Step) -> tuple[list[int],
     for i in range(parent.start, parent.end):
         if i == parent.start and parent.start != 0 and step.kind != "paragraph":
             continue  # the parent's own line
-        if style(lines[i].num) in wanted:
+        if line_style(lines, i) in wanted:
             out.append(i)
     return out, wanted == {"roman"}
 
 
 def _has(lines: list[Line], region: Region, kind: str) -> bool:
-    return any(style(lines[i].num) == kind for i in range(region.start + 1, region.end))
+    return any(line_style(lines, i) == kind for i in range(region.start + 1, region.end))
 
 
 def _comparable(new: str, old: str) -> bool:

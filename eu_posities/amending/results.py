@@ -13,7 +13,8 @@ class AmendmentResult:
     """One amendment and whether it was applied; `problem` says why not (or what was odd).
 
     `where` names the lines it changed ("Article 7, lines 3-4"), `score` how closely the
-    Commission column matched the base text there (1.0 for an insert or an exact quote).
+    Commission column matched the base text there (1.0 for an insert or an exact quote),
+    `note` a caveat on an applied one (found elsewhere than its path says).
     """
 
     amendment: Amendment
@@ -21,6 +22,8 @@ class AmendmentResult:
     problem: str = ""
     where: str = ""
     score: float = 0.0
+    # Applied, but worth a look: the text was found away from where the target points.
+    note: str = ""
 
     @property
     def number(self) -> str:
@@ -41,6 +44,7 @@ class AmendmentResult:
             "path": list(a.path),
             "where": self.where or None,
             "score": round(self.score, 3),
+            "note": self.note or None,
         }
 
 

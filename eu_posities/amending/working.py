@@ -102,6 +102,9 @@ class Working:
         if self.source is not None:
             base = self.source
             if not self.amendments:
+                # A heading above it may have been reworded; its own text was not.
+                if base.path != self.path:
+                    return replace(base, path=self.path)
                 return base
             return replace(
                 base,

@@ -36,6 +36,7 @@ from eu_posities.importers.xmlsafe import parse_html
 FORMAT = "ep-consolidated"
 CUT = "▌"
 
+_PROCEDURE_LINE = re.compile(r"^\d{4}/\d{4}\s*\(\w{3}\)$")
 _SQUASH = re.compile(r"[\s\x00▌]+")
 _ANNEX = re.compile(r"^ANNEX\s*([IVXLC]+|\d+)?\b", re.IGNORECASE)
 
@@ -97,7 +98,9 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     if len(titles) < 2 or CUT.encode() not in data:
         raise InputError("not a consolidated EP amendment (no ▌, no act title)", source=str(path))
     ta_title = " ".join(clean("".join(p.itertext())) for p in titles[0].iter("p"))
-    act_title = " ".join(clean("".join(p.itertext())) for p in titles[1].iter("p"))
+    act_lines = [clean("".join(p.itertext())) for p in titles[1].iter("p")]
+    # "2022/0047 (COD)" above the title is the procedure, not part of the title.
+    act_title = " ".join(t for t in act_lines if not _PROCEDURE_LINE.match(t))
     act_title = act_title.replace(CUT, "").strip()
     pieces_by_label = _pieces_by_label(root)
     stage = document.stages[0]
