@@ -229,8 +229,17 @@ def test_every_amendment_is_accounted_for() -> None:
 
 def test_the_base_is_not_changed() -> None:
     before = [p.text for p in BASE]
-    apply_amendments(BASE, [am("80", "Recital 2", ["AI systems can be easily deployed in "
-                                                  "multiple sectors."], ["deleted"])])
+    apply_amendments(
+        BASE,
+        [
+            am(
+                "80",
+                "Recital 2",
+                ["AI systems can be easily deployed in multiple sectors."],
+                ["deleted"],
+            )
+        ],
+    )
     assert [p.text for p in BASE] == before
 
 
@@ -255,5 +264,8 @@ def test_check_refuses_texts_not_in_the_base() -> None:
         check_amends_base(_document(foreign), BASE)
     own = [am("1", "Recital 2", ["AI systems can be easily deployed in multiple sectors."],
               ["AI systems are deployed."])]  # fmt: skip
-    check_amends_base(_document(own, subject="laying down harmonised rules on AI"), BASE,
-                      title="Proposal for a Regulation laying down harmonised rules on AI")
+    check_amends_base(
+        _document(own, subject="laying down harmonised rules on AI"),
+        BASE,
+        title="Proposal for a Regulation laying down harmonised rules on AI",
+    )

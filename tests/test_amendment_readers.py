@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from ep_docx import juri_sample, write_ep_docx
+
 from eu_posities.errors import InputError
 from eu_posities.importers import FORMATS, detect_format, parse_file
 from eu_posities.importers.amendments.consolidated import without_cuts
@@ -70,7 +70,9 @@ def test_at4am_xml4ep() -> None:
     (amendment,) = document.amendments
     assert amendment.target == "Article 3 – paragraph 1 – point 1"
     assert amendment.kind == "modify" and amendment.members == "Axel Voss"
-    assert amendment.old.startswith("(1) ‘artificial intelligence system’ (AI system) means software")
+    assert amendment.old.startswith(
+        "(1) ‘artificial intelligence system’ (AI system) means software"
+    )
     assert [r.text for r in amendment.new_marks if r.op == "insert"][0] == "a machine based system"
     assert amendment.justification.startswith("Although the AI Act is an EU Regulation")
     assert "numbered by their position" in document.warnings[0]

@@ -66,5 +66,7 @@ def test_number_order() -> None:
     assert sorted(["d", "ca", "c", "aa", "a", "b"], key=number_key) == [
         "a", "aa", "b", "c", "ca", "d",
     ]  # fmt: skip
-    roman = sorted(["x", "ix", "v", "iv", "iia", "ii", "i"], key=lambda n: number_key(n, roman=True))
+    roman = sorted(
+        ["x", "ix", "v", "iv", "iia", "ii", "i"], key=lambda n: number_key(n, roman=True)
+    )
     assert roman == ["i", "ii", "iia", "iv", "v", "ix", "x"]

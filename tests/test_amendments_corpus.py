@@ -135,7 +135,9 @@ def test_ai_act_amendments_applied() -> None:
     assert article3.index("(44b)") == article3.index("(44a)") + 1
     assert article3.index("(33b)") == article3.index("(33a)") + 1 == article3.index("(33c)") - 1
     assert new["Recital 1"].amendments == ("3",)
-    assert new["Recital 1"].text.startswith("The purpose of this Regulation is to promote the uptake")
+    assert new["Recital 1"].text.startswith(
+        "The purpose of this Regulation is to promote the uptake"
+    )
 
     proposal = _parsed(PROPOSAL).stages[0]
     check_amends_base(_parsed(OJ_LIST), base, title=proposal.title, procedure="2021/0106(COD)",

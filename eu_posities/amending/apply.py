@@ -97,6 +97,9 @@ def apply_amendments(
     provisions: list[ParsedProvision] = []
     struck: list[ParsedProvision] = []
     for work in stage.works:
+        if work.source is not None and work.lines and not work.heading:
+            # Every line and the heading deleted one amendment at a time: the article is gone.
+            work.deleted = work.deleted or all(line.text is None for line in work.lines)
         built = work.build()
         (struck if work.deleted else provisions).append(built)
     ordered = tuple(results[i] for i in range(len(amendments)))

@@ -24,30 +24,30 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Read an EP amendment list (HTML/XHTML, PDF, DOCX or AT4AM XML)."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if data.startswith(b"%PDF"):
-        from eu_posities.importers.amendments import pdf_columns
+        from eu_posities.importers.amendments.pdf_columns import parse as parse_pdf_columns
 
-        return pdf_columns.parse(path, data, **options)
+        return parse_pdf_columns(path, data, **options)
     if data.startswith(b"PK\x03\x04"):
-        from eu_posities.importers.amendments import docx_template
+        from eu_posities.importers.amendments.docx_template import parse as parse_docx_template
 
-        return docx_template.parse(path, data, **options)
+        return parse_docx_template(path, data, **options)
     from eu_posities.importers.amendments.sniff import html_kind, xml_kind
 
     if head.startswith(b"<") and xml_kind(data):
-        from eu_posities.importers.amendments import at4am
+        from eu_posities.importers.amendments.at4am import parse as parse_at4am
 
-        return at4am.parse(path, data, **options)
+        return parse_at4am(path, data, **options)
     if html_kind(data) == CONSOLIDATED:
         return parse_consolidated(path, data, **options)
     if head.startswith(b"<"):
-        from eu_posities.importers.amendments import oj_tables
+        from eu_posities.importers.amendments.oj_tables import parse as parse_oj_tables
 
-        return oj_tables.parse(path, data, **options)
+        return parse_oj_tables(path, data, **options)
     raise InputError("not an EP amendment list this tool can read", source=str(path))
 
 
 def parse_consolidated(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Read a consolidated EP amendment into the Parliament's stage."""
-    from eu_posities.importers.amendments import consolidated
+    from eu_posities.importers.amendments.consolidated import parse as parse_consolidated
 
-    return consolidated.parse(path, data, **options)
+    return parse_consolidated(path, data, **options)
