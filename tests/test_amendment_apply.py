@@ -269,3 +269,18 @@ def test_check_refuses_texts_not_in_the_base() -> None:
         BASE,
         title="Proposal for a Regulation laying down harmonised rules on AI",
     )
+
+
+def test_amend_checks_then_applies() -> None:
+    from eu_posities.amending import amend, amendment_rows
+
+    change = am("90", "Recital 2", ["AI systems can be easily deployed in multiple sectors."],
+                ["AI systems can be deployed in {all} sectors."])  # fmt: skip
+    document = _document([change], procedure="2021/0106(COD)")
+    amended = amend(BASE, document, procedure="2021/0106(COD)")
+    assert amended.summary() == "1 amendments, 1 applied, 0 not applied"
+    assert by_label(amended.stage.provisions)["Recital 2"].amendments == ("90",)
+    with pytest.raises(InputError, match="^list.html: this list amends procedure"):
+        amend(BASE, document, procedure="2022/0155(COD)", source="list.html")
+    (row,) = amendment_rows(document)
+    assert row["applied"] is None and row["number"] == "90"

@@ -102,6 +102,8 @@ def apply_amendments(
             work.deleted = work.deleted or all(line.text is None for line in work.lines)
         built = work.build()
         (struck if work.deleted else provisions).append(built)
+    if not title:
+        title = next((p.text for p in provisions if p.kind == "title"), "")
     ordered = tuple(results[i] for i in range(len(amendments)))
     applied = sum(1 for r in ordered if r.applied)
     meta = {"amendments": len(amendments), "applied": applied}

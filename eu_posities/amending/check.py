@@ -7,6 +7,7 @@ texts are found in the base at all. One failing is enough; the error is one line
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -96,6 +97,14 @@ def _check_consolidated(
         )
 
 
+_BOILERPLATE = re.compile(
+    r"^(proposal for an? )?(regulation|directive|decision)( of the european parliament)?"
+    r"( and)?( of the council)?\s*",
+    re.IGNORECASE,
+)
+
+
 def _short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
+    """The words that tell one act from another, shortened for a one-line error."""
+    text = _BOILERPLATE.sub("", " ".join(text.split())) or text
     return text if len(text) <= limit else text[: limit - 1] + "…"
