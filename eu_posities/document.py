@@ -146,6 +146,8 @@ class Amendment:
     provision it amends ("Article 7"; "Recital 1a" for a new one) and `path` the part inside
     it (("paragraph 1", "point a")). `kind` is "modify", "insert" or "delete"; `old` the
     text proposed by the Commission, `new` the amended text, `new_marks` its marked words.
+    Both texts are one line per paragraph or point ("\\n" between them), each line with its
+    printed number first ("1. ...", "(a) ..."), as a provision's `text` is written.
     """
 
     number: str
@@ -158,6 +160,12 @@ class Amendment:
     new_marks: tuple[MarkedRun, ...] = ()
     justification: str = ""
     members: str = ""
+    # The Commission column's own marks: its bold-italic words (those the amendment removes
+    # or replaces) as "delete" runs; joining all runs gives `old`.
+    old_marks: tuple[MarkedRun, ...] = ()
+    # An article's heading as each column prints it, kept out of `old` and `new`.
+    old_heading: str = ""
+    new_heading: str = ""
 
 
 @dataclass(frozen=True, slots=True)

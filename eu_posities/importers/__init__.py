@@ -16,7 +16,18 @@ from eu_posities.document import ParsedDocument
 from eu_posities.errors import InputError
 from eu_posities.importers.detect import MAX_BYTES, detect_format, read_limited
 
-FORMATS = ("eurlex-html", "oj-xhtml", "formex", "akn", "docx", "pdf", "text", "dutch")
+FORMATS = (
+    "eurlex-html",
+    "oj-xhtml",
+    "formex",
+    "akn",
+    "docx",
+    "pdf",
+    "text",
+    "dutch",
+    "ep-amendments",
+    "ep-consolidated",
+)
 
 __all__ = ["FORMATS", "MAX_BYTES", "detect_format", "parse_file"]
 
@@ -55,6 +66,14 @@ def _parser(fmt: str) -> Callable[..., ParsedDocument]:
         from eu_posities.importers import dutch
 
         return dutch.parse
+    if fmt == "ep-amendments":
+        from eu_posities.importers import amendments
+
+        return amendments.parse
+    if fmt == "ep-consolidated":
+        from eu_posities.importers import amendments
+
+        return amendments.parse_consolidated
     raise InputError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
 
 

@@ -47,6 +47,21 @@ def _root_tag(head: bytes) -> bytes:
     return match.group(1) if match else b""
 
 
+def _amendments(fmt: str, path: Path, data: bytes) -> str:
+    """An EP amendment list ("ep-amendments", "ep-consolidated") inside `fmt`, or `fmt`."""
+    from eu_posities.importers.amendments import sniff
+
+    if fmt == "pdf":
+        found = sniff.pdf_kind(path)
+    elif fmt == "docx":
+        found = sniff.docx_kind(path)
+    elif fmt == "akn":
+        found = sniff.xml_kind(data)
+    else:
+        found = sniff.html_kind(data)
+    return found or fmt
+
+
 def detect_format(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     """Guess the format of `path` from its content; raise `InputError` if unrecognised."""
     path = Path(path)
@@ -57,12 +72,12 @@ def detect_format(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     data = read_limited(path, max_bytes)
     head = data[:8192]
     if head.startswith(b"%PDF"):
-        return "pdf"
+        return _amendments("pdf", path, data)
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:
                 if "word/document.xml" in archive.namelist():
-                    return "docx"
+                    return _amendments("docx", path, data)
         except zipfile.BadZipFile:
             raise InputError("damaged ZIP/DOCX file", source=str(path)) from None
         raise InputError("a ZIP file, but not a Word document", source=str(path))
@@ -72,11 +87,12 @@ def detect_format(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     if stripped.startswith(b"<"):
         root = _root_tag(head)
         if root.split(b":")[-1] == b"akomaNtoso":
-            return "akn"
+            return _amendments("akn", path, data)
         if root in _FORMEX_ROOTS:
             return "formex"
         if root.lower() == b"html" or b"<html" in head.lower() or b"<body" in head.lower():
-            return "oj-xhtml" if any(c in data for c in _OJ_CLASSES) else "eurlex-html"
+            fmt = "oj-xhtml" if any(c in data for c in _OJ_CLASSES) else "eurlex-html"
+            return _amendments(fmt, path, data)
         raise InputError(
             f"unrecognised XML (root element <{root.decode('ascii', 'replace')}>)",
             source=str(path),
