@@ -140,9 +140,12 @@ class ProvisionView:
     text: str
     path: tuple[str, ...] = ()
     footnotes: tuple[str, ...] = ()
+    amendments: tuple[str, ...] = ()  # the EP amendments that made this text
+    rows: tuple[str, ...] = ()  # the four-column rows it was joined from
+    marked: bool = False  # the document marked its changes (see `eup diff --as-marked`)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "kind": self.kind,
             "number": self.number,
             "label": self.label,
@@ -151,6 +154,13 @@ class ProvisionView:
             "path": list(self.path),
             "footnotes": list(self.footnotes),
         }
+        if self.amendments:
+            data["amendments"] = list(self.amendments)
+        if self.rows:
+            data["rows"] = list(self.rows)
+        if self.marked:
+            data["marked"] = True
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,3 +422,36 @@ class ComparisonGrid:
     dossier: str
     stages: tuple[StageSummary, ...]
     rows: tuple[GridRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AmendmentEntry:
+    """One EP amendment as kept with the stage it made (or read from a file, not applied)."""
+
+    number: str
+    target: str
+    kind: str
+    old: str
+    new: str
+    applied: bool | None  # None: read from a file, applied to nothing
+    problem: str = ""
+    label: str | None = None
+    path: tuple[str, ...] = ()
+    justification: str = ""
+    members: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's row: number, target, kind, old, new, applied, problem (and more)."""
+        return {
+            "number": self.number,
+            "target": self.target,
+            "kind": self.kind,
+            "old": self.old,
+            "new": self.new,
+            "applied": self.applied,
+            "problem": self.problem or None,
+            "label": self.label,
+            "path": list(self.path),
+            "justification": self.justification,
+            "members": self.members,
+        }

@@ -10,13 +10,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import pytest
+from corpus import CORPUS
 
 from eu_posities.amending import apply_amendments
 from eu_posities.amending.check import check_amends_base
@@ -26,9 +26,6 @@ from eu_posities.errors import InputError
 from eu_posities.importers import detect_format, parse_file
 from eu_posities.importers.amendments.runs import check_runs
 
-CORPUS = Path(
-    os.environ.get("EU_POSITIES_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus")
-)
 AI_ACT = CORPUS / "ai-act"
 OJ_LIST = AI_ACT / "ep-amendments.P9-TA-2023-0236.oj.html"
 PROPOSAL = AI_ACT / "commission-proposal.COM-2021-206.xhtml"

@@ -1,13 +1,10 @@
-"""Where the test documents are: copies in tests/data, and the real corpus beside the project."""
+"""Where the test documents are: copies of public documents in tests/data (see SOURCES.md).
+
+The real corpus, read in place, is reached through `corpus.corpus_file`.
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 TEST_DATA = Path(__file__).resolve().parent / "data"
-# The real documents (some LIMITE): read in place, never copied into the repository.
-CORPUS = Path(
-    os.environ.get("EU_POSITIES_CORPUS")
-    or Path(__file__).resolve().parents[2] / "shared" / "corpus"
-)

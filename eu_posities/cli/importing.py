@@ -55,6 +55,12 @@ def import_command(
     leos_both: bool = typer.Option(
         False, "--leos-both", help="For a LEOS mandate: also import the Commission text as a stage."
     ),
+    amending: str | None = typer.Option(
+        None,
+        "--amending",
+        metavar="BASE",
+        help="An EP amendment list: apply it to stage BASE (normally commission-proposal).",
+    ),
     force: bool = typer.Option(
         False,
         "--force",
@@ -86,6 +92,7 @@ def import_command(
         replace=replace,
         leos_both=leos_both,
         force=force,
+        amending=amending,
     )
     engine = state_of(ctx).engine()
     with progress_bar("import") as bar:
@@ -96,6 +103,8 @@ def import_command(
     console = stdout_console()
     for d in result.stages:
         console.print(f"Imported {d.provisions} provisions into {dossier}/{d.key} ({d.format}).")
+    if result.amendments is not None:
+        console.print(result.amendments.summary() + ".", markup=False)
     if result.coverage is not None:
         console.print(f"Text coverage: {result.coverage.share:.1%} of the document's words.")
     for note in result.notes:

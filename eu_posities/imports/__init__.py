@@ -15,8 +15,15 @@ from typing import Any
 
 from sqlmodel import Session
 
+from eu_posities.amending import AmendedStage
 from eu_posities.document import Coverage, ParsedDocument, ParsedProvision, ParsedStage
 from eu_posities.errors import Conflict, InputError
+from eu_posities.imports.amending import (
+    amended_document,
+    is_amendment_list,
+    refuse_without_base,
+    store_amendments,
+)
 from eu_posities.imports.checks import check_coverage, check_same_act
 from eu_posities.kinds import COMMENTARY_KINDS
 from eu_posities.models import Dossier, Stage, utcnow
@@ -55,6 +62,7 @@ class ImportRequest:
     replace: bool = False
     leos_both: bool = False
     force: bool = False  # store a document read only in part, or one that looks like another act
+    amending: str | None = None  # an EP amendment list: the stage it amends
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,7 @@ class ImportResult:
     coverage: Coverage | None = None
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())  # what the user should know (LIMITE set, ...)
+    amendments: AmendedStage | None = None  # an amendment list: what became of each amendment
 
     def to_json(self) -> list[dict[str, Any]]:
         """One row per stored stage, each with the document's coverage and warnings."""
@@ -88,9 +97,20 @@ class ImportResult:
                 "coverage": coverage,
                 "warnings": list(self.warnings),
                 "notes": list(self.notes),
+                **({"amendments": _amendments_json(self.amendments)} if self.amendments else {}),
             }
             for s in self.stages
         ]
+
+
+def _amendments_json(amended: AmendedStage) -> dict[str, Any]:
+    return {
+        "total": len(amended.results),
+        "applied": amended.applied,
+        "not_applied": len(amended.not_applied),
+        "reasons": dict(amended.reasons()),
+        "summary": amended.summary(),
+    }
 
 
 def _coverage_json(coverage: Coverage | None) -> dict[str, Any] | None:
@@ -129,7 +149,7 @@ def read_document(request: ImportRequest) -> ParsedDocument:
     if request.leos_both:
         options["leos_both"] = True
     document = parse_file(request.path, request.fmt, **options)
-    if not any(t.provisions for t in document.stages):
+    if not any(t.provisions for t in document.stages) and not document.amendments:
         raise InputError("no provisions found in the document", source=str(request.path))
     return document
 
@@ -173,6 +193,13 @@ def store_document(
     """Write the parsed texts as stages. The caller's transaction makes it all-or-nothing."""
     dossier = get_dossier(session=session, key=request.dossier)
     digest = sha256_of(request.path)
+    amended = None
+    if request.amending:
+        document, amended = amended_document(
+            session, dossier, request.amending, document, str(request.path)
+        )
+    elif is_amendment_list(document):
+        refuse_without_base(document, str(request.path))
     texts = document.stages
     keys = stage_keys(request, texts)
     if len(set(keys)) != len(keys):
@@ -231,6 +258,8 @@ def store_document(
             stage.fictional = True
         stage.meta = {**(stage.meta or {}), **document_facts(document, text)}
         count = replace_provisions(session=session, stage=stage, provisions=text.provisions)
+        if amended is not None:
+            store_amendments(session, stage, amended)
         after_import(session=session, stage=stage)
         log_change(
             session=session,
@@ -255,15 +284,19 @@ def store_document(
         coverage=document.coverage,
         warnings=tuple(warnings),
         notes=tuple(notes),
+        amendments=amended,
     )
 
 
 def document_facts(document: ParsedDocument, text: ParsedStage) -> dict[str, Any]:
     """What the stage remembers of how its document was read (shown wherever it is shown)."""
     facts: dict[str, Any] = {}
-    for name in ("marks", "release"):
+    for name in ("marks", "release", "amending"):
         if document.meta.get(name):
             facts[name] = document.meta[name]
+    if text.struck:
+        # Provisions the document shows as deleted: gone in this stage, not "new" "[deleted]".
+        facts["deleted"] = [p.label for p in text.struck]
     if text.meta.get("partial"):
         facts["partial"] = text.meta["partial"]
     if document.coverage is not None:

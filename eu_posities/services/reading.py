@@ -6,12 +6,14 @@ cases compose them); the plain functions open their own read transaction.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eu_posities.errors import InputError
 from eu_posities.kinds import ProvisionKind, values
 from eu_posities.readmodels import (
     AlertEntry,
+    AmendmentEntry,
     AssessmentEntry,
     ChangeEntry,
     ConcernRecord,
@@ -96,6 +98,9 @@ def provision_view(provision: Provision) -> ProvisionView:
         text=provision.text,
         path=tuple(provision.path),
         footnotes=tuple(provision.footnotes),
+        amendments=tuple(provision.amendments),
+        rows=tuple(provision.rows),
+        marked=bool(provision.marks),
     )
 
 
@@ -329,3 +334,71 @@ def search(
         raise InputError(f'nothing to search for in {query!r}: give words or a "quoted phrase"')
     with reading(engine) as session:
         return find(session=session, query=query, dossier=dossier_key, stage=stage_key, limit=limit)
+
+
+# --- amendments -------------------------------------------------------------------------------
+
+
+def amendments(
+    engine: Engine, dossier_key: str, stage_key: str, *, provision: str | None = None
+) -> list[AmendmentEntry]:
+    """The amendment list kept with an EP stage (those touching one provision, if asked)."""
+    from sqlmodel import col, select
+
+    from eu_posities.models import Amendment
+    from eu_posities.store import get_dossier, get_stage
+
+    with reading(engine) as session:
+        found = get_dossier(session=session, key=dossier_key)
+        stage = get_stage(session=session, dossier=found, key=stage_key)
+        rows = session.exec(
+            select(Amendment).where(Amendment.stage_id == stage.id).order_by(col(Amendment.ordinal))
+        ).all()
+        if not rows:
+            raise InputError(
+                f"stage {stage_key!r} of {dossier_key!r} was not made from an amendment list"
+            )
+        entries = [
+            AmendmentEntry(
+                number=a.number,
+                target=a.target,
+                kind=a.kind,
+                old=a.old,
+                new=a.new,
+                applied=a.applied,
+                problem=a.problem,
+                label=a.label,
+                path=tuple(a.path),
+                justification=a.justification,
+                members=a.members,
+            )
+            for a in rows
+        ]
+    if provision is None:
+        return entries
+    wanted = " ".join(provision.split()).lower()
+    return [e for e in entries if (e.label or "").lower() == wanted]
+
+
+def amendments_in_file(path: Path) -> list[AmendmentEntry]:
+    """What an amendment document says, read without storing anything."""
+    from eu_posities.importers import parse_file
+
+    document = parse_file(path)
+    if not document.amendments:
+        raise InputError("no amendments found in this document", source=str(path))
+    return [
+        AmendmentEntry(
+            number=a.number,
+            target=a.target,
+            kind=a.kind,
+            old=a.old,
+            new=a.new,
+            applied=None,
+            label=a.label,
+            path=tuple(a.path),
+            justification=a.justification,
+            members=a.members,
+        )
+        for a in document.amendments
+    ]
