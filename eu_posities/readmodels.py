@@ -269,6 +269,8 @@ class ConcernRecord:
     position_source: str = ""
     terms: tuple[str, ...] = ()
     dossiers: tuple[str, ...] = ()
+    # EP amendments that touch a linked provision: (EP stage, provision label, number).
+    amendments: tuple[tuple[str, str, str], ...] = ()
 
     def title(self, lang: str) -> str:
         if lang == "en":
@@ -324,6 +326,10 @@ class ConcernRecord:
             "links": [link.to_json() for link in self.links],
             "current": [entry.to_json() for entry in self.current],
             "alerts": [alert.to_json() for alert in self.alerts],
+            "amendments": [
+                {"stage": stage, "provision": label, "number": number}
+                for stage, label, number in self.amendments
+            ],
         }
 
 

@@ -81,3 +81,19 @@ def test_the_whole_plenary_list(ai_act: str) -> None:
     # Annexes are a separate Commission document, not in the corpus copy of the proposal.
     assert summary["reasons"].get("provision not in the base", 0) == 64
     assert summary["applied"] >= 705
+
+
+def test_a_concern_shows_the_amendments_to_its_provisions(ai_act: str) -> None:
+    add = ["concerns", "add", "biometrie", "--title", "Biometrie (test)", "--dossier", "ai-act"]
+    assert eup("--db", ai_act, *add).code == 0
+    link = ["concerns", "link", "ai-act", "biometrie", "commission-proposal", "Article 5"]
+    assert eup("--db", ai_act, *link).code == 0
+    args = ["import", str(EXTRACT), "--dossier", "ai-act", "--stage", "ep-position"]
+    assert eup("--db", ai_act, *args, "--amending", "commission-proposal").code == 0
+    shown = eup("--db", ai_act, "concerns", "show", "ai-act", "biometrie", "--json").json()
+    assert {(a["stage"], a["provision"], a["number"]) for a in shown["amendments"]} == {
+        ("ep-position", "Article 5", "215"),
+        ("ep-position", "Article 5", "216"),
+    }
+    human = eup("--db", ai_act, "concerns", "show", "ai-act", "biometrie").out
+    assert "ep-position: Article 5 — 215, 216" in human

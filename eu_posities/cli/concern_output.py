@@ -70,6 +70,13 @@ def print_detail(detail: ConcernRecord) -> None:
                 f"  {escape(entry.stage)}: {entry.status} (#{entry.id}, {escape(entry.author)})"
             )
             _print_evidence(entry)
+    if detail.amendments:
+        console.print("\n[bold]EP amendments to these provisions[/bold]")
+        by_place: dict[tuple[str, str], list[str]] = {}
+        for stage, label, number in detail.amendments:
+            by_place.setdefault((stage, label), []).append(number)
+        for (stage, label), numbers in by_place.items():
+            console.print(f"  {escape(stage)}: {escape(label)} — " + escape(", ".join(numbers)))
     console.print(f"\nResolved in: {escape(detail.resolved_in or '-')}")
     if detail.alerts:
         console.print("\n[bold]Alerts[/bold]")

@@ -175,7 +175,36 @@ def concern_record(
         position_source=concern.position_source,
         terms=tuple(concern.terms),
         dossiers=tuple(d.key for d in concern_dossiers(session=session, concern=concern)),
+        amendments=amendments_touching(session, dossier, links),
     )
+
+
+def amendments_touching(
+    session: Session, dossier: Dossier, links: tuple[LinkEntry, ...]
+) -> tuple[tuple[str, str, str], ...]:
+    """The EP amendments to the provisions a concern is linked to, in the base or the EP stage."""
+    from sqlmodel import col, select
+
+    from eu_posities.models import Amendment, Stage
+
+    found: list[tuple[str, str, str]] = []
+    ep_stages = session.exec(
+        select(Stage).where(Stage.dossier_id == dossier.id).order_by(col(Stage.id))
+    ).all()
+    for stage in ep_stages:
+        base = (stage.meta or {}).get("amending")
+        if not base:
+            continue
+        labels = {link.provision for link in links if link.stage in (base, stage.key)}
+        if not labels:
+            continue
+        for number, label in session.exec(
+            select(Amendment.number, Amendment.label)
+            .where(Amendment.stage_id == stage.id, col(Amendment.label).in_(labels))
+            .order_by(col(Amendment.ordinal))
+        ):
+            found.append((stage.key, label or "", number))
+    return tuple(found)
 
 
 def concerns_in(
