@@ -140,9 +140,13 @@ def align_pair(*, session: Session, pair: StagePair) -> StageAlignment:
 
 
 def compare_pair(
-    *, session: Session, pair: StagePair, char_detail: bool = False
+    *, session: Session, pair: StagePair, char_detail: bool = False, as_marked: bool = False
 ) -> StageComparison:
-    """Align the pair (overrides applied) and redline every aligned pair of provisions."""
+    """Align the pair (overrides applied) and redline every aligned pair of provisions.
+
+    `as_marked`: where the newer stage's document marked its own changes (Council bold and
+    strikethrough, EP bold italic), the redline is those marks rather than the computed diff.
+    """
     alignment = align_pair(session=session, pair=pair)
     diff = diff_stages(
         pair.old_provisions,
@@ -152,7 +156,30 @@ def compare_pair(
         to_stage=pair.new.key,
         char_detail=char_detail,
     )
+    if as_marked:
+        diff = marked_redline(diff, pair.new_provisions)
     return StageComparison(alignment, diff)
+
+
+def marked_redline(diff: StageDiff, new_provisions: tuple[ParsedProvision, ...]) -> StageDiff:
+    """The diff with each marked provision's ops taken from its document's marks."""
+    from eu_posities.diff import classify, detect_flags
+    from eu_posities.diff.marked import ops_from_marks
+
+    marks = {p.label: p.marks for p in new_provisions if p.marks}
+    pairs = []
+    for pair in diff.pairs:
+        runs = marks.get(pair.to_label or "")
+        if not runs or pair.from_label is None:
+            pairs.append(pair)
+            continue
+        ops = ops_from_marks(runs)
+        old = "".join(op.old for op in ops if op.op != "insert")
+        new = "".join(op.new for op in ops if op.op != "delete")
+        flags = detect_flags(old, new, ops)
+        kind = classify(old, new, ops, flags)
+        pairs.append(replace(pair, ops=tuple(ops), flags=tuple(flags), classification=kind))
+    return replace(diff, pairs=tuple(pairs))
 
 
 def set_override(

@@ -97,3 +97,19 @@ def test_a_concern_shows_the_amendments_to_its_provisions(ai_act: str) -> None:
     }
     human = eup("--db", ai_act, "concerns", "show", "ai-act", "biometrie").out
     assert "ep-position: Article 5 — 215, 216" in human
+
+
+def test_the_redline_as_the_parliament_marked_it(ai_act: str) -> None:
+    args = ["import", str(EXTRACT), "--dossier", "ai-act", "--stage", "ep-position"]
+    assert eup("--db", ai_act, *args, "--amending", "commission-proposal").code == 0
+    pair = ("ai-act", "commission-proposal", "ep-position")
+    marked = eup("--db", ai_act, "diff", *pair, "--as-marked", "--json").json()
+    computed = eup("--db", ai_act, "diff", *pair, "--json").json()
+    assert set(marked) == set(computed) and len(marked["pairs"]) == len(computed["pairs"])
+    texts = {p["label"]: p["text"] for p in eup("--db", ai_act, "provisions", "ai-act",
+             "ep-position", "--json").json()}  # fmt: skip
+    article5 = next(p for p in marked["pairs"] if p["to"] == "Article 5")
+    new = "".join(op["new"] for op in article5["ops"] if op["op"] != "delete")
+    assert new == texts["Article 5"]
+    inserted = " ".join(op["new"] for op in article5["ops"] if op["op"] in ("insert", "replace"))
+    assert "or purposefully manipulative or deceptive techniques" in inserted

@@ -75,6 +75,12 @@ def diff(
         None, "--provision", help="Only this provision, e.g. 'Article 7'."
     ),
     show_all: bool = typer.Option(False, "--all", help="Also show unchanged provisions."),
+    as_marked: bool = typer.Option(
+        False,
+        "--as-marked",
+        help="The redline as TO's document marked it (Council bold/strikethrough, EP bold "
+        "italic), where it did.",
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Word-level redline of every aligned pair, with modal, negation and number flags.
@@ -85,7 +91,12 @@ def diff(
     from eu_posities.services import comparing
 
     result = comparing.diff(
-        state_of(ctx).engine(), dossier, from_stage, to_stage, provision=provision
+        state_of(ctx).engine(),
+        dossier,
+        from_stage,
+        to_stage,
+        provision=provision,
+        as_marked=as_marked,
     )
     if as_json:
         emit_json(result.to_json())

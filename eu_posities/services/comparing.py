@@ -86,11 +86,17 @@ def diff(
     *,
     provision: str | None = None,
     char_detail: bool = False,
+    as_marked: bool = False,
 ) -> StageComparison:
-    """`eup diff`: the redline of every aligned pair (or of one provision's pairs)."""
+    """`eup diff`: the redline of every aligned pair (or of one provision's pairs).
+
+    `as_marked`: the redline as the newer stage's document marked it, where it did.
+    """
     with reading(engine) as session:
         pair = load_pair(session=session, dossier_key=dossier, from_key=from_key, to_key=to_key)
-        result = compare_pair(session=session, pair=pair, char_detail=char_detail)
+        result = compare_pair(
+            session=session, pair=pair, char_detail=char_detail, as_marked=as_marked
+        )
     return result.only(provision) if provision else result
 
 
