@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from eu_posities.alignment.groups import Groups, regroup_further
 from eu_posities.alignment.match import Match, ProvisionLike
 from eu_posities.alignment.regroup import find_merges, find_splits
+from eu_posities.alignment.relocate import relocate
 from eu_posities.alignment.similarity import (
     Interner,
     Profile,
@@ -27,6 +29,7 @@ from eu_posities.alignment.similarity import (
 )
 from eu_posities.diff.sequence import longest_increasing
 from eu_posities.errors import NotFound
+from eu_posities.kinds import AlignMethod
 
 THRESHOLD = 0.35  # below this two provisions are not the same provision
 NUMBER_BONUS = 0.1  # a shared label makes a pair a little more likely
@@ -181,21 +184,34 @@ def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
         gt = [j for j in range(pj + 1, nj) if j not in taken_t]
         for a, b, _ in _gap(gf, gt, fs, ts):
             pairs[a] = (b, similarity(fs[a], ts[b]))
+    relocate(pairs, fs, ts)
     splits = find_splits(pairs, fs, ts)
     merges = find_merges(pairs, fs, ts)
     rows: list[Match] = []
     split_from = {i for i, _ in splits}
     for i in [i for i, (j, _) in pairs.items() if i in split_from and (i, j) not in splits]:
         del pairs[i]  # a split source whose 1:1 partner went to another group
+    groups = Groups(pairs, splits, merges)
+    regroup_further(groups, fs, ts)
+    splits, merges = groups.splits, groups.merges
+    split_from = {i for i, _ in splits}
     merge_to = {j for _, j in merges}
+
+    def group_method(i: int, j: int) -> str:
+        method = _method(fs[i], ts[j])
+        return AlignMethod.MOVED if (i, j) in groups.far and method != "number" else method
+
+    ordered = sorted((i, j) for i, (j, _) in pairs.items())
+    in_order = set(longest_increasing(ordered)) if ordered else set()
     # Rows show text similarity; the matching confidence in `pairs` stays internal.
     for i, (j, _) in pairs.items():
         f, t = fs[i], ts[j]
         if i in split_from or j in merge_to:
             continue
-        rows.append(
-            Match(f.prov.label, t.prov.label, text_score(f, t), _status(f, t), _method(f, t))
-        )
+        method = _method(f, t)
+        if method == AlignMethod.CONTENT and (i, j) not in in_order:
+            method = AlignMethod.MOVED
+        rows.append(Match(f.prov.label, t.prov.label, text_score(f, t), _status(f, t), method))
     for i, j in splits:
         rows.append(
             Match(
@@ -203,7 +219,7 @@ def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
                 ts[j].prov.label,
                 share_score(ts[j], fs[i]),
                 "split",
-                _method(fs[i], ts[j]),
+                group_method(i, j),
             )
         )
     for i, j in merges:
@@ -213,7 +229,7 @@ def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
                 ts[j].prov.label,
                 share_score(fs[i], ts[j]),
                 "merged",
-                _method(fs[i], ts[j]),
+                group_method(i, j),
             )
         )
     matched_f = set(pairs) | split_from | {i for i, _ in merges}

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
 from eu_posities.alignment.match import ProvisionLike
+from eu_posities.alignment.overlap import Shingles, shingles
 
 HEADING_WEIGHT = 0.25
 # Marks become spaces before splitting into words, in one C-speed pass.
@@ -29,13 +30,39 @@ class Profile:
     key: str  # the text with case, marks and spacing removed: equal keys = unchanged text
     heading: str
     lcs_cache: dict[int, int] = field(default_factory=dict)  # id(other profile) -> LCS
+    _shingles: Shingles | None = None
+    _lines: list[list[str]] | None = None
+
+    @property
+    def shingles(self) -> Shingles:
+        """Hashes of the provision's runs of words (computed on first use)."""
+        if self._shingles is None:
+            self._shingles = shingles(self.words)
+        return self._shingles
+
+    @property
+    def lines(self) -> list[list[str]]:
+        """The words of each paragraph or point (line) of the text, as `words` reads them."""
+        if self._lines is None:
+            if "\n" in self.prov.text:
+                # marks were already dropped from the whole text; line breaks were kept
+                folded = self.prov.text.casefold().translate(_MARKS)
+                self._lines = [w for w in map(str.split, folded.split("\n")) if w]
+            else:
+                self._lines = [self.words] if self.words else []
+        return self._lines
+
+
+def words_of(text: str) -> list[str]:
+    """Casefolded words with marks dropped: what matching compares."""
+    return text.casefold().translate(_MARKS).split()
 
 
 class Interner:
     """Builds profiles for one alignment run (words casefolded, marks dropped)."""
 
     def profile(self, index: int, prov: ProvisionLike) -> Profile:
-        words = prov.text.casefold().translate(_MARKS).split()
+        words = words_of(prov.text)
         return Profile(index, prov, words, " ".join(words), prov.heading.casefold().strip())
 
 
