@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from eu_posities.alignment.groups import Groups, regroup_further
 from eu_posities.alignment.match import Match, ProvisionLike
+from eu_posities.alignment.parts import with_parts
 from eu_posities.alignment.regroup import find_merges, find_splits
 from eu_posities.alignment.relocate import relocate
 from eu_posities.alignment.similarity import (
@@ -46,13 +47,16 @@ def align(
     from_provs: Sequence[ProvisionLike],
     to_provs: Sequence[ProvisionLike],
     overrides: Iterable[Override] = (),
+    *,
+    parts: bool = False,
 ) -> list[Match]:
     """Which provision of `from_provs` became which of `to_provs`, in TO document order.
 
     `overrides` are (from_label | None, to_label | None) pairs that pin a match (method
     `manual`); (label, None) pins a deletion and (None, label) an addition. Unknown labels
     raise NotFound. Provisions may be any objects with `kind`, `label`, `text` and `heading`
-    (ParsedProvision, or rows read back from the database).
+    (ParsedProvision, or rows read back from the database). `parts=True` also aligns the
+    paragraphs and points of every row (`Match.parts`, see parts.py).
     """
     interner = Interner()
     fs = [interner.profile(i, p) for i, p in enumerate(from_provs)]
@@ -67,7 +71,8 @@ def align(
         kf = [f for f in fs if f.prov.kind == kind and f.prov.label not in pinned_f]
         kt = [t for t in ts if t.prov.kind == kind and t.prov.label not in pinned_t]
         rows.extend(_align_kind(kf, kt))
-    return _in_document_order(rows, fs, ts)
+    ordered = _in_document_order(rows, fs, ts)
+    return with_parts(ordered, from_provs, to_provs) if parts else ordered
 
 
 def label_map(matches: Iterable[Match]) -> dict[str, str]:

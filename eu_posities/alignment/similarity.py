@@ -55,7 +55,12 @@ class Profile:
 
 def words_of(text: str) -> list[str]:
     """Casefolded words with marks dropped: what matching compares."""
-    return text.casefold().translate(_MARKS).split()
+    return fold(text).split()
+
+
+def fold(text: str) -> str:
+    """The text casefolded, marks turned into spaces (line breaks kept)."""
+    return text.casefold().translate(_MARKS)
 
 
 class Interner:

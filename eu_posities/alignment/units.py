@@ -28,7 +28,8 @@ class HasBlocks(Protocol):
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One paragraph, point or indent: its number as printed, its text without the number,
-    and the character span of its whole line in the provision's text (number included)."""
+    the character span of its whole line in the provision's text (number included), and the
+    line's position among all lines of the text (`line`, empty lines counted)."""
 
     index: int
     num: str
@@ -36,6 +37,7 @@ class Unit:
     text: str
     start: int
     end: int
+    line: int
 
 
 def units(prov: HasBlocks) -> list[Unit]:
@@ -56,7 +58,7 @@ def units(prov: HasBlocks) -> list[Unit]:
         else:
             num, level, body = _read_number(line)
         if line.strip():
-            out.append(Unit(len(out), num, level, body, pos, end))
+            out.append(Unit(len(out), num, level, body, pos, end, k))
         pos = end + 1
     return out
 
