@@ -30,6 +30,8 @@ SAME_NUMBER = 0.1  # an equal number ("(a)" and "(a)") makes a pair a little mor
 SANDWICHED = 0.2  # one unit each side between two pairs: most likely the same, rewritten
 MOVED = 0.6  # out of order, a unit must be this alike to count as the same, moved
 MOVED_MIN_WORDS = 4  # shorter units ("(a) the Centre;") pair out of order only if identical
+WEAK = 0.5  # an ordered pairing this weak gives way to a far better match out of order
+MARGIN = 0.2
 FULL_DP_CELLS = 2500
 BAND = 25
 
@@ -116,45 +118,55 @@ def _pair_units(a: _Side, b: _Side) -> dict[int, int]:
     """FROM unit index -> TO unit index."""
     if a.keys == b.keys:  # the commonest case by far: the same units, maybe renumbered
         return dict(zip(range(len(a.keys)), range(len(b.keys)), strict=True))
-    pairs: dict[int, int] = {}
-    # 1. anchors: identical text, unique on both sides
+    # 1. anchors: identical text, unique on both sides; those out of the longest ordered
+    # chain moved (identical text is the same unit wherever it went)
     ca, cb = Counter(a.keys), Counter(b.keys)
     at_b = {k: j for j, k in enumerate(b.keys) if cb[k] == 1 and k}
     anchors = [(i, at_b[k]) for i, k in enumerate(a.keys) if ca[k] == 1 and k in at_b]
     chain = longest_increasing(anchors) if anchors else []
-    pairs.update(chain)
+    pairs: dict[int, tuple[int, float]] = {i: (j, 1.0) for i, j in anchors}
     # 2. between anchors, the order-keeping pairing that maximises summed similarity
+    taken = {j for j, _ in pairs.values()}
     bounds = [(-1, -1), *chain, (len(a.units), len(b.units))]
     for (pi, pj), (ni, nj) in zip(bounds, bounds[1:], strict=False):
-        gap_a = list(range(pi + 1, ni))
-        gap_b = list(range(pj + 1, nj))
-        for i, j in _gap(gap_a, gap_b, a, b):
-            pairs[i] = j
-    # 3. what is left, across the provision: identical anchors out of order, then units so
-    # alike that they must have moved
-    taken = set(pairs.values())
-    for i, j in anchors:
-        if i not in pairs and j not in taken:
-            pairs[i] = j
-            taken.add(j)
-    free_a = [i for i in range(len(a.units)) if i not in pairs]
-    free_b = [j for j in range(len(b.units)) if j not in taken]
+        gap_a = [i for i in range(pi + 1, ni) if i not in pairs]
+        gap_b = [j for j in range(pj + 1, nj) if j not in taken]
+        for i, j, score in _gap(gap_a, gap_b, a, b):
+            pairs[i] = (j, score)
+    # 3. across the provision: units so alike that they must have moved, in place of what
+    # was left unpaired or paired only weakly in order
+    _relocate(pairs, a, b)
+    return {i: j for i, (j, _) in pairs.items()}
+
+
+def _relocate(pairs: dict[int, tuple[int, float]], a: _Side, b: _Side) -> None:
+    owner = {j: i for i, (j, _) in pairs.items()}
+    open_a = [i for i in range(len(a.units)) if i not in pairs or pairs[i][1] < WEAK]
+    open_b = [j for j in range(len(b.units)) if j not in owner or pairs[owner[j]][1] < WEAK]
     found = []
-    for i in free_a:
-        for j in free_b:
-            if a.keys[i] == b.keys[j] or (
-                min(len(a.words[i]), len(b.words[j])) >= MOVED_MIN_WORDS
-                and (s := _dice(a.words[i], b.words[j])) >= MOVED
-            ):
-                found.append((1.0 if a.keys[i] == b.keys[j] else s, i, j))
-    for _, i, j in sorted(found, reverse=True):
-        if i not in pairs and j not in taken:
-            pairs[i] = j
-            taken.add(j)
-    return pairs
+    for i in open_a:
+        for j in open_b:
+            if i in pairs and pairs[i][0] == j:
+                continue
+            if min(len(a.words[i]), len(b.words[j])) < MOVED_MIN_WORDS and a.keys[i] != b.keys[j]:
+                continue
+            s = _dice(a.words[i], b.words[j], MOVED)
+            if s >= MOVED:
+                found.append((s, i, j))
+    for s, i, j in sorted(found, reverse=True):
+        mine = pairs[i][1] if i in pairs else 0.0
+        theirs = pairs[owner[j]][1] if j in owner else 0.0
+        if s < max(mine, theirs) + MARGIN:
+            continue
+        if i in pairs:
+            del owner[pairs[i][0]]
+        if j in owner:
+            del pairs[owner[j]]
+        pairs[i] = (j, s)
+        owner[j] = i
 
 
-def _gap(gap_a: list[int], gap_b: list[int], a: _Side, b: _Side) -> list[tuple[int, int]]:
+def _gap(gap_a: list[int], gap_b: list[int], a: _Side, b: _Side) -> list[tuple[int, int, float]]:
     n, m = len(gap_a), len(gap_b)
     if not n or not m:
         return []
@@ -191,7 +203,7 @@ def _gap(gap_a: list[int], gap_b: list[int], a: _Side, b: _Side) -> list[tuple[i
     while x and y:
         cell = score.get((x - 1, y - 1))
         if cell is not None and dp[x][y] == dp[x - 1][y - 1] + cell:
-            out.append((gap_a[x - 1], gap_b[y - 1]))
+            out.append((gap_a[x - 1], gap_b[y - 1], cell))
             x, y = x - 1, y - 1
         elif dp[x][y] == dp[x - 1][y]:
             x -= 1
