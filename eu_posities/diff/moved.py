@@ -13,8 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from eu_posities.diff.moves import Move
 from eu_posities.diff.op import DiffOp
+
+if TYPE_CHECKING:  # the alignment package imports this one; keep the runtime graph acyclic
+    from eu_posities.alignment.match import PartMatch, ProvisionLike
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,3 +194,46 @@ def _joined(pieces: list[_Piece]) -> tuple[list[DiffOp], list[MovedRun]]:
     if kind:
         emit()
     return ops, runs
+
+
+def redline_with_moves(
+    old: ProvisionLike,
+    new: ProvisionLike,
+    diff: Callable[[str, str], list[DiffOp]],
+    parts: Sequence[PartMatch] | None = None,
+) -> tuple[list[DiffOp], list[MovedRun], list[Move]] | None:
+    """The redline of a pair whose paragraphs or points were reordered, laid out around the
+    moves, with its moved runs and its moves (`within`); None when nothing moved.
+
+    `parts` is the pair's paragraph-level alignment when already computed.
+    """
+    from eu_posities.alignment.parts import part_alignment
+    from eu_posities.alignment.units import units
+
+    if parts is None:
+        parts = part_alignment(old, new)
+    moved = [p for p in parts if p.moved and p.from_index is not None and p.to_index is not None]
+    if not moved:
+        return None
+    ua, ub = units(old), units(new)
+    moves, cuts_old, cuts_new = [], [], []
+    for k, p in enumerate(moved):
+        assert p.from_index is not None and p.to_index is not None
+        a, b = ua[p.from_index], ub[p.to_index]
+        was, now = old.text[a.start : a.end], new.text[b.start : b.end]
+        moves.append(
+            Move(
+                old.label,
+                new.label,
+                was,
+                round(p.score, 3),
+                within=True,
+                from_part=a.num,
+                to_part=b.num,
+                ops=tuple(diff(was, now)),
+            )
+        )
+        cuts_old.append(Cut(a.start, a.end, k))
+        cuts_new.append(Cut(b.start, b.end, k))
+    ops, runs = diff_around_moves(old.text, new.text, cuts_old, cuts_new, diff)
+    return ops, runs, moves

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from eu_posities.diff.classify import classify, form_key
 from eu_posities.diff.flags import Flag, detect_flags
 from eu_posities.diff.groups import group_key, group_results
-from eu_posities.diff.moved import Cut, MovedRun, diff_around_moves
+from eu_posities.diff.moved import MovedRun, redline_with_moves
 from eu_posities.diff.moves import Move, place_moves
 from eu_posities.diff.op import DiffOp
 from eu_posities.diff.ops import word_diff
@@ -185,47 +185,11 @@ def _draft(
     t = new_prov.get(m.to_label) if m.to_label else None
     old, new = (f.text if f else ""), (t.text if t else "")
     if f is not None and t is not None and old != new and group_key(m) is None:
-        within = _within_moves(m, f, t)
-        if within:
-            moves, cuts_old, cuts_new = within
-            ops, runs = diff_around_moves(old, new, cuts_old, cuts_new, diff)
+        laid = redline_with_moves(f, t, diff, getattr(m, "parts", None))
+        if laid is not None:
+            ops, runs, moves = laid
             return _Draft(m, old, new, ops, moves, runs, list(moves))
     return _Draft(m, old, new, _ops(old, new, diff), [], [], [])
-
-
-def _within_moves(
-    m: Match, f: ProvisionLike, t: ProvisionLike
-) -> tuple[list[Move], list[Cut], list[Cut]] | None:
-    from eu_posities.alignment.parts import part_alignment
-    from eu_posities.alignment.units import units
-
-    parts = getattr(m, "parts", None)
-    if parts is None:
-        parts = part_alignment(f, t)
-    moved = [p for p in parts if p.moved and p.from_index is not None and p.to_index is not None]
-    if not moved:
-        return None
-    ua, ub = units(f), units(t)
-    moves, cuts_old, cuts_new = [], [], []
-    for k, p in enumerate(moved):
-        assert p.from_index is not None and p.to_index is not None
-        a, b = ua[p.from_index], ub[p.to_index]
-        was, now = f.text[a.start : a.end], t.text[b.start : b.end]
-        moves.append(
-            Move(
-                f.label,
-                t.label,
-                was,
-                round(p.score, 3),
-                within=True,
-                from_part=a.num,
-                to_part=b.num,
-                ops=tuple(word_diff(was, now)),
-            )
-        )
-        cuts_old.append(Cut(a.start, a.end, k))
-        cuts_new.append(Cut(b.start, b.end, k))
-    return moves, cuts_old, cuts_new
 
 
 def _between(
