@@ -320,7 +320,7 @@ def _carried_apart(
     """A change of the first → last redline cut where it holds text every stage carried
     over unchanged (the stages' redlines cut the texts a little differently from this one):
     ("equal" | "change", old span, new span) pieces in order. Spacing does not break a
-    carried stretch."""
+    carried stretch, a line break does."""
     at_b = {i: k for k, i in enumerate(b_ids) if not b[k].isspace()}
     runs: list[list[int]] = []  # [start in a, end in a, start in b, end in b, solid chars]
     for k, i in enumerate(a_ids):
@@ -330,9 +330,11 @@ def _carried_apart(
         if j is None:
             continue
         last = runs[-1] if runs else None
+        gap_a = a[last[1] : k] if last is not None else ""
         if (
             last is not None
-            and not a[last[1] : k].strip()
+            and not gap_a.strip()
+            and "\n" not in gap_a  # a line break starts a new stretch
             and not b[last[3] : j].strip()
             and j >= last[3]
         ):
