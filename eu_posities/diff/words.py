@@ -12,6 +12,7 @@ the clean-up, and a token diff would find nothing more.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import accumulate
 
 from eu_posities.diff.sequence import Match, matching_blocks
 
@@ -36,31 +37,35 @@ def word_pieces(
     a = old[ao:ae].replace("\n", " ").split(" ")
     b = new[bo:be].replace("\n", " ").split(" ")
     blocks = _without_islands(matching_blocks(a, b), len(a), len(b), a, weak)
+    # offset of part p in the window: the lengths of the parts before it, plus a separator
+    # after each
+    a_at = list(accumulate(map(len, a), initial=0))
+    b_at = list(accumulate(map(len, b), initial=0))
     pieces: list[Piece] = []
-    pi = pj = 0  # parts done on each side
-    ca, cb = ao, bo  # where they end, in characters (their separators included)
+    pi = pj = 0
     for i, j, k in blocks:
         if i > pi or j > pj:
             # the change between two unchanged runs: up to the start of the next run
-            ea = ca + sum(map(len, a[pi:i])) + (i - pi)
-            eb = cb + sum(map(len, b[pj:j])) + (j - pj)
-            ea, eb = min(ea, ae), min(eb, be)
+            sa, ea = ao + a_at[pi] + pi, min(ao + a_at[i] + i, ae)
+            sb, eb = bo + b_at[pj] + pj, min(bo + b_at[j] + j, be)
             if (
                 i - pi <= REFINE_WORDS
                 and j - pj <= REFINE_WORDS
                 and not (_plain_words(a, pi, i) and _plain_words(b, pj, j))
             ):
-                pieces += tokens(old, ca, ea, new, cb, eb)
+                pieces += tokens(old, sa, ea, new, sb, eb)
             else:
-                o, w = old[ca:ea], new[cb:eb]
+                o, w = old[sa:ea], new[sb:eb]
                 pieces.append(("replace" if o and w else ("delete" if o else "insert"), o, w))
-            ca, cb = ea, eb
         if k:
-            ea = min(ca + sum(map(len, a[i : i + k])) + k, ae)
-            eb = min(cb + sum(map(len, b[j : j + k])) + k, be)
-            pieces.append(("equal", old[ca:ea], new[cb:eb]))
-            ca, cb = ea, eb
-        pi, pj = i + k, j + k
+            pi, pj = i + k, j + k
+            pieces.append(
+                (
+                    "equal",
+                    old[ao + a_at[i] + i : min(ao + a_at[pi] + pi, ae)],
+                    new[bo + b_at[j] + j : min(bo + b_at[pj] + pj, be)],
+                )
+            )
     return pieces
 
 
@@ -76,21 +81,20 @@ def _without_islands(
     before it is checked again against the new neighbour.
     """
     kept: list[Match] = []
+    ends: list[tuple[int, int]] = [(0, 0)]  # ends[x]: where the run before kept[x] ends
     for nxt in [*blocks, (n, m, 0)]:
-        ni, nj, _ = nxt
+        ni, nj = nxt[0], nxt[1]
         while kept:
             i, j, k = kept[-1]
-            if len(kept) > 1:
-                pi, pj, pk = kept[-2]
-                pi, pj = pi + pk, pj + pk
-            else:
-                pi = pj = 0
-            before = max(i - pi, j - pj)
-            after = max(ni - i - k, nj - j - k)
+            pi, pj = ends[-1]
+            before = i - pi if i - pi > j - pj else j - pj
+            after = ni - i - k if ni - i > nj - j else nj - j - k
             if before and after and (k <= before and k <= after or k <= 3 and weak(parts, i, k)):
                 kept.pop()
+                ends.pop()
                 continue
             break
+        ends.append((kept[-1][0] + kept[-1][2], kept[-1][1] + kept[-1][2]) if kept else (0, 0))
         kept.append(nxt)
     return kept
 
