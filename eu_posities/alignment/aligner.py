@@ -189,13 +189,17 @@ def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
         gt = [j for j in range(pj + 1, nj) if j not in taken_t]
         for a, b, _ in _gap(gf, gt, fs, ts):
             pairs[a] = (b, similarity(fs[a], ts[b]))
-    relocate(pairs, fs, ts)
+    # Parts next to their group, in order, first: that is strong evidence; then what is left
+    # is looked for across the stage, out of order.
     splits = find_splits(pairs, fs, ts)
     merges = find_merges(pairs, fs, ts)
     rows: list[Match] = []
     split_from = {i for i, _ in splits}
     for i in [i for i, (j, _) in pairs.items() if i in split_from and (i, j) not in splits]:
         del pairs[i]  # a split source whose 1:1 partner went to another group
+    in_groups_f = split_from | {i for i, _ in merges}
+    in_groups_t = {j for _, j in splits} | {j for _, j in merges}
+    relocate(pairs, fs, ts, in_groups_f, in_groups_t)
     groups = Groups(pairs, splits, merges)
     regroup_further(groups, fs, ts)
     splits, merges = groups.splits, groups.merges

@@ -10,6 +10,7 @@ not a constraint.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 
 from eu_posities.alignment.overlap import shingle_dice
 from eu_posities.alignment.similarity import Profile, similarity
@@ -23,15 +24,28 @@ COMMON = 12  # a run of words found in more provisions than this is formula, not
 Pairs = dict[int, tuple[int, float]]  # from index -> (to index, similarity)
 
 
-def relocate(pairs: Pairs, fs: list[Profile], ts: list[Profile]) -> set[int]:
+def relocate(
+    pairs: Pairs,
+    fs: list[Profile],
+    ts: list[Profile],
+    grouped_f: Collection[int] = (),
+    grouped_t: Collection[int] = (),
+) -> set[int]:
     """Add out-of-order pairs to `pairs` (in place); returns the FROM indices paired here.
 
     Candidates are the provisions the ordered pass left unpaired or paired weakly; a weak
-    pair is broken only for a match elsewhere that shares clearly more of its text.
+    pair is broken only for a match elsewhere that shares clearly more of its text. Members
+    of split and merge groups (`grouped_f`, `grouped_t`) are settled already.
     """
     owner = {j: i for i, (j, _) in pairs.items()}
-    open_f = [i for i in range(len(fs)) if i not in pairs or pairs[i][1] < WEAK]
-    open_t = [j for j in range(len(ts)) if j not in owner or pairs[owner[j]][1] < WEAK]
+    open_f = [
+        i for i in range(len(fs)) if i not in grouped_f and (i not in pairs or pairs[i][1] < WEAK)
+    ]
+    open_t = [
+        j
+        for j in range(len(ts))
+        if j not in grouped_t and (j not in owner or pairs[owner[j]][1] < WEAK)
+    ]
     if not open_f or not open_t:
         return set()
     # Postings of the runs of words that some open FROM provision has (set intersections
