@@ -206,21 +206,25 @@ def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
     split_from = {i for i, _ in splits}
     merge_to = {j for _, j in merges}
 
-    def group_method(i: int, j: int) -> str:
-        method = _method(fs[i], ts[j])
-        return AlignMethod.MOVED if (i, j) in groups.far and method != "number" else method
+    # A row whose place disagrees with the longest order-keeping chain of all rows moved.
+    kept = [(i, j) for i, (j, _) in pairs.items() if i not in split_from and j not in merge_to]
+    every = sorted({*kept, *splits, *merges})
+    in_order = set(longest_increasing(every)) if every else set()
 
-    ordered = sorted((i, j) for i, (j, _) in pairs.items())
-    in_order = set(longest_increasing(ordered)) if ordered else set()
+    def method_of(i: int, j: int) -> str:
+        method = _method(fs[i], ts[j])
+        if method == AlignMethod.CONTENT and (i, j) not in in_order:
+            return AlignMethod.MOVED
+        return method
+
     # Rows show text similarity; the matching confidence in `pairs` stays internal.
     for i, (j, _) in pairs.items():
         f, t = fs[i], ts[j]
         if i in split_from or j in merge_to:
             continue
-        method = _method(f, t)
-        if method == AlignMethod.CONTENT and (i, j) not in in_order:
-            method = AlignMethod.MOVED
-        rows.append(Match(f.prov.label, t.prov.label, text_score(f, t), _status(f, t), method))
+        rows.append(
+            Match(f.prov.label, t.prov.label, text_score(f, t), _status(f, t), method_of(i, j))
+        )
     for i, j in splits:
         rows.append(
             Match(
@@ -228,7 +232,7 @@ def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
                 ts[j].prov.label,
                 share_score(ts[j], fs[i]),
                 "split",
-                group_method(i, j),
+                method_of(i, j),
             )
         )
     for i, j in merges:
@@ -238,7 +242,7 @@ def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
                 ts[j].prov.label,
                 share_score(fs[i], ts[j]),
                 "merged",
-                group_method(i, j),
+                method_of(i, j),
             )
         )
     matched_f = set(pairs) | split_from | {i for i, _ in merges}

@@ -13,7 +13,7 @@ kinds of parts escape it, and this module finds them for what the first passes l
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
@@ -39,7 +39,6 @@ class Groups:
     pairs: Pairs
     splits: list[tuple[int, int]]
     merges: list[tuple[int, int]]
-    far: set[tuple[int, int]] = field(default_factory=set)  # rows found across the stage
 
     def matched_from(self) -> set[int]:
         return set(self.pairs) | {i for i, _ in self.splits} | {i for i, _ in self.merges}
@@ -66,8 +65,6 @@ def regroup_further(groups: Groups, fs: list[Profile], ts: list[Profile]) -> Non
             whole = index.whole_of(ts[part], ts, targets)
             if whole is None:
                 whole = _near_whole(part, ts, fs, sources, vectors)
-            elif not _neighbour_of(part, whole, ts, sources):
-                groups.far.add((whole, part))
             if whole is not None:
                 _add_split(groups, whole, part)
                 sources, targets = _sources(groups), _targets(groups)
@@ -78,8 +75,6 @@ def regroup_further(groups: Groups, fs: list[Profile], ts: list[Profile]) -> Non
             whole = index.whole_of(fs[part], fs, sources)
             if whole is None:
                 whole = _near_whole(part, fs, ts, targets, vectors)
-            elif not _neighbour_of(part, whole, fs, targets):
-                groups.far.add((part, whole))
             if whole is not None:
                 _add_merge(groups, part, whole)
                 sources, targets = _sources(groups), _targets(groups)
@@ -168,10 +163,6 @@ class _Index:
             if containment(part, self._side[k]) >= CONTAINED:
                 return k
         return None
-
-
-def _neighbour_of(x: int, whole: int, side: list[Profile], partners: dict[int, list[int]]) -> bool:
-    return any(whole in partners.get(nb, ()) for nb in _neighbours(x, len(side), partners))
 
 
 def _neighbours(x: int, size: int, partners: dict[int, list[int]]) -> list[int]:
