@@ -208,8 +208,11 @@ def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
 
     # A row whose place disagrees with the longest order-keeping chain of all rows moved.
     kept = [(i, j) for i, (j, _) in pairs.items() if i not in split_from and j not in merge_to]
+    # (the parts of a merge share their TO provision: ordered by FROM among themselves)
     every = sorted({*kept, *splits, *merges})
-    in_order = set(longest_increasing(every)) if every else set()
+    width = len(fs) + 1
+    chain = longest_increasing([(i, j * width + i) for i, j in every]) if every else []
+    in_order = {(i, key // width) for i, key in chain}
 
     def method_of(i: int, j: int) -> str:
         method = _method(fs[i], ts[j])
