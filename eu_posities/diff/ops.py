@@ -2,10 +2,11 @@
 
 Most amendments touch a few words of a long provision, so the expensive part (tokenising and
 aligning tokens) only runs where text changed: common ends are cut off first (rapidfuzz
-Prefix/Postfix, C++), then unchanged lines, then long unchanged runs of words (coarse.py, on
-`str.split`); what is left, small windows, gets the token diff (tokens.py, an exact LCS by
-rapidfuzz) and the readability clean-up. Work is done on plain strings and tuples; DiffOps are
-built once at the end.
+Prefix/Postfix, C++), then unchanged lines (coarse.py); a long window left is aligned on its
+whole words with the clean-up on words, and only its small changes are tokenised (words.py);
+a small window gets the token diff directly (tokens.py, an exact LCS by rapidfuzz) and the
+readability clean-up. Work is done on plain strings and tuples; DiffOps are built once at the
+end.
 """
 
 from __future__ import annotations
