@@ -14,84 +14,19 @@ redline; they are listed as changes undone (`undone_in`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eu_posities.diff.moved import redline_with_moves
 from eu_posities.diff.op import DiffOp
 from eu_posities.diff.ops import word_diff
+from eu_posities.diff.provenance import Fate, Text, carry, redline, stage_of
+from eu_posities.diff.traced import Lineage, TracedChange, TracedOp
 from eu_posities.errors import InputError, NotFound
 
 if TYPE_CHECKING:
     from eu_posities.alignment.match import Match, ProvisionLike
 
-_WIDTH = 1 << 32  # a character's id: stage * _WIDTH + its position in that stage's text
-
-
-@dataclass(frozen=True, slots=True)
-class TracedOp:
-    """One op of the first → last redline; a change carries the stage that made it."""
-
-    op: str
-    old: str
-    new: str
-    introduced_in: str | None = None  # None for equal text
-
-    def to_json(self) -> dict[str, object]:
-        data: dict[str, object] = {"op": self.op, "old": self.old, "new": self.new}
-        if self.op != "equal":
-            data["introduced_in"] = self.introduced_in
-        return data
-
-
-@dataclass(frozen=True, slots=True)
-class TracedChange:
-    """A change some stage made: `op` insert, delete or replace; `old` the text it took out,
-    `new` the text it wrote. `undone_in` is the stage from which the change is no longer in
-    the text (the inserted text deleted or rewritten again, the deleted text put back);
-    None when the change is in the last stage's text (`in_final`)."""
-
-    op: str
-    old: str
-    new: str
-    introduced_in: str
-    undone_in: str | None = None
-
-    @property
-    def in_final(self) -> bool:
-        return self.undone_in is None
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "op": self.op,
-            "old": self.old,
-            "new": self.new,
-            "introduced_in": self.introduced_in,
-            "undone_in": self.undone_in,
-            "in_final": self.in_final,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Lineage:
-    """One provision through stages: its label(s) in each stage, the first → last redline
-    with each change tagged by its stage (`ops`), and every change made on the way
-    (`changes`: those in the final text in redline order, then those undone)."""
-
-    label: str
-    stages: tuple[str, ...]
-    labels: tuple[tuple[str, ...], ...]
-    ops: tuple[TracedOp, ...]
-    changes: tuple[TracedChange, ...]
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "provision": self.label,
-            "stages": list(self.stages),
-            "labels": {s: list(ls) for s, ls in zip(self.stages, self.labels, strict=True)},
-            "ops": [op.to_json() for op in self.ops],
-            "changes": [c.to_json() for c in self.changes],
-        }
+__all__ = ["Lineage", "TracedChange", "TracedOp", "trace"]
 
 
 def trace(
@@ -122,9 +57,9 @@ def trace(
         for (_, provs), group in zip(stages, groups, strict=True)
     ]
     keys = tuple(key for key, _ in stages)
-    ids, dropped, moved_at = _carry(texts)
+    ids, dropped, moved_at = carry(texts)
     ops, final_changes, restored = _told(
-        texts[0], texts[-1], ids[0], ids[-1], _Fate(dropped, moved_at), keys
+        texts[0], texts[-1], ids[0], ids[-1], Fate(dropped, moved_at), keys
     )
     undone = _undone_insertions(texts, ids, dropped, keys) + restored
     ordered = [
@@ -166,104 +101,13 @@ def _groups(
     return groups
 
 
-@dataclass(frozen=True, slots=True)
-class _Text:
-    """A stage's text of the provision, as the paragraph alignment reads a provision."""
-
-    text: str
-    label: str = ""
-    kind: str = ""
-    heading: str = ""
-
-
-def _carry(texts: list[str]) -> tuple[list[list[int]], dict[int, int], dict[int, int]]:
-    """Each stage text's character ids; for each id that disappeared, the stage it did; for
-    each id carried over in a paragraph that moved, the (last) stage that moved it.
-
-    From one stage to the next, paragraphs and points are paired first (a paragraph that
-    kept its wording keeps its identity even when a redline of the whole text would pair
-    its words with other text), then each pair is redlined on its own.
-    """
-    from eu_posities.alignment.parts import part_alignment
-    from eu_posities.alignment.units import units
-
-    ids = [list(range(len(texts[0])))]
-    dropped: dict[int, int] = {}
-    moved_at: dict[int, int] = {}
-    for stage in range(1, len(texts)):
-        old, new, old_ids = texts[stage - 1], texts[stage], ids[-1]
-        new_ids = [stage * _WIDTH + k for k in range(len(new))]  # written here, unless carried
-        carried: set[int] = set()
-        ua, ub = units(_Text(old)), units(_Text(new))
-        for part in part_alignment(_Text(old), _Text(new)):
-            if part.from_index is None or part.to_index is None:
-                continue
-            a, b = ua[part.from_index], ub[part.to_index]
-            pa, pb = a.start, b.start
-            for op in _redline(old[a.start : a.end], new[b.start : b.end]):
-                x = op.old if op.op != "insert" else ""
-                y = op.new if op.op != "delete" else ""
-                if op.op == "equal":
-                    mine = _carried(x, y, old_ids[pa : pa + len(x)], stage, pb)
-                    new_ids[pb : pb + len(y)] = mine
-                    carried.update(mine)
-                    if part.moved:
-                        moved_at.update(dict.fromkeys(mine, stage))
-                pa += len(x)
-                pb += len(y)
-        for i in old_ids:
-            if i not in carried:
-                dropped[i] = stage
-        ids.append(new_ids)
-    return ids, dropped, moved_at
-
-
-def _carried(a: str, b: str, a_ids: list[int], stage: int, at: int) -> list[int]:
-    """Ids of equal text `b` (the same as `a` but for spacing): a's ids, character for
-    character; spacing that differs counts as written by `stage`."""
-    if a == b:
-        return list(a_ids)
-    out: list[int] = []
-    i = 0
-    for pos, c in enumerate(b):
-        while i < len(a) and a[i] != c and a[i].isspace():
-            i += 1  # spacing that `b` does not have
-        if i < len(a) and a[i] == c:
-            out.append(a_ids[i])
-            i += 1
-        else:
-            out.append(stage * _WIDTH + at + pos)  # spacing that `a` did not have
-    return out
-
-
-def _redline(old: str, new: str) -> list[DiffOp]:
-    if old and new:
-        return word_diff(old, new)
-    if old:
-        return [DiffOp("delete", old, "")]
-    return [DiffOp("insert", "", new)] if new else []
-
-
-def _stage_of(i: int) -> int:
-    return i // _WIDTH
-
-
-@dataclass(frozen=True, slots=True)
-class _Fate:
-    """What happened to characters on the way: the stage that took each one out, the stage
-    that (last) moved each one carried over in a moved paragraph."""
-
-    dropped: dict[int, int]
-    moved_at: dict[int, int]
-
-
 def _final_redline(first: str, last: str) -> list[DiffOp]:
     """The first → last redline as `eup diff` shows it (reordered paragraphs as moves)."""
     if first and last:
-        laid = redline_with_moves(_Text(first), _Text(last), word_diff)
+        laid = redline_with_moves(Text(first), Text(last), word_diff)
         if laid is not None:
             return laid[0]
-    return _redline(first, last)
+    return redline(first, last)
 
 
 def _told(
@@ -271,7 +115,7 @@ def _told(
     last: str,
     first_ids: list[int],
     last_ids: list[int],
-    fate: _Fate,
+    fate: Fate,
     keys: tuple[str, ...],
 ) -> tuple[list[TracedOp], list[TracedChange], list[TracedChange]]:
     """The first → last redline with each change split by the stage that made it; the
@@ -292,7 +136,7 @@ def _told(
             for start, end, stage in _runs(
                 a, [None if i in survivors else dropped.get(i) for i in a_ids]
             ):
-                back = [_stage_of(i) for i in b_ids[start:end] if _stage_of(i) > stage]
+                back = [stage_of(i) for i in b_ids[start:end] if stage_of(i) > stage]
                 if back:
                     text = a[start:end]
                     restored.append(TracedChange("delete", text, "", keys[stage], keys[max(back)]))
@@ -370,7 +214,7 @@ def _attributed(
     a_ids: list[int],
     b_ids: list[int],
     survivors: set[int],
-    fate: _Fate,
+    fate: Fate,
     keys: tuple[str, ...],
 ) -> list[TracedChange]:
     """One change, split by who took out the old text and who wrote the new.
@@ -380,7 +224,7 @@ def _attributed(
     """
     moved_at = fate.moved_at
     gone_by = [moved_at.get(i) if i in survivors else fate.dropped.get(i) for i in a_ids]
-    came_by = [_stage_of(i) or moved_at.get(i) for i in b_ids]
+    came_by = [stage_of(i) or moved_at.get(i) for i in b_ids]
     gone = _runs(a, gone_by, gaps=False)
     came = _runs(b, came_by, gaps=False)
     fallback = len(keys) - 1
@@ -462,7 +306,7 @@ def _undone_insertions(
     out: list[TracedChange] = []
     for stage in range(1, len(texts) - 1):
         text, mine = texts[stage], ids[stage]
-        marks: list[int | None] = [dropped.get(i) if _stage_of(i) == stage else None for i in mine]
+        marks: list[int | None] = [dropped.get(i) if stage_of(i) == stage else None for i in mine]
         for start, end, gone in _runs(text, marks):
             chunk = text[start:end].strip()
             if chunk:
