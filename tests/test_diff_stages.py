@@ -263,3 +263,26 @@ def test_real_dma_reordered_committee_article() -> None:
     assert [(f.kind, f.old, f.new) for f in pair.flags if f.kind != "reference"] == [
         ("modal", "", "shall")
     ]
+
+
+def test_first_and_last_paragraph_swapped_in_every_article(
+    proposal: list[ParsedProvision],
+) -> None:
+    """Every article of the real proposal with three paragraphs or more: its first and last
+    paragraphs swap places (numbers following the new order, or staying put). Always a move
+    inside the provision, editorial, without flags, and the texts come back exactly."""
+    checked = 0
+    for art in (p for p in proposal if p.kind == "article"):
+        heads = [line for line in art.text.split("\n") if re.match(r"\d+\. ", line)]
+        if len(heads) < 3:
+            continue
+        for renumber in (True, False):
+            new = _swapped(art, 0, len(heads) - 1, renumber=renumber)
+            (pair,) = diff_stages([art], [new], align([art], [new])).pairs
+            assert "".join(op.old for op in pair.ops if op.op != "insert") == art.text
+            assert "".join(op.new for op in pair.ops if op.op != "delete") == new.text
+            assert pair.classification == "editorial", (art.label, renumber)
+            assert pair.flags == (), (art.label, renumber)
+            assert any(m.within for m in pair.moves)
+            checked += 1
+    assert checked >= 100
