@@ -1,37 +1,61 @@
-"""Benchmark word_diff against difflib, redlines and diff-match-patch on real provision pairs.
+"""Benchmark word_diff against difflib, a plain rapidfuzz diff and others, on two sets of pairs.
 
-Pairs: every aligned provision pair between the CSA Regulation proposal (COM(2022) 209) and
-generated later stages (made up by tests/stagegen.py). Prints a table, then one JSON line.
-The machine may be shared: besides best-of wall times it reports medians of wall and CPU time
-(time.process_time, which other processes do not inflate), over all pairs and over the
-changed pairs only (identical pairs cost word_diff nothing, difflib the full price).
-Run: python benchmarks/bench_diff.py [number of stages]
+1. Real changes: every changed article pair of the real proposal → later-stage pairs present
+   in the corpus (AI Act proposal → Council general approach, DMA and CRA proposal → act,
+   Data Act proposal → EP text), paired by today's aligner. Heavy rewrites, long texts.
+2. Generated changes: every aligned provision pair between the CSA Regulation proposal
+   (COM(2022) 209) and later stages made up by tests/stagegen.py (sparse edits).
+
+Tools: today's word_diff; word_diff at commit 9b78290 (frozen in benchmarks/baseline/);
+difflib on words; a plain rapidfuzz diff (regex tokens + Indel.opcodes, no clean-up); and on
+the generated set also redlines and diff-match-patch (if installed: pip install -e ".[bench]").
+The machine may be shared: tools take turns, and the table shows the median CPU time
+(time.process_time, which other processes do not inflate) of REPEAT runs over all pairs of a
+set, and hunks (non-equal ops). Prints tables, then one JSON line.
+Run: python benchmarks/bench_diff.py [number of generated stages]
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import re
 import statistics
 import sys
 import time
 from collections.abc import Callable
 
+import _real
 from _corpus import stages
+from baseline.diff_9b78290 import word_diff as baseline_word_diff
+from rapidfuzz.distance import Indel
 
 from eu_posities.alignment import align
 from eu_posities.diff import word_diff
 
-REPEAT = 5
+REPEAT = 7
+_PLAIN_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+Pairs = list[tuple[str, str]]
 
 
 def hunks_word_diff(old: str, new: str) -> int:
     return sum(op.op != "equal" for op in word_diff(old, new))
 
 
+def hunks_baseline(old: str, new: str) -> int:
+    return sum(op.op != "equal" for op in baseline_word_diff(old, new))
+
+
 def hunks_difflib(old: str, new: str) -> int:
     sm = difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False)
     return sum(tag != "equal" for tag, *_ in sm.get_opcodes())
+
+
+def hunks_plain(old: str, new: str) -> int:
+    """The plain baseline: regex tokens, an exact LCS by rapidfuzz, no clean-up at all."""
+    ops = Indel.opcodes(_PLAIN_TOKEN.findall(old), _PLAIN_TOKEN.findall(new))
+    return sum(tag != "equal" for tag, *_ in ops)
 
 
 def hunks_redlines(old: str, new: str) -> int:
@@ -40,9 +64,11 @@ def hunks_redlines(old: str, new: str) -> int:
     return sum(tag != "equal" for tag, *_ in Redlines(old, new).opcodes)
 
 
-def _dmp() -> Callable[[str, str], int]:
-    from diff_match_patch import diff_match_patch
-
+def _dmp() -> Callable[[str, str], int] | None:
+    try:
+        from diff_match_patch import diff_match_patch
+    except ImportError:
+        return None
     dmp = diff_match_patch()
 
     def hunks(old: str, new: str) -> int:
@@ -58,80 +84,85 @@ def _dmp() -> Callable[[str, str], int]:
     return hunks
 
 
-def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 8
-    proposal, generated = stages(range(n))
+def real_pairs() -> Pairs:
+    pairs: Pairs = []
+    for _, (old, new) in _real.pairs().items():
+        old_by = {p.label: p for p in old}
+        new_by = {p.label: p for p in new}
+        for m in align(old, new):
+            if not (m.from_label and m.to_label):
+                continue
+            a, b = old_by[m.from_label], new_by[m.to_label]
+            if a.kind == "article" and a.text != b.text:
+                pairs.append((a.text, b.text))
+    return pairs
+
+
+def generated_pairs(n: int) -> Pairs:
+    proposal, made_up = stages(range(n))
     old_text = {p.label: p.text for p in proposal}
-    pairs: list[tuple[str, str]] = []
-    for _, new, _ in generated:
+    pairs: Pairs = []
+    for _, new, _ in made_up:
         new_text = {p.label: p.text for p in new}
         for m in align(proposal, new):
             if m.from_label and m.to_label:
                 pairs.append((old_text[m.from_label], new_text[m.to_label]))
-    changed = sum(a != b for a, b in pairs)
-    tools: dict[str, Callable[[str, str], int]] = {
-        "word_diff": hunks_word_diff,
-        "difflib (words)": hunks_difflib,
-        "redlines": hunks_redlines,
-        "diff-match-patch": _dmp(),
+    return pairs
+
+
+def measure(pairs: Pairs, tools: dict[str, Callable[[str, str], int]]) -> dict[str, dict]:  # type: ignore[type-arg]
+    cpu: dict[str, list[float]] = {name: [] for name in tools}
+    hunks: dict[str, int] = {}
+    for _ in range(REPEAT):
+        for name, fn in tools.items():  # taking turns: a busy spell slows all alike
+            start = time.process_time()
+            hunks[name] = sum(fn(a, b) for a, b in pairs)
+            cpu[name].append(time.process_time() - start)
+    base = statistics.median(cpu["word_diff"])
+    return {
+        name: {
+            "median_cpu_ms": statistics.median(times) * 1000,
+            "best_cpu_ms": min(times) * 1000,
+            "times_word_diff": statistics.median(times) / base,
+            "hunks": hunks[name],
+        }
+        for name, times in cpu.items()
     }
-    results: dict[str, dict[str, float]] = {
-        name: {"seconds": 0.0, "whole_run_seconds": float("inf"), "hunks": 0} for name in tools
-    }
-    # 1. Tools take turns on each pair, best of REPEAT each: a busy machine slows all alike.
-    for a, b in pairs:
-        best = dict.fromkeys(tools, float("inf"))
-        for _ in range(REPEAT):
-            for name, fn in tools.items():
-                start = time.perf_counter()
-                fn(a, b)
-                best[name] = min(best[name], time.perf_counter() - start)
-        for name in tools:
-            results[name]["seconds"] += best[name]
-    # 2. Each tool over all pairs in one go, REPEAT runs (warm caches, as in a report): best and
-    # median wall time, median CPU time; then the same over the changed pairs only.
-    changed_pairs = [(a, b) for a, b in pairs if a != b]
-    for name, fn in tools.items():
-        for key, subset in (("", pairs), ("changed_", changed_pairs)):
-            walls, cpus = [], []
-            for _ in range(REPEAT):
-                start, cpu = time.perf_counter(), time.process_time()
-                hunks = sum(fn(a, b) for a, b in subset)
-                walls.append(time.perf_counter() - start)
-                cpus.append(time.process_time() - cpu)
-            r = results[name]
-            r[f"{key}hunks"] = hunks
-            r[f"{key}median_wall_seconds"] = statistics.median(walls)
-            r[f"{key}median_cpu_seconds"] = statistics.median(cpus)
-            if not key:
-                r["whole_run_seconds"] = min(walls)
-    base = results["word_diff"]
-    print(f"{len(pairs)} provision pairs ({changed} changed) from {n} generated stages")
-    print(
-        f"per pair: sum over pairs of the best of {REPEAT}, tools taking turns; "
-        f"whole run: best of {REPEAT} runs over all pairs; median wall and CPU of those runs, "
-        f"over all pairs and over changed pairs only; ×: times word_diff; hunks: non-equal ops\n"
-    )
-    print(
-        f"{'tool':<17} {'per pair ms':>11} {'×':>5} {'whole ms':>9} {'×':>5} "
-        f"{'med wall':>9} {'med CPU':>8} {'×':>5} {'changed CPU':>11} {'×':>5} {'hunks':>6}"
-    )
+
+
+def table(title: str, pairs: Pairs, results: dict[str, dict]) -> None:  # type: ignore[type-arg]
+    words = sum(len(a.split()) + len(b.split()) for a, b in pairs)
+    print(f"\n{title}: {len(pairs)} pairs, {words} words")
+    print(f"{'tool':<17} {'median CPU ms':>13} {'best ms':>8} {'× word_diff':>11} {'hunks':>7}")
     for name, r in results.items():
-        r["slower_than_word_diff"] = r["seconds"] / base["seconds"]
-        r["whole_run_slower_than_word_diff"] = r["whole_run_seconds"] / base["whole_run_seconds"]
-        r["cpu_slower_than_word_diff"] = r["median_cpu_seconds"] / base["median_cpu_seconds"]
-        r["changed_cpu_slower_than_word_diff"] = (
-            r["changed_median_cpu_seconds"] / base["changed_median_cpu_seconds"]
-        )
         print(
-            f"{name:<17} {r['seconds'] * 1000:>11.1f} {r['slower_than_word_diff']:>5.1f} "
-            f"{r['whole_run_seconds'] * 1000:>9.1f} {r['whole_run_slower_than_word_diff']:>5.1f} "
-            f"{r['median_wall_seconds'] * 1000:>9.1f} {r['median_cpu_seconds'] * 1000:>8.1f} "
-            f"{r['cpu_slower_than_word_diff']:>5.1f} "
-            f"{r['changed_median_cpu_seconds'] * 1000:>11.1f} "
-            f"{r['changed_cpu_slower_than_word_diff']:>5.1f} {r['hunks']:>6}"
+            f"{name:<17} {r['median_cpu_ms']:>13.1f} {r['best_cpu_ms']:>8.1f} "
+            f"{r['times_word_diff']:>11.2f} {r['hunks']:>7}"
         )
-    print(json.dumps({"pairs": len(pairs), "changed": changed, "results": results}))
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 8
+    core: dict[str, Callable[[str, str], int]] = {
+        "word_diff": hunks_word_diff,
+        "word_diff 9b78290": hunks_baseline,
+        "plain rapidfuzz": hunks_plain,
+        "difflib (words)": hunks_difflib,
+    }
+    out: dict[str, object] = {}
+    real = real_pairs()
+    if real:
+        out["real"] = {"pairs": len(real), "results": measure(real, core)}
+        table("Real changed article pairs", real, out["real"]["results"])  # type: ignore[index]
+    extra = dict(core)
+    extra["redlines"] = hunks_redlines
+    dmp = _dmp()
+    if dmp is not None:
+        extra["diff-match-patch"] = dmp
+    generated = generated_pairs(n)
+    out["generated"] = {"pairs": len(generated), "results": measure(generated, extra)}
+    table(f"Generated stages ({n})", generated, out["generated"]["results"])  # type: ignore[index]
+    print(json.dumps(out))
 
 
 if __name__ == "__main__":

@@ -95,6 +95,9 @@ class AlignMethod(StrEnum):
     NUMBER = "number"  # same label, similar text
     CONTENT = "content"  # similar text, whatever the label
     MANUAL = "manual"  # a user's override
+    # Beyond the contract's three: similar text found out of document order (the provision
+    # moved against the flow of the others, e.g. to another chapter).
+    MOVED = "moved"
 
 
 class Classification(StrEnum):

@@ -1,4 +1,4 @@
-"""Word diff shortcuts on long texts: unchanged lines and word runs, trimmed ends, real pairs."""
+"""Word diff shortcuts on long texts: unchanged lines, whole words, trimmed ends, real pairs."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from stagegen import generate
 
 from eu_posities.alignment import align
 from eu_posities.diff import word_diff
-from eu_posities.diff.coarse import MIN_ANCHOR, Span, line_anchors, word_anchors
-from eu_posities.diff.ops import COARSE_CHARS
+from eu_posities.diff.coarse import Span, line_anchors
+from eu_posities.diff.ops import COARSE_CHARS, _is_weak_word, _tokens
 from eu_posities.diff.sequence import matching_blocks
+from eu_posities.diff.words import word_pieces
 
 
 def check_spans(old: str, new: str, spans: list[Span], seps: str) -> None:
@@ -35,12 +36,19 @@ def check_spans(old: str, new: str, spans: list[Span], seps: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(edited(200))
-def test_word_anchors_are_unchanged_runs_at_word_boundaries(pair: tuple[str, str]) -> None:
+def test_word_pieces_give_the_window_back(pair: tuple[str, str]) -> None:
     old, new = pair
-    spans = word_anchors(old, new)
-    check_spans(old, new, spans, " \n")
-    for sa, xa, _, _ in spans[1:-1]:  # inside the text, a run is at least MIN_ANCHOR words
-        assert len(old[sa:xa].replace("\n", " ").split(" ")) >= MIN_ANCHOR
+    ao, bo = _start(old), _start(new)
+    pieces = word_pieces(old, ao, len(old), new, bo, len(new), _tokens, _is_weak_word)
+    assert "".join(o for kind, o, _ in pieces if kind != "insert") == old[ao:]
+    assert "".join(n for kind, _, n in pieces if kind != "delete") == new[bo:]
+    for kind, o, n in pieces:
+        if kind == "equal":
+            assert o.split() == n.split()
+
+
+def _start(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 @settings(max_examples=200, deadline=None)
@@ -83,7 +91,7 @@ def test_long_reflowed_text_is_equal() -> None:
 def test_rewrite_around_a_short_run_reads_as_one_replacement() -> None:
     """Long texts get the same clean-up as short ones: a short kept run between two big
     rewrites is folded into one replacement."""
-    keep = " ".join(f"k{i}" for i in range(MIN_ANCHOR + 1))
+    keep = " ".join(f"k{i}" for i in range(5))
     head, tail = paragraph(1), paragraph(2)
     old = f"{head} {' '.join(f'a{i}' for i in range(20))} {keep} "
     old += f"{' '.join(f'b{i}' for i in range(20))} {tail}"

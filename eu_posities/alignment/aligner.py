@@ -16,8 +16,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from eu_posities.alignment.groups import Groups, regroup_further
 from eu_posities.alignment.match import Match, ProvisionLike
+from eu_posities.alignment.parts import with_parts
 from eu_posities.alignment.regroup import find_merges, find_splits
+from eu_posities.alignment.relocate import relocate
 from eu_posities.alignment.similarity import (
     Interner,
     Profile,
@@ -27,6 +30,7 @@ from eu_posities.alignment.similarity import (
 )
 from eu_posities.diff.sequence import longest_increasing
 from eu_posities.errors import NotFound
+from eu_posities.kinds import AlignMethod
 
 THRESHOLD = 0.35  # below this two provisions are not the same provision
 NUMBER_BONUS = 0.1  # a shared label makes a pair a little more likely
@@ -43,13 +47,16 @@ def align(
     from_provs: Sequence[ProvisionLike],
     to_provs: Sequence[ProvisionLike],
     overrides: Iterable[Override] = (),
+    *,
+    parts: bool = False,
 ) -> list[Match]:
     """Which provision of `from_provs` became which of `to_provs`, in TO document order.
 
     `overrides` are (from_label | None, to_label | None) pairs that pin a match (method
     `manual`); (label, None) pins a deletion and (None, label) an addition. Unknown labels
     raise NotFound. Provisions may be any objects with `kind`, `label`, `text` and `heading`
-    (ParsedProvision, or rows read back from the database).
+    (ParsedProvision, or rows read back from the database). `parts=True` also aligns the
+    paragraphs and points of every row (`Match.parts`, see parts.py).
     """
     interner = Interner()
     fs = [interner.profile(i, p) for i, p in enumerate(from_provs)]
@@ -64,7 +71,8 @@ def align(
         kf = [f for f in fs if f.prov.kind == kind and f.prov.label not in pinned_f]
         kt = [t for t in ts if t.prov.kind == kind and t.prov.label not in pinned_t]
         rows.extend(_align_kind(kf, kt))
-    return _in_document_order(rows, fs, ts)
+    ordered = _in_document_order(rows, fs, ts)
+    return with_parts(ordered, from_provs, to_provs) if parts else ordered
 
 
 def label_map(matches: Iterable[Match]) -> dict[str, str]:
@@ -181,20 +189,44 @@ def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
         gt = [j for j in range(pj + 1, nj) if j not in taken_t]
         for a, b, _ in _gap(gf, gt, fs, ts):
             pairs[a] = (b, similarity(fs[a], ts[b]))
+    # Parts next to their group, in order, first: that is strong evidence; then what is left
+    # is looked for across the stage, out of order.
     splits = find_splits(pairs, fs, ts)
     merges = find_merges(pairs, fs, ts)
     rows: list[Match] = []
     split_from = {i for i, _ in splits}
     for i in [i for i, (j, _) in pairs.items() if i in split_from and (i, j) not in splits]:
         del pairs[i]  # a split source whose 1:1 partner went to another group
+    in_groups_f = split_from | {i for i, _ in merges}
+    in_groups_t = {j for _, j in splits} | {j for _, j in merges}
+    relocate(pairs, fs, ts, in_groups_f, in_groups_t)
+    groups = Groups(pairs, splits, merges)
+    regroup_further(groups, fs, ts)
+    splits, merges = groups.splits, groups.merges
+    split_from = {i for i, _ in splits}
     merge_to = {j for _, j in merges}
+
+    # A row whose place disagrees with the longest order-keeping chain of all rows moved.
+    kept = [(i, j) for i, (j, _) in pairs.items() if i not in split_from and j not in merge_to]
+    # (the parts of a merge share their TO provision: ordered by FROM among themselves)
+    every = sorted({*kept, *splits, *merges})
+    width = len(fs) + 1
+    chain = longest_increasing([(i, j * width + i) for i, j in every]) if every else []
+    in_order = {(i, key // width) for i, key in chain}
+
+    def method_of(i: int, j: int) -> str:
+        method = _method(fs[i], ts[j])
+        if method == AlignMethod.CONTENT and (i, j) not in in_order:
+            return AlignMethod.MOVED
+        return method
+
     # Rows show text similarity; the matching confidence in `pairs` stays internal.
     for i, (j, _) in pairs.items():
         f, t = fs[i], ts[j]
         if i in split_from or j in merge_to:
             continue
         rows.append(
-            Match(f.prov.label, t.prov.label, text_score(f, t), _status(f, t), _method(f, t))
+            Match(f.prov.label, t.prov.label, text_score(f, t), _status(f, t), method_of(i, j))
         )
     for i, j in splits:
         rows.append(
@@ -203,7 +235,7 @@ def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
                 ts[j].prov.label,
                 share_score(ts[j], fs[i]),
                 "split",
-                _method(fs[i], ts[j]),
+                method_of(i, j),
             )
         )
     for i, j in merges:
@@ -213,7 +245,7 @@ def _align_kind(fs: list[Profile], ts: list[Profile]) -> list[Match]:
                 ts[j].prov.label,
                 share_score(fs[i], ts[j]),
                 "merged",
-                _method(fs[i], ts[j]),
+                method_of(i, j),
             )
         )
     matched_f = set(pairs) | split_from | {i for i, _ in merges}

@@ -7,6 +7,38 @@ from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
+class PartMatch:
+    """One row of the paragraph-level alignment inside an aligned pair.
+
+    `from_index`/`to_index` count the non-empty lines (paragraphs, points, indents) of the
+    FROM and TO provision from 0 (None: the unit was added or deleted); `from_num`/`to_num`
+    are their numbers as printed ("1.", "(a)", "" for an unnumbered subparagraph). `status`
+    is an AlignStatus value: unchanged, modified, added or deleted; `score` the word-sequence
+    similarity of the two texts without their numbers (1.0 only when identical). `moved`: the
+    unit was matched out of order (a reordered paragraph or point).
+    """
+
+    from_index: int | None
+    to_index: int | None
+    from_num: str | None
+    to_num: str | None
+    status: str
+    score: float
+    moved: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "from": self.from_num,
+            "to": self.to_num,
+            "from_index": self.from_index,
+            "to_index": self.to_index,
+            "status": str(self.status),
+            "score": round(self.score, 4),
+            "moved": self.moved,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Match:
     """`from_label` None means added, `to_label` None deleted.
 
@@ -15,7 +47,13 @@ class Match:
     to its share of the whole.
 
     A split is one row per part sharing `from_label`; a merge one row per part sharing
-    `to_label`.
+    `to_label`. `method` is an AlignMethod value: number, content, manual, or moved (similar
+    text found out of document order).
+
+    `parts` is the paragraph-level alignment of the row (None when not computed): for a split
+    or merge row, the units of this row's two provisions that correspond, plus the units of
+    either that correspond to nothing (a deleted unit of a split's source sits in the row of
+    the part its predecessor went to).
     """
 
     from_label: str | None
@@ -23,6 +61,7 @@ class Match:
     score: float
     status: str
     method: str
+    parts: tuple[PartMatch, ...] | None = None
 
     def to_json(self) -> dict[str, object]:
         """The contract's `align` row."""
@@ -30,8 +69,9 @@ class Match:
             "from": self.from_label,
             "to": self.to_label,
             "score": round(self.score, 4),
-            "status": self.status,
-            "method": self.method,
+            "status": str(self.status),
+            "method": str(self.method),
+            **({"parts": [p.to_json() for p in self.parts]} if self.parts is not None else {}),
         }
 
 

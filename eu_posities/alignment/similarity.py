@@ -8,11 +8,13 @@ typographic and case changes do not stop two provisions from pairing). `text_sco
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
 from eu_posities.alignment.match import ProvisionLike
+from eu_posities.alignment.overlap import Shingles, shingles
 
 HEADING_WEIGHT = 0.25
 # Marks become spaces before splitting into words, in one C-speed pass.
@@ -28,15 +30,52 @@ class Profile:
     words: list[str]
     key: str  # the text with case, marks and spacing removed: equal keys = unchanged text
     heading: str
+    folded: str  # the text casefolded, marks turned into spaces, line breaks kept
     lcs_cache: dict[int, int] = field(default_factory=dict)  # id(other profile) -> LCS
+    _shingles: Shingles | None = None
+    _lines: list[list[str]] | None = None
+
+    @property
+    def shingles(self) -> Shingles:
+        """Hashes of the provision's runs of words (computed on first use)."""
+        if self._shingles is None:
+            self._shingles = shingles(self.words)
+        return self._shingles
+
+    @property
+    def lines(self) -> list[list[str]]:
+        """The words of each paragraph or point (line) of the text, as `words` reads them."""
+        if self._lines is None:
+            if "\n" in self.prov.text:
+                # the words, line by line: the folded text keeps its line breaks
+                self._lines = [w for w in map(str.split, self.folded.split("\n")) if w]
+            else:
+                self._lines = [self.words] if self.words else []
+        return self._lines
+
+
+def words_of(text: str) -> list[str]:
+    """Casefolded words with marks dropped: what matching compares."""
+    return fold(text).split()
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """The text casefolded, marks turned into spaces (line breaks kept).
+
+    Cached: one comparison folds each provision for the alignment of the stages, again for
+    the alignment of its paragraphs, and again for the diff's paragraph moves.
+    """
+    return text.casefold().translate(_MARKS)
 
 
 class Interner:
     """Builds profiles for one alignment run (words casefolded, marks dropped)."""
 
     def profile(self, index: int, prov: ProvisionLike) -> Profile:
-        words = prov.text.casefold().translate(_MARKS).split()
-        return Profile(index, prov, words, " ".join(words), prov.heading.casefold().strip())
+        folded = fold(prov.text)
+        words = folded.split()
+        return Profile(index, prov, words, " ".join(words), prov.heading.casefold().strip(), folded)
 
 
 def lcs(a: Profile, b: Profile) -> int:

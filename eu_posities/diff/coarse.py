@@ -1,10 +1,9 @@
-"""Coarse first passes of the word diff: unchanged lines, then long runs of unchanged words.
+"""Coarse first pass of the word diff (unchanged lines) and the island clean-up it shares.
 
-`str.split("\\n")` and `str.split(" ")` cut a text several times faster than the redline
-tokenizer, and keep every character (the parts joined by the separator give the text back), so
-character offsets follow from part lengths. Runs of parts that are equal on both sides and long
-enough to survive the redline clean-up are certainly unchanged: only the windows between them
-need real tokens.
+`str.split("\\n")` cuts a text much faster than the redline tokenizer and keeps every character
+(the parts joined by the separator give the text back), so character offsets follow from part
+lengths: unchanged lines need no tokens at all. Long windows between them are aligned on whole
+words (words.py).
 """
 
 from __future__ import annotations
@@ -13,8 +12,6 @@ from collections.abc import Callable
 from itertools import accumulate
 
 from eu_posities.diff.sequence import Match, matching_blocks
-
-MIN_ANCHOR = 4  # parts: a shorter equal run is left to the token diff to keep or drop
 
 Span = tuple[int, int, int, int]  # (old start, old end, new start, new end) in characters
 
@@ -49,28 +46,6 @@ def drop_islands(
             pi, pj = i + k, j + k
         blocks = kept
     return blocks
-
-
-def word_anchors(old: str, new: str) -> list[Span]:
-    """Unchanged runs of at least MIN_ANCHOR words that the clean-up keeps.
-
-    Words are separated by spaces and line breaks (a line break becomes a space, one character
-    for one, so offsets stay right): "unfounded.\n3." is two words, and a paragraph number
-    can anchor the paragraph it starts.
-    """
-    a = old.replace("\n", " ").split(" ")
-    b = new.replace("\n", " ").split(" ")
-    n, m = len(a), len(b)
-    # Short runs inside the text are left to the token diff: drop them before the clean-up.
-    blocks = [
-        blk
-        for blk in matching_blocks(a, b)
-        if blk[2] >= MIN_ANCHOR
-        or not (blk[0] or blk[1])
-        or (blk[0] + blk[2], blk[1] + blk[2]) == (n, m)
-    ]
-    blocks = drop_islands(blocks, n, m, lambda i, k: k < MIN_ANCHOR)
-    return _spans(blocks, a, b, len(old), len(new))
 
 
 def line_anchors(old: str, new: str) -> list[Span]:

@@ -151,8 +151,9 @@ def detect_flags(
     """
     label_map = label_map or {}
     flags: list[Flag] = []
-    old_refs = reference_spans(old) + [m.span() for m in _NUMBERING.finditer(old)]
-    new_refs = reference_spans(new) + [m.span() for m in _NUMBERING.finditer(new)]
+    old_cited, new_cited = reference_spans(old), reference_spans(new)
+    old_refs = old_cited + [m.span() for m in _NUMBERING.finditer(old)]
+    new_refs = new_cited + [m.span() for m in _NUMBERING.finditer(new)]
     for os_, oe, ns, ne in _spans(ops):
         old_modals = _hits(_MODAL, old, os_, oe, [])
         new_modals = _hits(_MODAL, new, ns, ne, [])
@@ -161,8 +162,9 @@ def detect_flags(
             gone, came = _diff_lists(old_modals, new_modals)
             if gone or came:
                 flags.append(Flag("modal", ", ".join(gone), ", ".join(came)))
+        # "No" in "Regulation (EU) No 182/2011" is part of a reference, not a negation
         gone, came = _diff_lists(
-            _hits(_NEGATION, old, os_, oe, []), _hits(_NEGATION, new, ns, ne, [])
+            _hits(_NEGATION, old, os_, oe, old_cited), _hits(_NEGATION, new, ns, ne, new_cited)
         )
         if gone or came:
             flags.append(Flag("negation", ", ".join(gone), ", ".join(came)))

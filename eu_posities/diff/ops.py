@@ -2,10 +2,11 @@
 
 Most amendments touch a few words of a long provision, so the expensive part (tokenising and
 aligning tokens) only runs where text changed: common ends are cut off first (rapidfuzz
-Prefix/Postfix, C++), then unchanged lines, then long unchanged runs of words (coarse.py, on
-`str.split`); what is left, small windows, gets the token diff (tokens.py, an exact LCS by
-rapidfuzz) and the readability clean-up. Work is done on plain strings and tuples; DiffOps are
-built once at the end.
+Prefix/Postfix, C++), then unchanged lines (coarse.py); a long window left is aligned on its
+whole words with the clean-up on words, and only its small changes are tokenised (words.py);
+a small window gets the token diff directly (tokens.py, an exact LCS by rapidfuzz) and the
+readability clean-up. Work is done on plain strings and tuples; DiffOps are built once at the
+end.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from collections.abc import Callable
 
 from rapidfuzz.distance import Postfix, Prefix
 
-from eu_posities.diff.coarse import Span, drop_islands, line_anchors, word_anchors
+from eu_posities.diff.coarse import Span, drop_islands, line_anchors
 from eu_posities.diff.op import DiffOp
 from eu_posities.diff.sequence import Match, matching_blocks
 from eu_posities.diff.slide import slid
 from eu_posities.diff.tokens import tokenize, tokens_from
+from eu_posities.diff.words import word_pieces
 
 # Short function words and marks: an unchanged island made only of these between two changes
 # is noise ("the", "of", ",") and is folded into one replacement.
@@ -72,6 +74,7 @@ _WEAK_WORDS = frozenset(
     ]
 )
 _WORDLIKE = re.compile(r"\w")
+_MARKS_AROUND = ".,;:!?()[]{}'\"‘’“”„«»–—-/"
 _SPACES = re.compile(r"\s*")
 COARSE_CHARS = 400  # from this size (both sides) unchanged runs of words are found first
 
@@ -142,10 +145,10 @@ def _trimmed_by_words(old: str, ao: int, ae: int, new: str, bo: int, be: int) ->
 
 
 def _by_words(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
-    """Tokenise only the windows between long unchanged runs of words."""
+    """Align a long window on its words; tokenise only the small changes left (words.py)."""
     if (ae - ao) + (be - bo) < COARSE_CHARS:
         return _tokens(old, ao, ae, new, bo, be)
-    return _between(old, ao, ae, new, bo, be, word_anchors, _tokens)
+    return word_pieces(old, ao, ae, new, bo, be, _tokens, _is_weak_word)
 
 
 def _between(
@@ -272,6 +275,15 @@ def _skip_space(text: str, pos: int, end: int) -> int:
         spaces = _SPACES.match(text, pos, end)
         return spaces.end() if spaces else pos
     return pos
+
+
+def _is_weak_word(words: list[str], start: int, length: int) -> bool:
+    """`_is_weak` for space-separated words, marks attached ("the,", "(of")."""
+    for word in words[start : start + length]:
+        bare = word.strip(_MARKS_AROUND).lower()
+        if bare and bare not in _WEAK_WORDS:
+            return False
+    return True
 
 
 def _is_weak(keys: list[str], start: int, length: int) -> bool:

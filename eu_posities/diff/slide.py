@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rapidfuzz.distance import Postfix, Prefix
+
 from eu_posities.diff.op import DiffOp
 
 MAX_SLIDE = 200  # characters each way: a longer slide only happens in repetitive text
@@ -87,10 +89,11 @@ def _common_tail(old: str, new: str, text: str, outer: bool) -> int:
     limit = min(len(old), len(new), len(text), MAX_SLIDE)
     if not outer or len(old) != len(new):
         limit = min(limit, len(old) - 1, len(new) - 1)  # an inner equal run stays non-empty
-    n = 0
-    while n < limit and old[-1 - n] == new[-1 - n] == text[-1 - n]:
-        n += 1
-    return n
+    if limit <= 0:
+        return 0
+    # the last n characters agree in all three when each side agrees with `text` (C speed)
+    tail = text[-limit:]
+    return int(min(Postfix.similarity(old[-limit:], tail), Postfix.similarity(new[-limit:], tail)))
 
 
 def _common_head(old: str, new: str, text: str, outer: bool) -> int:
@@ -98,10 +101,10 @@ def _common_head(old: str, new: str, text: str, outer: bool) -> int:
     limit = min(len(old), len(new), len(text), MAX_SLIDE)
     if not outer or len(old) != len(new):
         limit = min(limit, len(old) - 1, len(new) - 1)
-    n = 0
-    while n < limit and old[n] == new[n] == text[n]:
-        n += 1
-    return n
+    if limit <= 0:
+        return 0
+    head = text[:limit]
+    return int(min(Prefix.similarity(old[:limit], head), Prefix.similarity(new[:limit], head)))
 
 
 def _window(

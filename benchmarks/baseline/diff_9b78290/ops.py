@@ -1,0 +1,309 @@
+"""Word-level redline of two texts: immutable ops, cleaned up to read like a lawyer's redline.
+
+Most amendments touch a few words of a long provision, so the expensive part (tokenising and
+aligning tokens) only runs where text changed: common ends are cut off first (rapidfuzz
+Prefix/Postfix, C++), then unchanged lines, then long unchanged runs of words (coarse.py, on
+`str.split`); what is left, small windows, gets the token diff (tokens.py, an exact LCS by
+rapidfuzz) and the readability clean-up. Work is done on plain strings and tuples; DiffOps are
+built once at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rapidfuzz.distance import Postfix, Prefix
+
+from .coarse import Span, drop_islands, line_anchors, word_anchors
+from .op import DiffOp
+from .sequence import Match, matching_blocks
+from .slide import slid
+from .tokens import tokenize, tokens_from
+
+# Short function words and marks: an unchanged island made only of these between two changes
+# is noise ("the", "of", ",") and is folded into one replacement.
+_WEAK_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "as",
+        "is",
+        "are",
+        "be",
+        "that",
+        "this",
+        "which",
+        "from",
+        "its",
+        "it",
+        "de",
+        "het",
+        "een",
+        "en",
+        "of",
+        "van",
+        "in",
+        "op",
+        "te",
+        "voor",
+        "met",
+        "aan",
+        "bij",
+        "door",
+        "die",
+        "dat",
+        "als",
+        "is",
+        "zijn",
+        "om",
+        "tot",
+    ]
+)
+_WORDLIKE = re.compile(r"\w")
+_SPACES = re.compile(r"\s*")
+COARSE_CHARS = 400  # from this size (both sides) unchanged runs of words are found first
+
+
+def word_diff(old: str, new: str, *, char_detail: bool = False) -> list[DiffOp]:
+    """Diff two texts word by word.
+
+    Joining `.old` of all non-insert ops gives `old` exactly, joining `.new` of all non-delete
+    ops gives `new` exactly. Whitespace differences alone do not count as changes (an `equal`
+    op may then carry differently spaced `old` and `new`). Ops alternate between `equal` and a
+    change, so no two neighbours share a kind.
+    """
+    if old == new:
+        return [DiffOp("equal", old, new)] if old else []
+    ops = slid(_line_aligned(_merged(_pieces(old, new))), DiffOp)
+    if char_detail:
+        ops = [_with_detail(op) for op in ops]
+    return ops
+
+
+Piece = tuple[str, str, str]  # (op, old, new): built as plain tuples, DiffOps only at the end
+
+
+# Each step diffs old[ao:ae] against new[bo:be], positions in the whole texts: tokenising a
+# window in place lets the tokenizer see the character before it (only a number at a real
+# line start is paragraph numbering, "4." after "Article" is a reference and a full stop).
+Step = Callable[[str, int, int, str, int, int], list[Piece]]
+
+
+def _pieces(old: str, new: str) -> list[Piece]:
+    """The redline as pieces; neighbours may share a kind (`_merged` joins them)."""
+    return _trimmed(old, 0, len(old), new, 0, len(new), _by_lines)
+
+
+def _trimmed(old: str, ao: int, ae: int, new: str, bo: int, be: int, inner: Step) -> list[Piece]:
+    """Common ends as equal pieces, found at C speed; `inner` diffs the middle.
+
+    Most amendments touch a small part of a provision, or of a paragraph.
+    """
+    if ao == ae or bo == be:
+        if ao == ae and bo == be:
+            return []
+        return [("insert", "", new[bo:be]) if ao == ae else ("delete", old[ao:ae], "")]
+    whole = ao == 0 and ae == len(old) and bo == 0 and be == len(new)
+    head, tail = _common_ends(old, new) if whole else _common_ends(old[ao:ae], new[bo:be])
+    # Whitespace right after the common prefix joins the prefix (equal, spacing aside).
+    ea, eb = ae - tail, be - tail
+    ho = _skip_space(old, ao + head, ea)
+    hn = _skip_space(new, bo + head, eb)
+    pieces: list[Piece] = [("equal", old[ao:ho], new[bo:hn])] if ho > ao or hn > bo else []
+    pieces += inner(old, ho, ea, new, hn, eb)
+    if tail:
+        pieces.append(("equal", old[ea:ae], new[eb:be]))
+    return pieces
+
+
+def _by_lines(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
+    """Diff changed lines (paragraphs) only, each with its own common ends trimmed."""
+    if (ae - ao) + (be - bo) < COARSE_CHARS:
+        return _tokens(old, ao, ae, new, bo, be)
+    if old.find("\n", ao, ae) >= 0 and new.find("\n", bo, be) >= 0:
+        return _between(old, ao, ae, new, bo, be, line_anchors, _trimmed_by_words)
+    return _by_words(old, ao, ae, new, bo, be)
+
+
+def _trimmed_by_words(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
+    return _trimmed(old, ao, ae, new, bo, be, _by_words)
+
+
+def _by_words(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
+    """Tokenise only the windows between long unchanged runs of words."""
+    if (ae - ao) + (be - bo) < COARSE_CHARS:
+        return _tokens(old, ao, ae, new, bo, be)
+    return _between(old, ao, ae, new, bo, be, word_anchors, _tokens)
+
+
+def _between(
+    old: str,
+    ao: int,
+    ae: int,
+    new: str,
+    bo: int,
+    be: int,
+    find: Callable[[str, str], list[Span]],
+    inner: Step,
+) -> list[Piece]:
+    """Spans that `find` calls unchanged become equal pieces; `inner` diffs the rest."""
+    pieces: list[Piece] = []
+    pa, pb = ao, bo
+    for sa, xa, sb, xb in find(old[ao:ae], new[bo:be]):
+        sa, xa, sb, xb = sa + ao, xa + ao, sb + bo, xb + bo
+        pieces += inner(old, pa, sa, new, pb, sb)
+        pieces.append(("equal", old[sa:xa], new[sb:xb]))
+        pa, pb = xa, xb
+    pieces += inner(old, pa, ae, new, pb, be)
+    return pieces
+
+
+def _tokens(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piece]:
+    """The token diff of two windows, cleaned up for reading.
+
+    Windows follow the common prefix or an unchanged run: whitespace at their start is
+    spacing next to unchanged text, so it is equal (spacing aside), never a change.
+    """
+    ho = _skip_space(old, ao, ae)
+    hn = _skip_space(new, bo, be)
+    pieces: list[Piece] = [("equal", old[ao:ho], new[bo:hn])] if ho > ao or hn > bo else []
+    if ho == ae or hn == be:
+        if ho < ae:
+            pieces.append(("delete", old[ho:ae], ""))
+        elif hn < be:
+            pieces.append(("insert", "", new[hn:be]))
+        return pieces
+    a_tok = tokens_from(old, ho, ae)
+    b_tok = tokens_from(new, hn, be)
+    # Tokens are compared as strings without their whitespace: reflowed text stays equal.
+    a = list(map(str.rstrip, a_tok))
+    b = list(map(str.rstrip, b_tok))
+    if len(a) == 1 and len(b) == 1:  # the commonest window: one word for another
+        pieces.append(("equal" if a[0] == b[0] else "replace", a_tok[0], b_tok[0]))
+        return pieces
+
+    def small(i: int, k: int) -> bool:
+        return k <= 3 and _is_weak(a, i, k)
+
+    blocks = drop_islands(matching_blocks(a, b), len(a), len(b), small)
+    return pieces + _to_pieces(blocks, a_tok, b_tok)
+
+
+def _merged(pieces: list[Piece]) -> list[DiffOp]:
+    """Ops from pieces, joining neighbours of the same kind (two changes become one)."""
+    ops: list[DiffOp] = []
+    kind, old, new = pieces[0]
+    for next_kind, next_old, next_new in pieces[1:]:
+        if (next_kind == "equal") == (kind == "equal"):
+            old += next_old
+            new += next_new
+            if kind != "equal":
+                kind = "replace" if old and new else ("delete" if old else "insert")
+        else:
+            ops.append(DiffOp(kind, old, new))
+            kind, old, new = next_kind, next_old, next_new
+    ops.append(DiffOp(kind, old, new))
+    return ops
+
+
+def _line_aligned(ops: list[DiffOp]) -> list[DiffOp]:
+    """Slide an inserted or deleted run of whole lines back so that it starts a line.
+
+    Trimming common ends can cut an added paragraph in the wrong place: "1. " equal, then
+    "Providers ...\n1. " inserted. The same texts read better as "1. Providers ...\n" inserted
+    before the unchanged "1. Member States ...".
+    """
+    last = len(ops) - 1
+    for k, (kind, old_text, new_text, _) in enumerate(ops):
+        # cheap tests first: this runs over every op of every redline
+        text = new_text if kind == "insert" else (old_text if kind == "delete" else "")
+        if "\n" not in text or not 0 < k < last:
+            continue
+        prev, op, nxt = ops[k - 1], ops[k], ops[k + 1]
+        # the partial line before the change, the same on both sides
+        cut_a, cut_b = prev.old.rfind("\n") + 1, prev.new.rfind("\n") + 1
+        tail = prev.old[cut_a:]
+        if not tail or tail != prev.new[cut_b:] or (min(cut_a, cut_b) == 0 and k > 1):
+            continue  # no partial line, spaced differently, or not at a line start
+        lines = text[: len(text) - len(tail)]
+        if not (text.endswith(tail) and lines.endswith("\n")):
+            continue
+        moved = tail + lines
+        ops[k - 1] = DiffOp("equal", prev.old[:cut_a], prev.new[:cut_b])
+        ops[k] = DiffOp(op.op, "", moved) if op.op == "insert" else DiffOp(op.op, moved, "")
+        ops[k + 1] = DiffOp("equal", tail + nxt.old, tail + nxt.new)
+    # Ops alternate, so the neighbours of a change are equal; only a first equal op can have
+    # slid away entirely.
+    return ops[1:] if ops and not (ops[0].old or ops[0].new) else ops
+
+
+def _common_ends(old: str, new: str) -> tuple[int, int]:
+    """Lengths of the common prefix and suffix, cut back to whole tokens.
+
+    Measured by rapidfuzz (C++), then moved back to just after a space or line break inside
+    the common part, so tokens on both sides stay whole and the text before each cut is
+    identical (tokenising depends on the preceding character).
+    """
+    head = Prefix.similarity(old, new)
+    # Cut back to just after the last space or line break (str.rfind: C speed).
+    head = max(old.rfind(" ", 0, head), old.rfind("\n", 0, head)) + 1
+    common = min(Postfix.similarity(old, new), min(len(old), len(new)) - head)
+    # The suffix starts right after the first space or line break inside the common suffix.
+    start = len(old) - common
+    breaks = [p for p in (old.find(" ", start), old.find("\n", start)) if p >= 0]
+    tail = len(old) - min(breaks) - 1 if breaks else 0
+    return head, tail
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    if pos < end and text[pos].isspace():  # most windows start with a word: no regex call
+        spaces = _SPACES.match(text, pos, end)
+        return spaces.end() if spaces else pos
+    return pos
+
+
+def _is_weak(keys: list[str], start: int, length: int) -> bool:
+    for key in keys[start : start + length]:
+        word = key.lower()
+        if _WORDLIKE.search(word) and word not in _WEAK_WORDS:
+            return False
+    return True
+
+
+def _to_pieces(blocks: list[Match], a_tok: list[str], b_tok: list[str]) -> list[Piece]:
+    pieces: list[Piece] = []
+    ai = bj = 0
+    for i, j, k in [*blocks, (len(a_tok), len(b_tok), 0)]:
+        if i > ai or j > bj:
+            old = "".join(a_tok[ai:i])
+            new = "".join(b_tok[bj:j])
+            pieces.append(("replace" if old and new else ("delete" if old else "insert"), old, new))
+        if k:
+            pieces.append(("equal", "".join(a_tok[i : i + k]), "".join(b_tok[j : j + k])))
+        ai, bj = i + k, j + k
+    return pieces
+
+
+def _with_detail(op: DiffOp) -> DiffOp:
+    """Character sub-ops for a one-word replacement ("Member" → "member", "7" → "8")."""
+    if (
+        op.op != "replace"
+        or len(tokenize(op.old.strip())) != 1
+        or len(tokenize(op.new.strip())) != 1
+    ):
+        return op
+    a_chars, b_chars = list(op.old), list(op.new)
+    detail = _to_pieces(matching_blocks(op.old, op.new), a_chars, b_chars)
+    return DiffOp(op.op, op.old, op.new, tuple(DiffOp(*piece) for piece in detail))

@@ -1,0 +1,167 @@
+"""Slide insertions and deletions to paragraph and sentence boundaries (the classic diff slide).
+
+An inserted or deleted run between two unchanged runs can often sit in several places with the
+same cost: when the text ends as it began ("kept by {+providers. 2. ... of+} providers."), the
+minimal diff may re-use the trailing word of the old text. The slide moves such a run along
+the equal text around it to the place that reads best: after a line break, after a sentence
+end, at the edge of the text, and otherwise leaves it where it was. The number of ops never
+changes (an inner equal run is never used up), and the texts are rebuilt exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .op import DiffOp
+
+MAX_SLIDE = 200  # characters each way: a longer slide only happens in repetitive text
+_SENTENCE_END = frozenset(".;:!?")
+_UNKNOWN = "a"  # stands for a character outside the window: an ordinary letter
+
+Char = Callable[[int], "str | None"]
+
+
+def slid(ops: list[DiffOp], make: Callable[[str, str, str], DiffOp]) -> list[DiffOp]:
+    """Move each insert/delete between two equal ops to its most readable place.
+
+    `make(kind, old, new)` builds an op.
+    """
+    last = len(ops) - 1
+    moved = False
+    for k in range(1, last):
+        kind = ops[k].op
+        if kind == "insert":
+            text = ops[k].new
+        elif kind == "delete":
+            text = ops[k].old
+        else:
+            continue
+        prev, nxt = ops[k - 1], ops[k + 1]
+        # cheap tests first: this runs over every change of every redline
+        right = (
+            _common_head(nxt.old, nxt.new, text, k + 1 == last) if nxt.old[:1] == text[:1] else 0
+        )
+        left = _common_tail(prev.old, prev.new, text, k - 1 == 0)
+        if not right and (not left or text[-left:].isspace()):
+            continue  # at most spacing could move, which never reads better
+        if not text.strip():
+            continue
+        before = prev.new if kind == "insert" else prev.old
+        after = nxt.new if kind == "insert" else nxt.old
+        at = _window(before, text, after, left, right, k - 1 == 0, k + 1 == last)
+        start, n = len(before), len(text)
+        best, best_score = 0, _score(at, start, start + n)
+        for d in range(-left, right + 1):
+            if d and (score := _score(at, start + d, start + d + n)) > best_score:
+                best, best_score = d, score
+        if best:
+            ops[k - 1], ops[k], ops[k + 1] = _moved(prev, text, nxt, best, kind, make)
+            moved = True
+    if not moved:
+        return ops
+    return [op for op in ops if op.old or op.new]  # an outer equal run may be used up
+
+
+def _moved(
+    prev: DiffOp, text: str, nxt: DiffOp, d: int, kind: str, make: Callable[[str, str, str], DiffOp]
+) -> tuple[DiffOp, DiffOp, DiffOp]:
+    """The three ops with the change moved by `d` characters (left when negative)."""
+    if d < 0:
+        shift = text[d:]
+        a_old, a_new = prev.old[:d], prev.new[:d]
+        moved = shift + text[:d]
+        b_old, b_new = shift + nxt.old, shift + nxt.new
+    else:
+        shift = text[:d]
+        a_old, a_new = prev.old + shift, prev.new + shift
+        moved = text[d:] + shift
+        b_old, b_new = nxt.old[d:], nxt.new[d:]
+    # A line break before the moved change stays in it: the equal text around a change is
+    # shown from one side only, so spacing moved into it could vanish from the redline.
+    change = make(kind, "", moved) if kind == "insert" else make(kind, moved, "")
+    return make("equal", a_old, a_new), change, make("equal", b_old, b_new)
+
+
+def _common_tail(old: str, new: str, text: str, outer: bool) -> int:
+    """How far the change can slide left: characters that end all three strings."""
+    limit = min(len(old), len(new), len(text), MAX_SLIDE)
+    if not outer or len(old) != len(new):
+        limit = min(limit, len(old) - 1, len(new) - 1)  # an inner equal run stays non-empty
+    n = 0
+    while n < limit and old[-1 - n] == new[-1 - n] == text[-1 - n]:
+        n += 1
+    return n
+
+
+def _common_head(old: str, new: str, text: str, outer: bool) -> int:
+    """How far the change can slide right: characters that start all three strings."""
+    limit = min(len(old), len(new), len(text), MAX_SLIDE)
+    if not outer or len(old) != len(new):
+        limit = min(limit, len(old) - 1, len(new) - 1)
+    n = 0
+    while n < limit and old[n] == new[n] == text[n]:
+        n += 1
+    return n
+
+
+def _window(
+    before: str, text: str, after: str, left: int, right: int, first: bool, last: bool
+) -> Char:
+    """Character at a position of before + text + after, without joining long strings.
+
+    None is the very start or end of the text; a position outside the window reads as a letter.
+    """
+    head = before[-(left + 2) :]
+    origin = len(before) - len(head)
+    window = head + text + after[: right + 2]
+    end = origin + len(window)
+    whole_end = len(before) + len(text) + len(after)
+
+    def at(i: int) -> str | None:
+        if i < 0:
+            return None if first else _UNKNOWN
+        if i >= end:
+            return None if (last and i >= whole_end) else _UNKNOWN
+        if i < origin:
+            return _UNKNOWN
+        return window[i - origin]
+
+    return at
+
+
+def _score(at: Char, s: int, e: int) -> int:
+    """How well a change over [s, e) reads: its start and end each score 0..6."""
+    # A change that opens with spacing starts, for the reader, at the word after it.
+    while s < e and (c := at(s)) is not None and c.isspace():
+        s += 1
+    if s == e:
+        return -1
+    return _start_score(at, s) + _end_score(at, e)
+
+
+def _start_score(at: Char, s: int) -> int:
+    before = at(s - 1)
+    if before is None:
+        return 6  # the start of the text
+    if before == "\n":
+        return 5  # the start of a line (paragraph)
+    if before.isspace():
+        two = at(s - 2)
+        return 4 if two in _SENTENCE_END else 2  # a sentence, or a word
+    first = at(s)
+    return 1 if first is not None and not first.isalnum() else 0
+
+
+def _end_score(at: Char, e: int) -> int:
+    after, last = at(e), at(e - 1)
+    if after is None:
+        return 6  # the end of the text
+    if last == "\n":
+        return 5  # the change ends a line
+    if after == "\n":
+        return 4  # the change runs to the end of a line
+    if last is not None and last.isspace():
+        return 4 if at(e - 2) in _SENTENCE_END else 2
+    if after.isspace():
+        return 2
+    return 1 if not after.isalnum() else 0

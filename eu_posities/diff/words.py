@@ -1,0 +1,104 @@
+"""The word diff of a long window: whole words at C speed, tokens only where they matter.
+
+Tokenising a window (tokens.py, a regular expression) costs more than aligning it. A long
+window is therefore aligned on its space-separated words first (`str.split`, and an exact LCS
+by rapidfuzz), and the readability clean-up runs on those words; only the small changes that
+are left ("providers," that became "providers;", "Article 7(2)" that became "Article 8(2)")
+are diffed again token by token, so that a changed comma or number shows as just that. A long
+rewritten stretch stays one replacement: its words had no common run long enough to survive
+the clean-up, and a token diff would find nothing more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import accumulate
+
+from eu_posities.diff.sequence import Match, matching_blocks
+
+REFINE_WORDS = 6  # a change this small (words, each side) is diffed again by tokens
+
+Piece = tuple[str, str, str]
+Step = Callable[[str, int, int, str, int, int], list[Piece]]
+Weak = Callable[[list[str], int, int], bool]
+
+
+def word_pieces(
+    old: str, ao: int, ae: int, new: str, bo: int, be: int, tokens: Step, weak: Weak
+) -> list[Piece]:
+    """Pieces of old[ao:ae] → new[bo:be] (both starting after spacing or a word start).
+
+    `tokens` diffs a small window token by token; `weak(words, start, length)` says whether
+    an unchanged run of words is only function words and marks (an island the clean-up drops
+    between two changes).
+    """
+    # Line breaks become spaces, one character for one: offsets stay right, and the parts
+    # joined by single spaces give the window back.
+    a = old[ao:ae].replace("\n", " ").split(" ")
+    b = new[bo:be].replace("\n", " ").split(" ")
+    blocks = _without_islands(matching_blocks(a, b), len(a), len(b), a, weak)
+    # offset of part p in the window: the lengths of the parts before it, plus a separator
+    # after each
+    a_at = list(accumulate(map(len, a), initial=0))
+    b_at = list(accumulate(map(len, b), initial=0))
+    pieces: list[Piece] = []
+    pi = pj = 0
+    for i, j, k in blocks:
+        if i > pi or j > pj:
+            # the change between two unchanged runs: up to the start of the next run
+            sa, ea = ao + a_at[pi] + pi, min(ao + a_at[i] + i, ae)
+            sb, eb = bo + b_at[pj] + pj, min(bo + b_at[j] + j, be)
+            if (
+                i - pi <= REFINE_WORDS
+                and j - pj <= REFINE_WORDS
+                and not (_plain_words(a, pi, i) and _plain_words(b, pj, j))
+            ):
+                pieces += tokens(old, sa, ea, new, sb, eb)
+            else:
+                o, w = old[sa:ea], new[sb:eb]
+                pieces.append(("replace" if o and w else ("delete" if o else "insert"), o, w))
+        if k:
+            pi, pj = i + k, j + k
+            pieces.append(
+                (
+                    "equal",
+                    old[ao + a_at[i] + i : min(ao + a_at[pi] + pi, ae)],
+                    new[bo + b_at[j] + j : min(bo + b_at[pj] + pj, be)],
+                )
+            )
+    return pieces
+
+
+def _without_islands(
+    blocks: list[Match], n: int, m: int, parts: list[str], weak: Weak
+) -> list[Match]:
+    """The unchanged runs minus the islands that only split one change in two, ending with
+    an empty run at (n, m).
+
+    An island between two changes goes when it is at most three weak words, or no longer than
+    the changes on both sides of it (the diff-match-patch semantic rule, counted in words).
+    One pass with a stack: dropping an island lengthens the changes next to it, so the run
+    before it is checked again against the new neighbour.
+    """
+    kept: list[Match] = []
+    ends: list[tuple[int, int]] = [(0, 0)]  # ends[x]: where the run before kept[x] ends
+    for nxt in [*blocks, (n, m, 0)]:
+        ni, nj = nxt[0], nxt[1]
+        while kept:
+            i, j, k = kept[-1]
+            pi, pj = ends[-1]
+            before = i - pi if i - pi > j - pj else j - pj
+            after = ni - i - k if ni - i > nj - j else nj - j - k
+            if before and after and (k <= before and k <= after or k <= 3 and weak(parts, i, k)):
+                kept.pop()
+                ends.pop()
+                continue
+            break
+        ends.append((kept[-1][0] + kept[-1][2], kept[-1][1] + kept[-1][2]) if kept else (0, 0))
+        kept.append(nxt)
+    return kept
+
+
+def _plain_words(parts: list[str], start: int, end: int) -> bool:
+    """Whether the parts are letters and digits only: then each is one token already."""
+    return all(map(str.isalnum, parts[start:end]))
