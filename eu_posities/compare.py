@@ -126,10 +126,14 @@ def overrides_for(*, session: Session, pair: StagePair) -> list[Override]:
     return [(r.from_label, r.to_label) for r in rows]
 
 
-def align_pair(*, session: Session, pair: StagePair) -> StageAlignment:
-    """The alignment of the pair, the user's overrides applied."""
+def align_pair(*, session: Session, pair: StagePair, parts: bool = False) -> StageAlignment:
+    """The alignment of the pair, the user's overrides applied (with `parts`: paragraph by
+    paragraph inside each matched pair as well)."""
     matches = align(
-        pair.old_provisions, pair.new_provisions, overrides_for(session=session, pair=pair)
+        pair.old_provisions,
+        pair.new_provisions,
+        overrides_for(session=session, pair=pair),
+        parts=parts,
     )
     return StageAlignment(
         dossier=pair.dossier.key,

@@ -16,8 +16,8 @@ far from the rest of its group).
 
 from __future__ import annotations
 
-from eu_posities.alignment.aligner import align, label_map
-from eu_posities.alignment.match import Match, PartMatch, ProvisionLike
+from eu_posities.alignment.aligner import align
+from eu_posities.alignment.match import Match, PartMatch, ProvisionLike, label_map
 from eu_posities.alignment.parts import part_alignment, with_parts
 from eu_posities.alignment.units import Unit, units
 

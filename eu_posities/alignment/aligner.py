@@ -75,15 +75,6 @@ def align(
     return with_parts(ordered, from_provs, to_provs) if parts else ordered
 
 
-def label_map(matches: Iterable[Match]) -> dict[str, str]:
-    """Old label → new label for provisions that kept their identity under a new number."""
-    out: dict[str, str] = {}
-    for m in matches:
-        if m.from_label and m.to_label and m.status in ("unchanged", "modified", "split"):
-            out.setdefault(m.from_label, m.to_label)
-    return out
-
-
 def _status(f: Profile, t: Profile) -> str:
     same = " ".join(f.prov.text.split()) == " ".join(t.prov.text.split())
     return "unchanged" if same and f.heading == t.heading else "modified"

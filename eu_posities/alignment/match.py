@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -89,3 +90,12 @@ class ProvisionLike(Protocol):
 
     @property
     def heading(self) -> str: ...
+
+
+def label_map(matches: Iterable[Match]) -> dict[str, str]:
+    """Old label → new label for provisions that kept their identity under a new number."""
+    out: dict[str, str] = {}
+    for m in matches:
+        if m.from_label and m.to_label and m.status in ("unchanged", "modified", "split"):
+            out.setdefault(m.from_label, m.to_label)
+    return out

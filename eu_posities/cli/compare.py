@@ -13,12 +13,13 @@ from eu_posities.cli.common import (
     state_of,
     stdout_console,
 )
-from eu_posities.cli.redline import STATUS_STYLE, render_diff
+from eu_posities.cli.redline import STATUS_STYLE, render_diff, render_trace
 
 
 def register(app: typer.Typer) -> None:
     app.command("align")(align)
     app.command("diff")(diff)
+    app.command("trace")(trace)
 
 
 def _parse_pin(value: str) -> tuple[str | None, str | None]:
@@ -55,6 +56,7 @@ def align(
         to_stage,
         pins=[_parse_pin(p) for p in pin],
         author=config.current_user(),
+        parts=as_json,  # paragraph by paragraph: for machines (the table would be too long)
     )
     if as_json:
         emit_json(result.to_json())
@@ -104,3 +106,29 @@ def diff(
     console = stdout_console()
     plain = console.no_color or not console.is_terminal  # no colour: mark the changes in text
     console.print(render_diff(result, changed_only=not (show_all or provision), marks=plain))
+
+
+def trace(
+    ctx: typer.Context,
+    dossier: str = typer.Argument(..., help="Dossier key."),
+    label: str = typer.Argument(..., help="The provision, e.g. 'Article 7'."),
+    stages: str = typer.Option(
+        ..., "--stages", help="The stages in order, comma-separated: A,B,C (2 to 5)."
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Which stage introduced each change of a provision, and where it was undone.
+
+    Example:
+    eup trace ai-act "Article 5" --stages commission-proposal,ep-position,council-mandate
+    """
+    from eu_posities.cli.common import split_list
+    from eu_posities.services import comparing
+
+    lineage = comparing.trace(state_of(ctx).engine(), dossier, label, split_list(stages))
+    if as_json:
+        emit_json(lineage.to_json())
+        return
+    console = stdout_console()
+    plain = console.no_color or not console.is_terminal
+    console.print(render_trace(lineage, marks=plain))

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from eu_posities.diff import DiffOp, Flag, PairDiff
+    from eu_posities.diff import DiffOp, Flag, Lineage, PairDiff
     from eu_posities.services.comparing import StageComparison
 
 INSERT = "bold green underline"
@@ -108,4 +108,42 @@ def render_diff(
     if not shown:
         old, new = comparison.old.key, comparison.new.key
         parts.append(Text(f"No changes between {old} and {new}.", style="green"))
+    return Group(*parts)
+
+
+# One colour per stage after the first, so that a reader sees who wrote what.
+STAGE_STYLES = ("blue", "magenta", "yellow", "cyan")
+
+
+def render_trace(lineage: Lineage, *, marks: bool = False) -> RenderableType:
+    """The first → last redline, each change coloured and tagged with the stage that made it.
+
+    With `marks` (no colours) deletions read [-…-] and insertions {+…+}, as in `eup diff`.
+    """
+    styles = {key: STAGE_STYLES[i % len(STAGE_STYLES)] for i, key in enumerate(lineage.stages[1:])}
+    legend = Text("Changes by stage: ", style="bold")
+    for key, style in styles.items():
+        legend.append(f" {key} ", style=f"bold {style} reverse")
+        legend.append(" ")
+    text = Text()
+    for op in lineage.ops:
+        if op.op == "equal":
+            text.append(op.old)
+            continue
+        stage = op.introduced_in or "?"
+        colour = styles.get(stage, "white")
+        if op.op in ("delete", "replace"):
+            text.append(f"[-{op.old}-]" if marks else op.old, style=f"{colour} strike")
+        if op.op in ("insert", "replace"):
+            text.append(f"{{+{op.new}+}}" if marks else op.new, style=f"{colour} underline")
+        text.append(f"[{stage}]", style=f"dim {colour}")
+    undone = [c for c in lineage.changes if not c.in_final]
+    parts: list[RenderableType] = [legend, Panel(text, title=lineage.label, title_align="left")]
+    if undone:
+        table = Table("change", "made in", "undone in", box=None, padding=(0, 1))
+        for change in undone:
+            words = change.new or change.old
+            what = ("+ " if change.op == "insert" else "- ") + " ".join(words.split())[:70]
+            table.add_row(Text(what), change.introduced_in, change.undone_in or "")
+        parts += [Text("Changed on the way and undone later:", style="bold"), table]
     return Group(*parts)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
+from eu_posities.alignment.match import label_map
 from eu_posities.diff.classify import classify, form_key
 from eu_posities.diff.flags import Flag, detect_flags
 from eu_posities.diff.groups import group_key, group_results
@@ -112,7 +113,7 @@ def diff_stages(
     """
     old_prov = {p.label: p for p in from_provs}
     new_prov = {p.label: p for p in to_provs}
-    labels: Mapping[str, str] = _label_map(matches)
+    labels: Mapping[str, str] = label_map(matches)
     diff = partial(word_diff, char_detail=char_detail)
     drafts = [_draft(m, old_prov, new_prov, diff) for m in matches]
     between = _between(drafts, matches, old_prov, new_prov)
@@ -280,11 +281,3 @@ def _ops(old: str, new: str, diff: partial[list[DiffOp]]) -> list[DiffOp]:
     if new:
         return [DiffOp("insert", "", new)]
     return []
-
-
-def _label_map(matches: Sequence[Match]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for m in matches:
-        if m.from_label and m.to_label and m.status in ("unchanged", "modified", "split"):
-            out.setdefault(m.from_label, m.to_label)
-    return out

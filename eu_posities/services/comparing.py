@@ -7,7 +7,7 @@ the user's overrides applied (`eu_posities.compare`), so every view of a pair ag
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eu_posities.compare import (
     StageAlignment,
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
-    from eu_posities.diff import DiffOp
+    from eu_posities.diff import DiffOp, Lineage
     from eu_posities.models import Stage
 
 Pin = tuple[str | None, str | None]
@@ -53,8 +53,12 @@ def align(
     *,
     pins: Sequence[Pin] = (),
     author: str = "",
+    parts: bool = False,
 ) -> StageAlignment:
-    """`eup align`: which provision became which; `pins` are stored as overrides first."""
+    """`eup align`: which provision became which; `pins` are stored as overrides first.
+
+    `parts`: each matched pair aligned paragraph by paragraph too.
+    """
 
     def work(session: Session) -> StageAlignment:
         for old, new in pins:
@@ -70,7 +74,7 @@ def align(
         pair = load_pair(session=session, dossier_key=dossier, from_key=from_key, to_key=to_key)
         if pins:
             _refresh_alerts(session, pair.new)
-        return align_pair(session=session, pair=pair)
+        return align_pair(session=session, pair=pair, parts=parts)
 
     if pins:
         return writing(engine, work)
@@ -98,6 +102,41 @@ def diff(
             session=session, pair=pair, char_detail=char_detail, as_marked=as_marked
         )
     return result.only(provision) if provision else result
+
+
+def trace(engine: Engine, dossier: str, label: str, stage_keys: Sequence[str]) -> Lineage:
+    """`eup trace`: which stage introduced each change of a provision, and where it was undone.
+
+    Consecutive stages are aligned as everywhere else (the user's overrides applied); the
+    label is looked up in the first stage, else in the last.
+    """
+    from eu_posities.diff import trace as follow
+    from eu_posities.store import get_dossier, get_stage
+
+    keys = check_stage_count(stage_keys)
+    with reading(engine) as session:
+        found = get_dossier(session=session, key=dossier)
+        for key in keys:
+            get_stage(session=session, dossier=found, key=key)
+        pairs = [
+            load_pair(session=session, dossier_key=dossier, from_key=a, to_key=b)
+            for a, b in zip(keys, keys[1:], strict=False)
+        ]
+        alignments = [align_pair(session=session, pair=p).matches for p in pairs]
+    stages = [(keys[0], pairs[0].old_provisions)]
+    stages += [(key, p.new_provisions) for key, p in zip(keys[1:], pairs, strict=True)]
+    return follow(stages, _label_in(stages, label), alignments)
+
+
+def _label_in(stages: Sequence[tuple[str, Sequence[Any]]], label: str) -> str:
+    """The label as printed in the first (or last) stage, forgiving case and spacing."""
+    wanted = " ".join(label.split()).lower()
+    for _key, provisions in (stages[0], stages[-1]):
+        for provision in provisions:
+            if provision.label.lower() == wanted:
+                return str(provision.label)
+    names = f"{stages[0][0]!r} or {stages[-1][0]!r}"
+    raise InputError(f"no provision {label!r} in {names}")
 
 
 def word_redline(old: str, new: str) -> list[DiffOp]:
