@@ -135,7 +135,11 @@ class DocumentRow(SQLModel, table=True):
     label: str | None = Field(default=None, max_length=80)
     part: str = Field(default="", sa_column=Column(Text, nullable=False))
     cells: dict[str, str] = _json()  # stage key -> the cell's text ("" when not in it)
+    # stage key -> what the cell holds: text, empty, deleted, withheld ("COLUMN DELETED")
+    states: dict[str, str] = _json()
     comments: str = Field(default="", sa_column=Column(Text, nullable=False))
+    section: str = Field(default="", sa_column=Column(Text, nullable=False))
+    pages: list[int] = _json_list()
 
 
 class Note(SQLModel, table=True):

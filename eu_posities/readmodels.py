@@ -461,3 +461,32 @@ class AmendmentEntry:
             "justification": self.justification,
             "members": self.members,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class RowEntry:
+    """One numbered row of a four-column document: its status, heading and each stage's cell."""
+
+    number: str
+    status: str | None  # G agreed at technical level, Y subject to checks, R open
+    heading: str
+    cells: Mapping[str, str]  # stage key -> the cell's text
+    states: Mapping[str, str] = field(default_factory=dict)  # text|empty|deleted|withheld
+    label: str | None = None
+    part: str = ""
+    comments: str = ""
+    section: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's row: row, status, heading, cells (and more)."""
+        return {
+            "row": self.number,
+            "status": self.status,
+            "heading": self.heading,
+            "cells": dict(self.cells),
+            "states": dict(self.states),
+            "provision": self.label,
+            "part": self.part,
+            "comments": self.comments,
+            "section": self.section,
+        }

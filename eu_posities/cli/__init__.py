@@ -90,9 +90,17 @@ def run_tui(ctx: typer.Context) -> None:
 
 
 def _register() -> None:
-    from eu_posities.cli import amendments, compare, concerns, dossiers, exports, importing
+    from eu_posities.cli import (
+        amendments,
+        compare,
+        concerns,
+        dossiers,
+        exports,
+        importing,
+        rows,
+    )
 
-    for module in (dossiers, importing, amendments, compare, concerns, exports):
+    for module in (dossiers, importing, amendments, rows, compare, concerns, exports):
         module.register(app)
 
 

@@ -25,6 +25,7 @@ from eu_posities.imports.amending import (
     store_amendments,
 )
 from eu_posities.imports.checks import check_coverage, check_same_act
+from eu_posities.imports.rows import forget_rows, store_rows
 from eu_posities.kinds import COMMENTARY_KINDS
 from eu_posities.models import Dossier, Stage, utcnow
 from eu_posities.store import (
@@ -275,6 +276,10 @@ def store_document(
             },
         )
         done.append(ImportedStage(key=key, kind=stage.kind, provisions=count, format=text.format))
+    if document.rows:
+        store_rows(session, dossier, keys, document.rows, digest=digest)
+    else:
+        forget_rows(session, dossier, keys)
     if progress:
         progress(len(pairs), len(pairs), "stored")
     return ImportResult(

@@ -21,6 +21,7 @@ from eu_posities.readmodels import (
     DossierSummary,
     LinkEntry,
     ProvisionView,
+    RowEntry,
     SearchHit,
     StageSummary,
     resolved_in,
@@ -431,3 +432,44 @@ def amendments_in_file(path: Path) -> list[AmendmentEntry]:
         )
         for a in document.amendments
     ]
+
+
+# --- four-column rows -------------------------------------------------------------------------
+
+
+def rows(
+    engine: Engine,
+    dossier_key: str,
+    *,
+    provision: str | None = None,
+    status: str | None = None,
+) -> list[RowEntry]:
+    """The numbered rows of the dossier's four-column document (one provision's, one status)."""
+    from eu_posities.imports.rows import rows_of
+    from eu_posities.store import get_dossier
+
+    if status is not None and status.upper() not in ("G", "Y", "R"):
+        raise InputError(f"invalid row status {status!r}; use G, Y or R")
+    with reading(engine) as session:
+        found = get_dossier(session=session, key=dossier_key)
+        stored = rows_of(session, found)
+    entries = [
+        RowEntry(
+            number=r.number,
+            status=r.status,
+            heading=r.heading,
+            cells=dict(r.cells),
+            states=dict(r.states),
+            label=r.label,
+            part=r.part,
+            comments=r.comments,
+            section=r.section,
+        )
+        for r in stored
+    ]
+    if provision is not None:
+        wanted = " ".join(provision.split()).lower()
+        entries = [e for e in entries if (e.label or "").lower() == wanted]
+    if status is not None:
+        entries = [e for e in entries if e.status == status.upper()]
+    return entries

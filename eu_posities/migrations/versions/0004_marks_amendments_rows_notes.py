@@ -62,7 +62,10 @@ def upgrade() -> None:
         sa.Column("label", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=True),
         sa.Column("part", sa.Text(), nullable=False),
         sa.Column("cells", sa.JSON(), nullable=False),
+        sa.Column("states", sa.JSON(), nullable=False),
         sa.Column("comments", sa.Text(), nullable=False),
+        sa.Column("section", sa.Text(), nullable=False),
+        sa.Column("pages", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(["dossier_id"], ["dossier.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
