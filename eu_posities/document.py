@@ -126,6 +126,11 @@ class ParsedRow:
     says "deleted"); `cell_marks` the marks inside each cell when the document has them.
     `label` is the provision the row belongs to ("Article 16") and `part` the rest of the
     row heading ("first paragraph, point (aa new)").
+
+    `cell_states` says what each cell holds: "text", "empty", "deleted" (the cell says so)
+    or "withheld" (not shown in this copy: "COLUMN DELETED" in a partially public
+    document). `section` is the title of the part of the document the row is in, `pages`
+    the pages it is printed on (a row may run over a page break).
     """
 
     number: str
@@ -136,6 +141,9 @@ class ParsedRow:
     part: str = ""
     comments: str = ""
     cell_marks: tuple[tuple[MarkedRun, ...], ...] = ()
+    cell_states: tuple[str, ...] = ()
+    section: str = ""
+    pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,11 @@
 
 `parse_file(path, fmt="auto")` detects the format and returns a `ParsedDocument`: one
 `ParsedStage` per text in the file (several for a multi-column table or a LEOS mandate) and
-whatever else the file holds. Every format module has `parse(path, data, **options) ->
-ParsedDocument`. Every failure is an `InputError` naming the file and the reason.
+whatever else the file holds. A four-column document (PDF or DOCX with a header row naming
+the stages and numbered rows) is recognised before the generic PDF and DOCX readers and
+read by `fourcol`: one stage per column, and its rows. Every format module has `parse(path,
+data, **options) -> ParsedDocument`. Every failure is an `InputError` naming the file and the
+reason.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from eu_posities.document import ParsedDocument
 from eu_posities.errors import InputError
 from eu_posities.importers.detect import MAX_BYTES, detect_format, read_limited
 
-FORMATS = ("eurlex-html", "oj-xhtml", "formex", "akn", "docx", "pdf", "text", "dutch")
+FORMATS = ("eurlex-html", "oj-xhtml", "formex", "akn", "fourcol", "docx", "pdf", "text", "dutch")
 
 __all__ = ["FORMATS", "MAX_BYTES", "detect_format", "parse_file"]
 
@@ -39,6 +42,10 @@ def _parser(fmt: str) -> Callable[..., ParsedDocument]:
         from eu_posities.importers import akn
 
         return akn.parse
+    if fmt == "fourcol":
+        from eu_posities.importers import fourcol
+
+        return fourcol.parse
     if fmt == "docx":
         from eu_posities.importers import docx_import
 
