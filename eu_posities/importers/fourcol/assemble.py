@@ -57,6 +57,7 @@ class _Draft:
     marks: list[MarkedRun] = field(default_factory=list)
     marked: bool = False
     rows: list[str] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
 
 
 def _states(table: SourceTable) -> list[list[str]]:
@@ -244,6 +245,7 @@ def _add(draft: _Draft, row: SourceRow, index: int, text: str, heading: RowHeadi
         draft.marks.extend(paragraph_runs)
         draft.marked = draft.marked or has_marks(paragraph_runs)
     draft.rows.append(row.number)
+    draft.footnotes.extend(row.notes.get(index, ()))
 
 
 def _title_like(line: str) -> bool:
@@ -302,6 +304,7 @@ def _provision(draft: _Draft) -> ParsedProvision:
         heading=clean(draft.title),
         path=draft.path,
         blocks=tuple(draft.blocks),
+        footnotes=tuple(draft.footnotes),
         marks=runs,
         rows=tuple(draft.rows),
     )

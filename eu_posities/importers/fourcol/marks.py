@@ -18,6 +18,8 @@ from eu_posities.document import MarkedRun
 from eu_posities.importers.pdf import Rule, Span
 
 _SPACES = re.compile(r" {2,}")
+_CLOSING = ",.;:)]"
+_PIECES = re.compile(r"\s+|\S+")
 Mark = tuple[str, bool]  # ("equal" | "insert" | "delete", underlined)
 
 
@@ -75,36 +77,55 @@ def span_marks(span: Span, rules: Sequence[Rule]) -> tuple[Mark, ...] | Mark:
 
 
 def tidy(runs: Sequence[MarkedRun]) -> tuple[MarkedRun, ...]:
-    """Merge neighbouring runs with the same mark; never a double space in the stage text.
+    """Neighbouring runs with the same mark merged, the spaces between words placed right.
 
-    The spaces around a struck word belong to the words beside it, so removing the struck
-    runs leaves one space between the words that remain.
+    A space is kept as plain text where both the stage text (runs that are not struck) and
+    the base text (runs that are not inserted) need it, as struck text where only the base
+    needs it, as inserted text where only the stage text does, and dropped where neither
+    does: so both read with single spaces, none at either end and none before a comma or
+    a full stop ("known [struck words], restrict").
     """
-    merged: list[MarkedRun] = []
+    pieces: list[tuple[str, str, bool]] = []
     for run in runs:
-        if not run.text:
+        for piece in _PIECES.findall(run.text):
+            pieces.append((run.op, piece, run.changed))
+    # The next word each text sees after every piece (None: no more words).
+    next_stage: list[str | None] = [None] * (len(pieces) + 1)
+    next_base: list[str | None] = [None] * (len(pieces) + 1)
+    for index in range(len(pieces) - 1, -1, -1):
+        op, piece, _ = pieces[index]
+        word = None if piece.isspace() else piece
+        next_stage[index] = word if word and op != "delete" else next_stage[index + 1]
+        next_base[index] = word if word and op != "insert" else next_base[index + 1]
+    out: list[MarkedRun] = []
+    stage_open = base_open = False  # a word was written and no space after it yet
+    for index, (op, piece, changed) in enumerate(pieces):
+        if not piece.isspace():
+            out.append(MarkedRun(op, piece, changed))
+            if op != "delete":
+                stage_open = True
+            if op != "insert":
+                base_open = True
             continue
+        separator = "\n" if "\n" in piece else " "
+        stage_next, base_next = next_stage[index + 1], next_base[index + 1]
+        for_stage = stage_open and stage_next is not None and stage_next[0] not in _CLOSING
+        for_base = base_open and base_next is not None and base_next[0] not in _CLOSING
+        if for_stage and for_base:
+            out.append(MarkedRun("equal", separator))
+        elif for_stage:
+            out.append(MarkedRun("insert", separator, changed))
+        elif for_base:
+            out.append(MarkedRun("delete", separator, changed))
+        stage_open = stage_open and not for_stage
+        base_open = base_open and not for_base
+    merged: list[MarkedRun] = []
+    for run in out:
         if merged and merged[-1].op == run.op and merged[-1].changed == run.changed:
             merged[-1] = MarkedRun(run.op, merged[-1].text + run.text, run.changed)
         else:
             merged.append(run)
-    out: list[MarkedRun] = []
-    last_kept = ""  # the last character of the stage text so far
-    for run in merged:
-        text = run.text
-        if run.op != "delete":
-            if last_kept in ("", " ", "\n"):
-                text = text.lstrip(" ")
-            if last_kept in ("", "\n"):
-                text = text.lstrip("\n ")
-            if not text:
-                continue
-            last_kept = text[-1]
-        out.append(MarkedRun(run.op, text, run.changed))
-    while out and out[-1].op != "delete" and out[-1].text.rstrip() != out[-1].text:
-        stripped = out[-1].text.rstrip()
-        out[-1:] = [MarkedRun(out[-1].op, stripped, out[-1].changed)] if stripped else []
-    return tuple(out)
+    return tuple(merged)
 
 
 def stage_text(runs: Iterable[MarkedRun]) -> str:

@@ -27,6 +27,7 @@ from eu_posities.importers.fourcol.table import (
     SourceTable,
     colour_status,
     read_status,
+    split_notes,
 )
 from eu_posities.importers.pdf import Span, read_pages
 
@@ -247,9 +248,12 @@ class _Reader:
         if self.current is None or self.layout is None:
             return
         open_row, row = self.current, self.current.row
-        for column in self.layout.stage_columns:
+        for index, column in enumerate(self.layout.stage_columns):
             left, right = open_row.bounds.get(column, (0.0, 0.0))
-            row.cells.append(list(cell_runs(open_row.lines.get(column, []), left, right)))
+            runs, notes = split_notes(list(cell_runs(open_row.lines.get(column, []), left, right)))
+            row.cells.append(runs)
+            if notes:
+                row.notes[index] = notes
         if open_row.comments:
             first = open_row.comments[0]
             row.comments = stage_text(cell_runs(open_row.comments, first.x0 - 5, first.x1 + 5))

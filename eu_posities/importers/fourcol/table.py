@@ -59,6 +59,32 @@ def colour_status(colour: tuple[float, float, float]) -> str | None:
     return None
 
 
+_NOTE_RULE = re.compile(r"(?:^|\n)[ \t]*_{5,}[ \t]*(?:\n|$)")
+_NOTE_START = re.compile(r"^[\[(]?(\d{1,3})[.)\]]?\s+")
+
+
+def split_notes(runs: list[MarkedRun]) -> tuple[list[MarkedRun], list[str]]:
+    """A cell's text and the footnotes below a line of underscores at its foot."""
+    text = "".join(run.text for run in runs)
+    match = _NOTE_RULE.search(text)
+    if match is None:
+        return runs, []
+    kept: list[MarkedRun] = []
+    position = 0
+    for run in runs:
+        end = position + len(run.text)
+        if end <= match.start():
+            kept.append(run)
+        elif position < match.start():
+            kept.append(MarkedRun(run.op, run.text[: match.start() - position], run.changed))
+        position = end
+    notes = [
+        _NOTE_START.sub("", note.strip())
+        for note in re.split(r"\n(?=[\[(]?\d{1,3}[.)\]]?\s)", text[match.end() :])
+    ]
+    return kept, [note for note in notes if note]
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     """One column of the table: its heading, its role (see `headers`) and its stage key."""
@@ -81,6 +107,8 @@ class SourceRow:
     pages: list[int] = field(default_factory=list)
     # Status read twice (both sides of the row, text and colour) and disagreeing.
     status_conflict: str = ""
+    # Footnotes printed at the foot of a cell, by stage column.
+    notes: dict[int, list[str]] = field(default_factory=dict)
 
     def cell_text(self, index: int) -> str:
         return stage_text(self.cells[index]) if index < len(self.cells) else ""

@@ -1,0 +1,179 @@
+"""Four-column tables with 3, 4 and 5 stage columns, DOCX and PDF (made-up test documents).
+
+The tables are built here (`fourcolsamples`, MADE-UP TEXT): laid out like the Council's
+four-column documents (status cells either side, a number column, row headings spanning
+the table) and like a table export (row, heading, stages, status, comments).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docxsamples import write_four_columns
+from fourcolsamples import Table, cell_text, made_up_table, write_docx, write_pdf
+
+from eu_posities.document import MarkedRun, ParsedDocument
+from eu_posities.errors import InputError
+from eu_posities.importers import detect_format, parse_file
+from eu_posities.importers.fourcol.headers import stage_key
+from eu_posities.importers.fourcol.headings import read_heading
+from eu_posities.importers.fourcol.marks import base_text, stage_text, tidy
+
+KEYS = {
+    3: ["commission-proposal", "ep-position", "council-general-approach"],
+    4: ["commission-proposal", "ep-position", "council-mandate", "trilogue"],
+    5: ["commission-proposal", "ep-position", "council-mandate", "trilogue", "final-act"],
+}
+
+
+def _expected_cells(table: Table) -> list[tuple[str, ...]]:
+    out = []
+    for row in table.rows:
+        texts = []
+        for pieces in row.cells:
+            text = cell_text(pieces)
+            texts.append("" if text == "deleted" else text)
+        out.append(tuple(texts))
+    return out
+
+
+def _check(document: ParsedDocument, table: Table, columns: int, comments: bool) -> None:
+    assert [stage.name for stage in document.stages] == KEYS[columns]
+    assert [stage.title for stage in document.stages] == list(table.headers)
+    assert [row.number for row in document.rows] == [row.number for row in table.rows]
+    assert [row.heading for row in document.rows] == [row.heading for row in table.rows]
+    assert [row.status for row in document.rows] == [row.status for row in table.rows]
+    assert [row.cells for row in document.rows] == _expected_cells(table)
+    assert [row.label for row in document.rows] == ["Recital 1", *["Article 1"] * 4]
+    assert [row.part for row in document.rows] == [
+        "", "", "first paragraph", "paragraph 1a (new)", "second paragraph",
+    ]  # fmt: skip
+    assert document.rows[2].cell_states[2] == "deleted"
+    if comments:
+        assert document.rows[2].comments == "Made-up comment on the count."
+    # Marks: the EP's struck "year" and bold "month"; the stage text has only the latter.
+    ep_marks = document.rows[2].cell_marks[1]
+    assert MarkedRun("delete", "year") in ep_marks and stage_text(ep_marks).endswith("month.")
+    assert base_text(ep_marks) == "1. Widgets shall be counted every year."
+    texts = {stage.name: {p.label: p.text for p in stage.provisions} for stage in document.stages}
+    assert texts["commission-proposal"] == {
+        "Recital 1": "Made-up widgets need counting.",
+        "Article 1": (
+            "1. Widgets shall be counted every year.\n2. Counting shall be free of charge."
+        ),
+    }
+    assert texts["ep-position"]["Article 1"] == (
+        "1. Widgets shall be counted every month.\n1a. Gadgets shall be counted too.\n"
+        "2. Counting shall be free of charge."
+    )
+    assert texts["ep-position"]["Recital 1"] == "Made-up widgets must be counted."
+    # The Council deleted paragraph 1 and had no paragraph 1a: only paragraph 2 is left.
+    assert texts[KEYS[columns][2]]["Article 1"] == "2. Counting shall be cheap."
+    headings = {p.heading for stage in document.stages for p in stage.provisions
+                if p.label == "Article 1"}  # fmt: skip
+    assert headings == {"Widgets"}
+    assert document.coverage is not None and document.coverage.share == 1.0
+
+
+@pytest.mark.parametrize("columns", [3, 4, 5])
+@pytest.mark.parametrize("layout", ["council", "export"])
+def test_docx_table(tmp_path: Path, columns: int, layout: str) -> None:
+    path = tmp_path / f"made-up-{columns}.docx"
+    table = made_up_table(columns)
+    write_docx(path, table, layout=layout)
+    assert detect_format(path) == "fourcol"
+    _check(parse_file(path), table, columns, comments=layout == "export")
+
+
+@pytest.mark.parametrize("columns", [3, 4, 5])
+def test_pdf_table(tmp_path: Path, columns: int) -> None:
+    path = tmp_path / f"made-up-{columns}.pdf"
+    table = made_up_table(columns)
+    write_pdf(path, table)
+    assert detect_format(path) == "fourcol"
+    document = parse_file(path)
+    _check(document, table, columns, comments=False)
+    assert document.coverage is not None and document.coverage.skipped == ("section titles",)
+
+
+def test_pdf_rows_over_many_pages(tmp_path: Path) -> None:
+    path = tmp_path / "made-up-long.pdf"
+    table = made_up_table(4)
+    write_pdf(path, table, repeat=12)
+    document = parse_file(path)
+    assert len(document.rows) == 12 * len(table.rows)
+    assert len({page for row in document.rows for page in row.pages}) >= 3
+    expected = _expected_cells(table)
+    for index, row in enumerate(document.rows):
+        assert row.cells == expected[index % len(table.rows)], row.number
+
+
+def test_generic_comparison_tables_keep_their_reader(tmp_path: Path) -> None:
+    # No numbered rows: the comparison-table reader of the generic DOCX path handles it.
+    path = tmp_path / "four-column.docx"
+    write_four_columns(path, label_column=True)
+    assert detect_format(path) == "docx"
+    with pytest.raises(InputError, match="no four-column table"):
+        parse_file(path, fmt="fourcol")
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Commission Proposal", "commission-proposal"),
+        ("Commission proposal (COM(2021) 206)", "commission-proposal"),
+        ("EP Mandate", "ep-position"),
+        ("EP Position", "ep-position"),
+        ("European Parliament", "ep-position"),
+        ("Council Mandate", "council-mandate"),
+        ("General Approach", "council-general-approach"),
+        ("Council general approach", "council-general-approach"),
+        ("Draft Agreement", "trilogue"),
+        ("Compromise", "trilogue"),
+        ("Presidency compromise text", "presidency-compromise"),
+        ("council-general-approach", "council-general-approach"),
+        ("practice-council-text", "practice-council-text"),
+        ("Dutch position", "dutch-position"),
+    ],
+)
+def test_column_headings_name_stages(heading: str, key: str) -> None:
+    assert stage_key(heading) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "part"),
+    [
+        ("Article 16, first paragraph, point (aa new)", "Article 16",
+         "first paragraph, point (aa new)"),
+        ("Article 26(1), point (c)", "Article 26", "(1), point (c)"),
+        ("Article26(1)", "Article 26", "(1)"),
+        ("Article 16a (new)", "Article 16a", ""),
+        ("Article 23a new", "Article 23a", ""),
+        ("Recital (12)", "Recital 12", ""),
+        ("Recital 12a", "Recital 12a", ""),
+        ("Annex III, point 1(a)", "Annex III", "point 1(a)"),
+        ("Title", "Title", ""),
+        ("Citation 2", "Citation 2", ""),
+        ("Chapter 3", None, ""),
+    ],
+)  # fmt: skip
+def test_row_headings(text: str, label: str | None, part: str) -> None:
+    heading = read_heading(text)
+    assert heading is not None
+    assert (heading.label, heading.part) == (label, part)
+
+
+def test_row_heading_that_names_nothing() -> None:
+    assert read_heading("Made-up remark") is None
+    assert read_heading("") is None
+
+
+def test_spaces_around_struck_and_inserted_words() -> None:
+    runs = tidy([
+        MarkedRun("equal", "made its views known "), MarkedRun("delete", "to all"),
+        MarkedRun("equal", ", restrict "), MarkedRun("delete", "public"),
+        MarkedRun("equal", " health "), MarkedRun("insert", "care"), MarkedRun("equal", "."),
+    ])  # fmt: skip
+    assert stage_text(runs) == "made its views known, restrict health care."
+    assert base_text(runs) == "made its views known to all, restrict public health."
