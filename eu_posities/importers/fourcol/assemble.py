@@ -148,6 +148,14 @@ def assemble(table: SourceTable, fmt: str) -> ParsedDocument:
             f"{len(unplaced)} rows name no provision and follow none: " + ", ".join(unplaced[:10])
         )
     warnings.extend(_row_warnings(table))
+    for index, column in enumerate(table.stages):
+        held = sum(1 for row_states in states if row_states[index] == WITHHELD)
+        if held:
+            warnings.append(
+                f"the {column.heading or column.key} column is withheld on {held} of "
+                f'{len(table.rows)} rows ("COLUMN DELETED" in this copy): stage {column.key} '
+                "holds only what the document shows"
+            )
     stages = tuple(
         _stage(table, index, drafts[index], struck[index], states, fmt)
         for index in range(stage_count)
@@ -160,6 +168,7 @@ def assemble(table: SourceTable, fmt: str) -> ParsedDocument:
         missing=tuple(table.missing[:5]),
     )
     meta = dict(table.meta)
+    meta["layout"] = "four-column"
     meta["stages"] = [column.key for column in table.stages]
     meta["columns"] = [column.heading for column in table.stages]
     meta["statuses"] = dict(Counter(row.status or "none" for row in table.rows))

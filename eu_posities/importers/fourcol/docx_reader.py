@@ -38,6 +38,7 @@ from eu_posities.importers.xmlsafe import parse_xml
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OFF = {"0", "false", "off", "none"}
+_MAX_SPAN = 63  # Word's own limit on table columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,7 @@ def _cell(cell: etree._Element, first: int) -> _Cell:
     if props is not None:
         grid = props.find(f"{_W}gridSpan")
         if grid is not None and (grid.get(f"{_W}val") or "1").isdigit():
-            span = max(1, int(grid.get(f"{_W}val") or "1"))
+            span = min(max(1, int(grid.get(f"{_W}val") or "1")), _MAX_SPAN)
         shade = props.find(f"{_W}shd")
         if shade is not None:
             shading = shade.get(f"{_W}fill")
@@ -120,9 +121,9 @@ def _cell(cell: etree._Element, first: int) -> _Cell:
     return _Cell(first, first + span - 1, tidy(runs), shading)
 
 
-def _rows(table: etree._Element) -> list[list[_Cell]]:
+def _rows(table: etree._Element, limit: int | None = None) -> list[list[_Cell]]:
     rows = []
-    for row in table.findall(f"{_W}tr"):
+    for row in table.findall(f"{_W}tr")[:limit]:
         cells, column = [], 0
         for element in row.findall(f"{_W}tc"):
             cell = _cell(element, column)
@@ -197,9 +198,20 @@ def _tables(path: Path, limit: int) -> tuple[list[etree._Element], int]:
     return list(body.iter(f"{_W}tbl")), outside
 
 
+_SNIFF_ROWS = 40
+
+
 def looks_like_fourcol(path: Path, max_bytes: int | None = None) -> bool:
-    """Does the Word file hold a table with stage names in its header and numbered rows?"""
-    return read_docx(path, max_bytes=max_bytes) is not None
+    """Does the Word file hold a table with stage names in its header and numbered rows?
+
+    Only the first rows of each table are read.
+    """
+    elements, _ = _tables(path, max_bytes or MAX_BYTES)
+    for element in elements:
+        found = _candidate(_rows(element, _SNIFF_ROWS))
+        if found is not None and _roles(*found) is not None:
+            return True
+    return False
 
 
 def read_docx(path: Path, max_bytes: int | None = None) -> SourceTable | None:

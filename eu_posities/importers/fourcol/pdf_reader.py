@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eu_posities.errors import InputError
 from eu_posities.importers.fourcol import headers
 from eu_posities.importers.fourcol.cells import Line, cell_runs, lines_of
 from eu_posities.importers.fourcol.grid import Band, Cell, PageTable, read_table
@@ -135,7 +136,6 @@ class _Reader:
         self.table = SourceTable(stages=[], rows=[])
         self.current: _Open | None = None
         self.heading: list[str] = []
-        self.section = ""
         # Lines outside the table: page, where (rows before it, _COVER, _BELOW), text, words.
         self.outside: list[tuple[int, int, str, int]] = []
         self.pages = 0
@@ -213,7 +213,7 @@ class _Reader:
             self._close()
             heading = " ".join(self.heading).strip()
             self.heading = []
-            row = SourceRow(number=number, heading=heading, section=self.section, pages=[page])
+            row = SourceRow(number=number, heading=heading, pages=[page])
             self.current = _Open(row)
         elif number and all(not t for i, t in enumerate(texts) if i != layout.number):
             self.heading.append(number)  # a heading printed in the number column
@@ -317,6 +317,8 @@ SNIFF_PAGES = 40
 def looks_like_fourcol(source: Path | bytes, name: str = "") -> bool:
     """A cheap look at the text of the first pages: a header line naming three stages or
     more, followed by numbered rows. The shapes are not read."""
+    import pypdfium2 as pdfium
+
     from eu_posities.importers.pdf import open_pdf
 
     pdf = open_pdf(source, name)
@@ -341,14 +343,23 @@ def looks_like_fourcol(source: Path | bytes, name: str = "") -> bool:
             if header_seen and numbered >= 3:
                 return True
         return False
+    except pdfium.PdfiumError:
+        return False  # a page that cannot be read: the generic reader says what is wrong
     finally:
         pdf.close()
 
 
 def read_pdf(source: Path | bytes, name: str = "") -> SourceTable | None:
     """The four-column table of a PDF, or None when the PDF holds no such table."""
+    import pypdfium2 as pdfium
+
     reader = _Reader(name)
-    for page in read_pages(source, name=name):
-        reader.page(page.number, read_table(page), page.spans)
+    try:
+        for page in read_pages(source, name=name):
+            reader.page(page.number, read_table(page), page.spans)
+    except pdfium.PdfiumError as exc:
+        page_number = reader.pages + 1
+        raise InputError(f"damaged PDF: page {page_number} cannot be read ({exc})",
+                         source=name or None) from None  # fmt: skip
     table = reader.finish()
     return table if reader.layout is not None and table.rows else None

@@ -78,44 +78,62 @@ def _shapes(container: Any, view: View, rects: list[Rule], lines: list[Rule]) ->
     """Filled sub-paths as rectangles, stroked straight segments as lines (forms included)."""
     import pypdfium2.raw as pdfium_c
 
+    boxes = _FilledBoxes(view, rects)
     count = pdfium_c.FPDFPage_CountObjects(container)
     for index in range(count):
         obj = pdfium_c.FPDFPage_GetObject(container, index)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            if not _filled_box(obj, view, rects):
+            if not boxes.add(obj):
                 _path(obj, _matrix(obj), view, rects, lines)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             _form(obj, _matrix(obj), view, rects, lines, depth=1)
 
 
-def _filled_box(obj: Any, view: View, rects: list[Rule]) -> bool:
-    """A filled, unstroked path of one straight quadrilateral, read from its bounds.
+class _FilledBoxes:
+    """Filled, unstroked paths of one straight quadrilateral, read from their bounds.
 
-    The same Rule as `_path` gives (the box of its points), for a fraction of the calls:
-    a table drawn by Word has tens of thousands of these (cell borders and shading). Only
-    for page-level objects, whose bounds pdfium gives in page space. False: not such a path.
+    The same Rule as `_path` gives (the box of its points), for a fraction of the calls: a
+    table drawn by Word has tens of thousands of these (cell borders and shading). Only for
+    page-level objects, whose bounds pdfium gives in page space. The pdfium functions and
+    the ctypes buffers are looked up once per page.
     """
-    import pypdfium2.raw as pdfium_c
 
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke):
-        return False
-    if fill_mode.value == 0 or stroke.value:
-        return False
-    count = pdfium_c.FPDFPath_CountSegments(obj)
-    if count not in (4, 5):
-        return False
-    for index in range(1, count):
-        segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
-        if pdfium_c.FPDFPathSegment_GetType(segment) != pdfium_c.FPDF_SEGMENT_LINETO:
+    def __init__(self, view: View, rects: list[Rule]) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        self.view, self.rects = view, rects
+        self.mode, self.count = pdfium_c.FPDFPath_GetDrawMode, pdfium_c.FPDFPath_CountSegments
+        self.segment, self.kind = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetType
+        self.bounds, self.fill = pdfium_c.FPDFPageObj_GetBounds, pdfium_c.FPDFPageObj_GetFillColor
+        self.lineto = pdfium_c.FPDF_SEGMENT_LINETO
+        self.fill_mode, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.box = [ctypes.c_float() for _ in range(4)]
+        self.rgba = [ctypes.c_uint() for _ in range(4)]
+
+    def add(self, obj: Any) -> bool:
+        """Add the path's Rule if it is such a box; False if it is not."""
+        if not self.mode(obj, self.fill_mode, self.stroke):
             return False
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-        return False
-    x0, t0, x1, b1 = view.box(left.value, bottom.value, right.value, top.value)
-    rects.append(Rule(x0, t0, x1, b1, _color(pdfium_c.FPDFPageObj_GetFillColor, obj)))
-    return True
+        if self.fill_mode.value == 0 or self.stroke.value:
+            return False
+        count = self.count(obj)
+        if count not in (4, 5):
+            return False
+        segment, kind, lineto = self.segment, self.kind, self.lineto
+        for index in range(1, count):
+            if kind(segment(obj, index)) != lineto:
+                return False
+        left, bottom, right, top = self.box
+        if not self.bounds(obj, left, bottom, right, top):
+            return False
+        x0, t0, x1, b1 = self.view.box(left.value, bottom.value, right.value, top.value)
+        r, g, b, a = self.rgba
+        color = (
+            (r.value / 255, g.value / 255, b.value / 255) if self.fill(obj, r, g, b, a) else None
+        )
+        self.rects.append(Rule(x0, t0, x1, b1, color))
+        return True
 
 
 def _form(form: Any, outer: tuple[float, ...], view: View, rects: list[Rule],
