@@ -109,6 +109,20 @@ def test_pdf_rows_over_many_pages(tmp_path: Path) -> None:
         assert row.cells == expected[index % len(table.rows)], row.number
 
 
+def test_stage_keys_of_this_tools_own_tables_come_back(tmp_path: Path) -> None:
+    # This tool heads its columns with the stage key above the date and document number.
+    table = made_up_table(4)
+    keys = ["commission-proposal", "practice-ep-text", "council-mandate", "trilogue"]
+    headed = Table(tuple(f"{key}\n2024-01-0{n} · MADE-UP {n}" for n, key in enumerate(keys, 1)),
+                   table.rows)  # fmt: skip
+    path = tmp_path / "exported.docx"
+    write_docx(path, headed, layout="export")
+    document = parse_file(path)
+    assert [stage.name for stage in document.stages] == keys
+    assert document.stages[0].title == "commission-proposal · 2024-01-01 · MADE-UP 1"
+    assert [row.cells for row in document.rows] == _expected_cells(table)
+
+
 def test_generic_comparison_tables_keep_their_reader(tmp_path: Path) -> None:
     # No numbered rows: the comparison-table reader of the generic DOCX path handles it.
     path = tmp_path / "four-column.docx"
@@ -135,6 +149,9 @@ def test_generic_comparison_tables_keep_their_reader(tmp_path: Path) -> None:
         ("council-general-approach", "council-general-approach"),
         ("practice-council-text", "practice-council-text"),
         ("Dutch position", "dutch-position"),
+        ("commission-proposal\n2022-05-11 · COM(2022) 209 final", "commission-proposal"),
+        ("practice-council-text\nPRACTICE - not a real text", "practice-council-text"),
+        ("Council Mandate\nST 9999/23", "council-mandate"),
     ],
 )
 def test_column_headings_name_stages(heading: str, key: str) -> None:

@@ -55,6 +55,12 @@ class _Cell:
         return re.sub(r"\s+", " ", stage_text(self.runs)).strip()
 
     @property
+    def lines(self) -> str:
+        """The text with its paragraphs kept apart (a heading of several lines)."""
+        return "\n".join(re.sub(r"[ \t]+", " ", line).strip()
+                         for line in stage_text(self.runs).split("\n") if line.strip())  # fmt: skip
+
+    @property
     def merged(self) -> bool:
         return self.last > self.first
 
@@ -145,7 +151,7 @@ def _roles(header: list[_Cell], body: list[list[_Cell]], width: int) -> list[str
     names = [""] * width
     for cell in header:
         if cell.first < width:
-            names[cell.first] = cell.text
+            names[cell.first] = cell.lines
     roles = [headers.column_role(name) if name else "" for name in names]
     for column in range(width):
         if roles[column]:
@@ -165,7 +171,7 @@ def _roles(header: list[_Cell], body: list[list[_Cell]], width: int) -> list[str
 def _candidate(rows: list[list[_Cell]]) -> tuple[list[_Cell], list[list[_Cell]], int] | None:
     """Header, body and width of a table that looks like a four-column one."""
     for start, row in enumerate(rows[:3]):
-        names = [c.text for c in row if c.text]
+        names = [c.lines for c in row if c.text]
         if len(names) >= 2 and sum(headers.is_stage_name(n) for n in names) >= 2:
             width = max((c.last + 1 for r in rows for c in r), default=0)
             return row, rows[start + 1 :], width
@@ -235,17 +241,17 @@ def read_docx(path: Path, max_bytes: int | None = None) -> SourceTable | None:
 
 def _read(header: list[_Cell], body: list[list[_Cell]], roles: list[str],
           outside_words: int) -> SourceTable:  # fmt: skip
-    names = {c.first: c.text for c in header}
+    names = {c.first: c.lines for c in header}
     stage_columns = [i for i, role in enumerate(roles) if role == headers.STAGE]
     keys = headers.stage_keys([names.get(i, "") for i in stage_columns])
     table = SourceTable(
         stages=[
-            Column(names.get(i, ""), headers.STAGE, key)
+            Column(names.get(i, "").replace("\n", " · "), headers.STAGE, key)
             for i, key in zip(stage_columns, keys, strict=True)
         ],  # fmt: skip
         rows=[],
     )
-    header_texts = [names.get(i, "") for i in stage_columns]
+    header_texts = [re.sub(r"\s+", " ", names.get(i, "")) for i in stage_columns]
     heading: list[str] = []
     current: SourceRow | None = None
     statuses: Counter[str] = Counter()

@@ -38,6 +38,8 @@ STAGE_KINDS = frozenset(
      "presidency-compromise", "ep-committee-report", "ep-position", "trilogue",
      "provisional-agreement", "final-act", "kamerbrief", "other"}
 )  # fmt: skip
+# A stage key as written by this tool: lower-case words joined by hyphens.
+_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 _ROLES = (
     (re.compile(r"^(?:row|row\s*(?:no\.?|nr\.?|number)|no\.?|nr\.?|#|n°|number|rij)$", re.I),
      NUMBER),
@@ -63,23 +65,33 @@ def _plain(heading: str) -> str:
 
 
 def stage_key(heading: str) -> str:
-    """The stage key a column heading stands for ("EP Mandate" -> "ep-position")."""
-    slug = slugify(heading)
-    if slug in STAGE_KINDS:
-        return slug  # a table written by this tool names its columns by stage key
-    plain = _plain(heading)
-    for pattern, key in _STAGES:
-        if pattern.match(plain):
-            return key
-    return slug or "column"
+    """The stage key a column heading stands for ("EP Mandate" -> "ep-position").
+
+    A heading of several lines is named by its first ("council-mandate" above a date and a
+    document number, as this tool's own tables print it).
+    """
+    lines = [line.strip() for line in heading.splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    if slugify(first) in STAGE_KINDS:
+        return slugify(first)
+    if _KEY.fullmatch(first):
+        return first  # a stage key as this tool writes it
+    for text in (first, " ".join(lines)):
+        plain = _plain(text)
+        for pattern, key in _STAGES:
+            if pattern.match(plain):
+                return key
+    return slugify(first) or "column"
 
 
 def is_stage_name(heading: str) -> bool:
     """Does the heading name a known stage (not just any text)?"""
-    if slugify(heading) in STAGE_KINDS:
+    lines = [line.strip() for line in heading.splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    if slugify(first) in STAGE_KINDS or _KEY.fullmatch(first):
         return True
-    plain = _plain(heading)
-    return any(pattern.match(plain) for pattern, _ in _STAGES)
+    return any(pattern.match(_plain(text)) for text in (first, " ".join(lines))
+               for pattern, _ in _STAGES)  # fmt: skip
 
 
 def column_role(heading: str) -> str:
