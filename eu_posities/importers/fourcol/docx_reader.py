@@ -178,7 +178,11 @@ def _candidate(rows: list[list[_Cell]]) -> tuple[list[_Cell], list[list[_Cell]],
     return None
 
 
-def _tables(path: Path, limit: int) -> tuple[list[etree._Element], int]:
+_HAS_TABLE = re.compile(rb"<(?:\w+:)?tbl[\s>]")
+
+
+def _document(path: Path, limit: int) -> etree._Element | None:
+    """The body of word/document.xml; None when the document has no table at all."""
     source = str(path)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -193,15 +197,19 @@ def _tables(path: Path, limit: int) -> tuple[list[etree._Element], int]:
             data = archive.read(info)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError):
         raise InputError("damaged DOCX file (not a readable ZIP archive)", source=source) from None
-    root = parse_xml(data, f"{source}:word/document.xml")
-    body = root.find(f"{_W}body")
-    if body is None:
-        return [], 0
-    outside = 0
-    for element in body:
-        if element.tag == f"{_W}p":
-            outside += len(stage_text(_runs(element)).split())
-    return list(body.iter(f"{_W}tbl")), outside
+    if not _HAS_TABLE.search(data):
+        return None
+    return parse_xml(data, f"{source}:word/document.xml").find(f"{_W}body")
+
+
+def _tables(body: etree._Element) -> list[etree._Element]:
+    """The tables of the body, leaving out tables nested in a cell (part of that cell)."""
+    return [table for table in body.iter(f"{_W}tbl")
+            if table.getparent() is None or table.getparent().tag != f"{_W}tc"]  # fmt: skip
+
+
+def _words_outside(body: etree._Element) -> int:
+    return sum(len(stage_text(_runs(p)).split()) for p in body if p.tag == f"{_W}p")
 
 
 _SNIFF_ROWS = 40
@@ -212,8 +220,10 @@ def looks_like_fourcol(path: Path, max_bytes: int | None = None) -> bool:
 
     Only the first rows of each table are read.
     """
-    elements, _ = _tables(path, max_bytes or MAX_BYTES)
-    for element in elements:
+    body = _document(path, max_bytes or MAX_BYTES)
+    if body is None:
+        return False
+    for element in _tables(body):
         found = _candidate(_rows(element, _SNIFF_ROWS))
         if found is not None and _roles(*found) is not None:
             return True
@@ -222,21 +232,21 @@ def looks_like_fourcol(path: Path, max_bytes: int | None = None) -> bool:
 
 def read_docx(path: Path, max_bytes: int | None = None) -> SourceTable | None:
     """The four-column table of a Word file (the largest one), or None if it has none."""
-    elements, outside_words = _tables(path, max_bytes or MAX_BYTES)
+    body = _document(path, max_bytes or MAX_BYTES)
+    if body is None:
+        return None
     best = None
-    for element in elements:
-        if element.getparent() is not None and element.getparent().tag == f"{_W}tc":
-            continue  # a table inside a cell is part of that cell
+    for element in _tables(body):
         found = _candidate(_rows(element))
         if found is not None and (best is None or len(found[1]) > len(best[1])):
             best = found
     if best is None:
         return None
-    header, body, width = best
-    roles = _roles(header, body, width)
+    header, rows, width = best
+    roles = _roles(header, rows, width)
     if roles is None:
         return None
-    return _read(header, body, roles, outside_words)
+    return _read(header, rows, roles, _words_outside(body))
 
 
 def _read(header: list[_Cell], body: list[list[_Cell]], roles: list[str],
