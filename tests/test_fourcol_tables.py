@@ -194,3 +194,55 @@ def test_spaces_around_struck_and_inserted_words() -> None:
     ])  # fmt: skip
     assert stage_text(runs) == "made its views known, restrict health care."
     assert base_text(runs) == "made its views known to all, restrict public health."
+
+
+def _simple_docx(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("MADE-UP TEST DOCUMENT - NOT LEGAL TEXT")
+    grid = document.add_table(rows=1, cols=len(header))
+    for cell, text in zip(grid.rows[0].cells, header, strict=True):
+        cell.text = text
+    for row in rows:
+        for cell, text in zip(grid.add_row().cells, row, strict=True):
+            cell.text = text
+    document.save(str(path))
+
+
+def test_a_row_continued_without_its_number(tmp_path: Path) -> None:
+    path = tmp_path / "continued.docx"
+    _simple_docx(path, ["No.", "Provision", "Commission proposal", "Council mandate", "Remarks"], [
+        ["7", "Article 7(1)", "1. Made-up widgets shall", "1. Made-up widgets may", ""],
+        ["", "Article 7(1)", "be counted.", "be counted.", "Made-up remark."],
+        ["8", "Article 7(2)", "2. Made-up gadgets too.", "deleted", ""],
+    ])  # fmt: skip
+    document = parse_file(path)
+    assert [stage.name for stage in document.stages] == ["commission-proposal", "council-mandate"]
+    first, second = document.rows
+    assert (first.number, first.heading, first.comments) == ("7", "Article 7(1)", "Made-up remark.")
+    assert first.cells == (
+        "1. Made-up widgets shall\nbe counted.",
+        "1. Made-up widgets may\nbe counted.",
+    )
+    assert second.cell_states == ("text", "deleted")
+    council = {p.label: p.text for p in document.stages[1].provisions}
+    assert council == {"Article 7": "1. Made-up widgets may\nbe counted."}
+
+
+def test_a_column_withheld_until_the_end(tmp_path: Path) -> None:
+    path = tmp_path / "withheld.docx"
+    _simple_docx(path, ["Row", "Heading", "Commission proposal", "EP position", "Compromise"], [
+        ["1", "Article 1", "Made-up text one.", "Made-up text one.", "Made-up text one."],
+        ["2", "Article 2", "Made-up text two.", "Made-up text two.",
+         "COLUMN DELETED FROM THIS POINT UNTIL THE END OF THE DOCUMENT"],
+        ["3", "Article 3", "Made-up text three.", "Made-up text three.", ""],
+    ])  # fmt: skip
+    document = parse_file(path)
+    states = [row.cell_states[2] for row in document.rows]
+    assert states == ["text", "withheld", "withheld"]
+    compromise = document.stages[2]
+    assert compromise.name == "trilogue"
+    assert [p.label for p in compromise.provisions] == ["Article 1"]
+    assert compromise.meta["partial"] == "the document shows this column on 1 of 3 rows"
+    assert any("withheld on 2 of 3 rows" in warning for warning in document.warnings)

@@ -107,6 +107,7 @@ def assemble(table: SourceTable, fmt: str) -> ParsedDocument:
         heading, inherited = _heading_of(row, previous)
         if heading is not None and heading.label is None:
             path = (_division_title(row, heading),)
+            previous = None  # a row after a division heading names its own provision
         elif heading is not None:
             previous = heading
         else:

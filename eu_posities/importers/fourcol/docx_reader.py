@@ -280,7 +280,8 @@ def _read(header: list[_Cell], body: list[list[_Cell]], roles: list[str],
             heading.append(" ".join(t for t in texts if t))
             table.placed_words += words
             continue
-        if ROW_NUMBER.match(number):
+        starts = bool(ROW_NUMBER.match(number))
+        if starts:
             if current is not None:
                 _finish(current, statuses, table)
             current = SourceRow(number=number, heading=" ".join(heading).strip(),
@@ -296,7 +297,8 @@ def _read(header: list[_Cell], body: list[list[_Cell]], roles: list[str],
                 if target and cell.runs:
                     target.append(MarkedRun("equal", "\n"))
                 target.extend(cell.runs)
-            elif role == headers.HEADING and cell.text:
+            elif role == headers.HEADING and cell.text and starts:
+                # A row continued without its number repeats its heading: read it once.
                 current.heading = f"{current.heading} {cell.text}".strip()
             elif role == headers.COMMENTS and cell.text:
                 current.comments = f"{current.comments}\n{stage_text(cell.runs)}".strip()
