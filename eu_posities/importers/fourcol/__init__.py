@@ -26,7 +26,7 @@ __all__ = ["FORMAT", "detect", "parse"]
 
 
 def detect(path: Path, data: bytes) -> str | None:
-    """ "pdf" or "docx" when `data` is a four-column document in that format, else None."""
+    """The format ("pdf" or "docx") of a four-column document; None for any other file."""
     if data.startswith(b"%PDF"):
         from eu_posities.importers.fourcol.pdf_reader import looks_like_fourcol
 

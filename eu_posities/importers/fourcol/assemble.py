@@ -178,7 +178,7 @@ def assemble(table: SourceTable, fmt: str) -> ParsedDocument:
 
 
 def _division_title(row: SourceRow, heading: RowHeading) -> str:
-    """ "Chapter 3 – OBLIGATIONS OF PROVIDERS ..." from the first cell that prints it."""
+    """The division's title ("Chapter 3 – OBLIGATIONS OF ...") from the first cell with it."""
     for index in range(len(row.cells)):
         lines = [line for line in row.cell_text(index).split("\n") if line.strip()]
         if lines and _DIVISION_LINE.match(lines[0]):

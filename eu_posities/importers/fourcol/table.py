@@ -24,7 +24,7 @@ TEXT, EMPTY, DELETED, WITHHELD = "text", "empty", "deleted", "withheld"
 
 
 def read_status(text: str) -> str | None:
-    """ "G", "Y" or "R" from a status cell's text ("G", "green", "Rood"); None otherwise."""
+    """The status a cell's text gives ("G", "green", "Rood"): "G", "Y", "R" or None."""
     return _STATUS_WORDS.get(re.sub(r"[\s.:]+", "", text).lower())
 
 
@@ -43,7 +43,7 @@ def cell_state(text: str) -> str:
 
 
 def withholds_the_rest(text: str) -> bool:
-    """ "COLUMN DELETED FROM THIS POINT UNTIL THE END OF THE DOCUMENT"."""
+    """Does the cell withhold the rest of its column ("... UNTIL THE END OF THE DOCUMENT")?"""
     return bool(_WITHHELD.match(text) and _TO_THE_END.search(text))
 
 
