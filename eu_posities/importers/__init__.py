@@ -2,8 +2,11 @@
 
 `parse_file(path, fmt="auto")` detects the format and returns a `ParsedDocument`: one
 `ParsedStage` per text in the file (several for a multi-column table or a LEOS mandate) and
-whatever else the file holds. Every format module has `parse(path, data, **options) ->
-ParsedDocument`. Every failure is an `InputError` naming the file and the reason.
+whatever else the file holds. A four-column document (PDF or DOCX with a header row naming
+the stages and numbered rows) is recognised before the generic PDF and DOCX readers and
+read by `fourcol`: one stage per column, and its rows. Every format module has `parse(path,
+data, **options) -> ParsedDocument`. Every failure is an `InputError` naming the file and the
+reason.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ FORMATS = (
     "oj-xhtml",
     "formex",
     "akn",
+    "fourcol",
     "docx",
     "pdf",
     "text",
@@ -50,6 +54,10 @@ def _parser(fmt: str) -> Callable[..., ParsedDocument]:
         from eu_posities.importers import akn
 
         return akn.parse
+    if fmt == "fourcol":
+        from eu_posities.importers import fourcol
+
+        return fourcol.parse
     if fmt == "docx":
         from eu_posities.importers import docx_import
 

@@ -62,6 +62,19 @@ def _amendments(fmt: str, path: Path, data: bytes) -> str:
     return found or fmt
 
 
+def _is_fourcol(path: Path, data: bytes) -> bool:
+    """A four-column table (PDF or DOCX) goes to its own reader before the generic ones.
+
+    A file the quick look cannot read is left to the generic reader, which reports why.
+    """
+    from eu_posities.importers import fourcol
+
+    try:
+        return fourcol.detect(path, data) is not None
+    except InputError:
+        return False
+
+
 def detect_format(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     """Guess the format of `path` from its content; raise `InputError` if unrecognised."""
     path = Path(path)
@@ -72,11 +85,15 @@ def detect_format(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     data = read_limited(path, max_bytes)
     head = data[:8192]
     if head.startswith(b"%PDF"):
+        if _is_fourcol(path, data):
+            return "fourcol"
         return _amendments("pdf", path, data)
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:
                 if "word/document.xml" in archive.namelist():
+                    if _is_fourcol(path, data):
+                        return "fourcol"
                     return _amendments("docx", path, data)
         except zipfile.BadZipFile:
             raise InputError("damaged ZIP/DOCX file", source=str(path)) from None
