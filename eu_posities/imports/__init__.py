@@ -243,7 +243,8 @@ def store_document(
             dossier=dossier,
             key=key,
             kind=request.kind if len(texts) == 1 else None,
-            date=request.date,
+            # A four-column document's date is its own, not that of each column's position.
+            date=request.date if len(texts) == 1 else None,
             ref=request.ref or document.meta.get("ref") or None,
             title=request.title or text.title or None,
             language=request.language or text.language,
@@ -296,7 +297,7 @@ def store_document(
 def document_facts(document: ParsedDocument, text: ParsedStage) -> dict[str, Any]:
     """What the stage remembers of how its document was read (shown wherever it is shown)."""
     facts: dict[str, Any] = {}
-    for name in ("marks", "release", "amending"):
+    for name in ("marks", "release", "amending", "layout"):
         if document.meta.get(name):
             facts[name] = document.meta[name]
     if text.struck:

@@ -452,21 +452,20 @@ def rows(
         raise InputError(f"invalid row status {status!r}; use G, Y or R")
     with reading(engine) as session:
         found = get_dossier(session=session, key=dossier_key)
-        stored = rows_of(session, found)
-    entries = [
-        RowEntry(
-            number=r.number,
-            status=r.status,
-            heading=r.heading,
-            cells=dict(r.cells),
-            states=dict(r.states),
-            label=r.label,
-            part=r.part,
-            comments=r.comments,
-            section=r.section,
-        )
-        for r in stored
-    ]
+        entries = [
+            RowEntry(
+                number=r.number,
+                status=r.status,
+                heading=r.heading,
+                cells=dict(r.cells),
+                states=dict(r.states),
+                label=r.label,
+                part=r.part,
+                comments=r.comments,
+                section=r.section,
+            )
+            for r in rows_of(session, found)
+        ]
     if provision is not None:
         wanted = " ".join(provision.split()).lower()
         entries = [e for e in entries if (e.label or "").lower() == wanted]
