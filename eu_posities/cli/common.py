@@ -73,14 +73,17 @@ class AppState:
 
         An empty database gets the schema (and, for the TUI, the demo data); an outdated one
         is upgraded only when asked (`eup init`), since in team mode that is a deliberate act.
+        A SQLite file that does not exist is created only by `eup init`/`restore` and by the
+        TUI on the default database: a typo in `--db` is an error, not a new database.
         """
         if self._engine is None:
             from sqlalchemy.exc import OperationalError
 
             from eu_posities import db
 
+            create = upgrade or (auto_demo and self.db_url is None)
             try:
-                engine = db.make_engine(self.url)
+                engine = db.make_engine(self.url, create=create)
                 state = db.check_schema(engine)
             except OperationalError as exc:
                 raise EupError(f"cannot open database {safe_url(self.url)}: {exc.orig}") from None
