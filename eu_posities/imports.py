@@ -51,9 +51,13 @@ class ImportedStage:
 
 
 def sha256_of(path: Path) -> str:
-    """The file's digest; for a folder (a Formex act with its annexes), of all its files."""
+    """The file's digest; for a folder (a Formex act with its annexes), of all its files.
+
+    Only regular files directly in the folder count: no links, FIFOs or sub-folders (the
+    importer reads nothing else either).
+    """
     digest = hashlib.sha256()
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    files = sorted(p for p in path.iterdir() if _plain_file(p)) if path.is_dir() else [path]
     for file in files:
         if path.is_dir():
             digest.update(file.relative_to(path).as_posix().encode() + b"\0")
@@ -61,6 +65,15 @@ def sha256_of(path: Path) -> str:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
     return digest.hexdigest()
+
+
+def _plain_file(path: Path) -> bool:
+    import stat
+
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def parse(request: ImportRequest) -> list[ParsedStage]:

@@ -16,6 +16,11 @@ Documents are hostile input. Three rules, one place:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import fields, is_dataclass, replace
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # XML 1.0 Char production, minus the C1 block (legal in XML, never text in a document).
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -52,3 +57,35 @@ def for_terminal(text: str) -> str:
 def is_clean(text: str) -> bool:
     """True if `for_storage` would leave `text` unchanged."""
     return _NOT_TEXT.search(text) is None and "\r" not in text
+
+
+def map_strings(value: T, clean: Callable[[str], str] = for_storage) -> T:
+    """`value` with `clean` applied to every string inside it: in (frozen) dataclasses,
+    tuples, lists and dicts. What `clean` leaves unchanged keeps its identity, so a clean
+    document costs one pass and no copies."""
+    return _map(value, clean)  # type: ignore[no-any-return]
+
+
+def _map(value: Any, clean: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        new = clean(value)
+        return value if new == value else new
+    if isinstance(value, tuple | list):
+        items = [_map(item, clean) for item in value]
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
+        return type(value)(items)
+    if isinstance(value, dict):
+        pairs = [(_map(k, clean), _map(v, clean)) for k, v in value.items()]
+        if all(k is k0 and v is v0 for (k, v), (k0, v0) in zip(pairs, value.items(), strict=True)):
+            return value
+        return dict(pairs)
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for field in fields(value):
+            old = getattr(value, field.name)
+            new = _map(old, clean)
+            if new is not old:
+                changes[field.name] = new
+        return replace(value, **changes) if changes else value
+    return value

@@ -20,7 +20,7 @@ from eu_posities.document import ParsedDocument
 from eu_posities.errors import InputError
 from eu_posities.importers.detect import MAX_BYTES, detect_data, detect_format, read_limited
 from eu_posities.importers.limits import check_lines
-from eu_posities.importers.sanitize import clean_document
+from eu_posities.safetext import for_storage, map_strings
 
 FORMATS = ("eurlex-html", "oj-xhtml", "formex", "akn", "docx", "pdf", "text", "dutch")
 
@@ -99,4 +99,4 @@ def parse_file(path: Path, fmt: str = "auto", **options: object) -> ParsedDocume
     if any(has_recast_markers(stage) for stage in document.stages):
         stages = tuple(apply_recast(stage, recast) for stage in document.stages)
         document = replace(document, stages=stages)
-    return clean_document(document)
+    return map_strings(document, for_storage)
