@@ -80,7 +80,7 @@ def parse(request: ImportRequest) -> list[ParsedStage]:
     """Parse the file; no database involved, so a bad file never opens a transaction."""
     from eu_posities.importers import parse_file
 
-    if not (request.path.is_file() or request.path.is_dir()):
+    if not request.path.exists():  # anything else (a FIFO, a device) the importers refuse
         raise InputError("no such file", source=str(request.path))
     options: dict[str, object] = {}
     if request.leos_both:

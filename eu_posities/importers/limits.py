@@ -52,14 +52,18 @@ MAX_ZIP_TOTAL_BYTES = 48 * MB  # all parts read from one archive, unpacked
 # PDF
 MAX_PDF_PAGES = 2_000
 MAX_PDF_OBJECTS = 400_000
-MAX_PDF_OBJECT_BYTES = 2 * MB  # the text of one object outside its stream data
-MAX_PDF_OBJECT_TEXT = 12 * MB  # all object text, raw and from object streams
+MAX_PDF_OBJECT_BYTES = 1 * MB  # the text of one object outside its stream data
+# All object text, raw and from object streams: pdfminer makes Python objects of it, up to
+# ~90 bytes for each two bytes of text ("[]"). Real documents have well under 1 MB.
+MAX_PDF_OBJECT_TEXT = 6 * MB
 MAX_PDF_STREAM_BYTES = 8 * MB  # one stream, decoded
-MAX_PDF_DECODED_BYTES = 128 * MB  # all streams of one document, decoded
+MAX_PDF_DECODED_BYTES = 256 * MB  # decoded from streams for one document, in all
 MAX_PDF_CONTENT_STREAM_BYTES = 4 * MB  # one content stream interpreted
 MAX_PDF_PAGE_CONTENT_BYTES = 16 * MB  # content interpreted for one page (forms included)
 MAX_PDF_CONTENT_BYTES = 256 * MB  # content interpreted for the whole document
-MAX_PDF_PAGE_OBJECTS = 100_000  # characters, lines, images and forms drawn on one page
+# Characters, lines, images and forms drawn on one page (~3 KB each once pdfplumber has
+# read them); a dense page of a four-column document has 5,000.
+MAX_PDF_PAGE_OBJECTS = 60_000
 MAX_PDF_XREF_SECTIONS = 256
 MAX_PDF_CMAP_ENTRIES = 300_000  # code mappings one character map may expand to
 
@@ -276,12 +280,16 @@ def check_pdf(data: bytes, source: str) -> PdfStats:
 
 
 def _object_text(data: bytes, start: int, end: int) -> int:
-    """Bytes of an object outside its stream data (between `stream` and `endstream`)."""
+    """Bytes of the object at `start` (up to `endobj`, or `end`) outside its stream data."""
     stream = data.find(b"stream", start, end)
     if stream < 0:
-        return end - start
+        close = data.find(b"endobj", start, end)
+        return (close if close >= 0 else end) - start
     finish = data.find(b"endstream", stream + 6, end)
-    return stream - start + (end - finish if finish >= 0 else 0)
+    if finish < 0:
+        return stream - start
+    close = data.find(b"endobj", finish, end)
+    return stream - start + (close if close >= 0 else end) - finish
 
 
 @contextmanager

@@ -26,7 +26,7 @@ import io
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from eu_posities.errors import InputError
@@ -39,6 +39,7 @@ class _Budget:
     decoded: int = 0
     object_text: int = 0
     content: int = 0
+    object_streams: set[int] = field(default_factory=set)  # counted once, however often read
 
 
 _BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("pdf_budget", default=None)
@@ -50,6 +51,13 @@ def _current() -> _Budget:
 
 def _refuse(message: str) -> InputError:
     return InputError(f"refused: {message}", source=_current().source)
+
+
+def _too_big(limit: int) -> InputError:
+    if limit < limits.MAX_PDF_STREAM_BYTES:  # what the document has left, not the stream limit
+        total = limits.mb(limits.MAX_PDF_DECODED_BYTES)
+        return _refuse(f"the PDF's streams unpack to more than {total} MB together")
+    return _refuse(f"a PDF stream unpacks to more than {limits.mb(limit)} MB")
 
 
 @contextmanager
@@ -99,7 +107,7 @@ def _inflate(data: bytes, limit: int) -> bytes:
                 raise PDFException(f"Invalid zlib bytes: {exc!r}") from exc
             return _inflate_damaged(before, chunk, start, len(data), out)
         if len(out) > limit:
-            raise _refuse(f"a PDF stream unpacks to more than {limits.mb(limit)} MB")
+            raise _too_big(limit)
         if inflater.eof:
             break
     return bytes(out)
@@ -122,7 +130,7 @@ def _lzw(data: bytes, limit: int) -> bytes:
     for piece in LZWDecoder(io.BytesIO(data)).run():
         out += piece
         if len(out) > limit:
-            raise _refuse(f"a PDF stream unpacks to more than {limits.mb(limit)} MB")
+            raise _too_big(limit)
     return bytes(out)
 
 
@@ -154,7 +162,7 @@ def _ccitt_bound(data: bytes, params: Any) -> int:
 
 def _check_size(size: int, limit: int) -> None:
     if size > limit:
-        raise _refuse(f"a PDF stream unpacks to more than {limits.mb(limit)} MB")
+        raise _too_big(limit)
 
 
 def _bounded_decode(self: Any) -> None:
@@ -168,7 +176,7 @@ def _bounded_decode(self: Any) -> None:
     state = _current()
     limit = min(limits.MAX_PDF_STREAM_BYTES, limits.MAX_PDF_DECODED_BYTES - state.decoded)
     if limit < 0:
-        raise _refuse(f"the PDF unpacks to more than {limits.mb(limits.MAX_PDF_DECODED_BYTES)} MB")
+        raise _too_big(limit)
     data = self.rawdata
     if self.decipher:
         data = self.decipher(self.objid, self.genno, data, self.attrs)
@@ -203,8 +211,7 @@ def _bounded_decode(self: Any) -> None:
         _check_size(len(data), limit)
     state.decoded += len(data)
     _check_parsed_stream(self, data, state)
-    self.data = data
-    self.rawdata = None
+    self.data = data  # the raw data stays, so that `lay_out` can free this after the page
 
 
 def _predict(data: bytes, params: Any) -> bytes:
@@ -230,8 +237,12 @@ def _check_parsed_stream(stream: Any, data: bytes, state: _Budget) -> None:
     from pdfminer.pdfdocument import LITERAL_OBJSTM
 
     if stream.attrs.get("Type") is LITERAL_OBJSTM:
-        state.object_text += len(data)
-        if state.object_text > limits.MAX_PDF_OBJECT_TEXT:
+        # Counted once per object (pdfminer's fallback parses each one a first time without
+        # a number, and lets it go); none may be bigger than the whole allowance.
+        if stream.objid is not None and stream.objid not in state.object_streams:
+            state.object_streams.add(stream.objid)
+            state.object_text += len(data)
+        if max(len(data), state.object_text) > limits.MAX_PDF_OBJECT_TEXT:
             raise _refuse(
                 f"more than {limits.mb(limits.MAX_PDF_OBJECT_TEXT)} MB of PDF object text"
             )
@@ -354,10 +365,14 @@ def lay_out(page: Any) -> None:
             count_object()
             super().begin_figure(*args, **kwargs)
 
+    drawn_streams: list[Any] = []
+
     class Interpreter(PDFPageInterpreter):  # type: ignore[misc]
         def render_contents(self, resources: Any, streams: Any, ctm: Any = None) -> None:
             for item in list_value(streams):
-                size = len(stream_value(item).get_data())
+                content = stream_value(item)
+                drawn_streams.append(content)
+                size = len(content.get_data())
                 if size > limits.MAX_PDF_CONTENT_STREAM_BYTES:
                     raise _refuse(
                         f"a content stream of {limits.mb(size)} MB on page {page.page_number}"
@@ -381,5 +396,12 @@ def lay_out(page: Any) -> None:
 
     pdf = page.pdf
     device = Device(pdf.rsrcmgr, pageno=page.page_number, laparams=pdf.laparams)
-    Interpreter(pdf.rsrcmgr, device).process_page(page.page_obj)
+    try:
+        Interpreter(pdf.rsrcmgr, device).process_page(page.page_obj)
+    finally:
+        # pdfminer keeps every decoded stream for the document's life; a page's contents are
+        # decoded again if another page draws them (and counted again), never all held.
+        for content in drawn_streams:
+            if content.rawdata is not None:
+                content.data = None
     page._layout = device.get_result()
