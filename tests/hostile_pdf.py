@@ -293,6 +293,24 @@ def worst_within_limits() -> bytes:
     return pages_pdf([_dense_page(59_000)], extra_objects=[objstm], broken_xref=True)
 
 
+def line_grid(count: int = 59_000) -> bytes:
+    """A page of 59,000 short ruled lines, half across and half down: a table finder that
+    compares every line with every other would take hours."""
+    lines = [TEXT]
+    for index in range(count // 2):
+        x, y = 10 + (index % 200) * 3, 10 + (index // 200) * 3
+        lines.append(b"%d %d m %d %d l S %d %d m %d %d l S" % (x, y, x + 2, y, x, y, x, y + 2))
+    return pages_pdf([stream(flate(b"\n".join(lines)), b"/Filter /FlateDecode")])
+
+
+def ruled_boxes(count: int = 4_000) -> bytes:
+    """A page of 4,000 small ruled boxes: pdfplumber's table finder needs minutes for it."""
+    ops = [TEXT]
+    for index in range(count):
+        ops.append(b"%d %d 4 4 re S" % (5 + (index % 75) * 8, 5 + (index // 75) * 8))
+    return pages_pdf([stream(flate(b"\n".join(ops)), b"/Filter /FlateDecode")])
+
+
 def damaged_flate() -> bytes:
     """A page content of 3 MB whose Flate checksum is broken: pdfminer's own fallback for
     damaged streams takes time quadratic in the size (hours for this one)."""
@@ -391,6 +409,8 @@ ATTACKS = {
     "char-flood": char_flood,
     "chars-near-limit": chars_near_limit,
     "worst-within-limits": worst_within_limits,
+    "line-grid": line_grid,
+    "ruled-boxes": ruled_boxes,
     "damaged-flate": damaged_flate,
     "garbage": garbage,
     "encrypted-bomb": encrypted_bomb,

@@ -61,6 +61,7 @@ REFUSED: dict[str, tuple[object, str, str | None]] = {
     "pdf-nested-forms": (hf.pdf("nested-forms"), "draws more than", None),
     "pdf-char-flood": (hf.pdf("char-flood"), "draws more than", None),
     "pdf-garbage": (hf.pdf("garbage"), "PDF", None),
+    "pdf-ruled-boxes": (hf.pdf("ruled-boxes"), "too many table", None),
     "pdf-encrypted-bomb": (hf.pdf("encrypted-bomb"), "unpacks to more than 8 MB", None),
 }
 READ: dict[str, tuple[object, str]] = {
@@ -70,6 +71,7 @@ READ: dict[str, tuple[object, str]] = {
     "pdf-damaged-flate": (hf.pdf("damaged-flate"), "Article 1"),
     "pdf-chars-near-limit": (hf.pdf("chars-near-limit"), "Article 1"),
     "pdf-worst-within-limits": (hf.pdf("worst-within-limits"), "Article 1"),
+    "pdf-line-grid": (hf.pdf("line-grid"), "Article 1"),
     "formex-plain": (hf.formex_plain, "Article 1"),
     "text-control-characters": (hf.text_control_characters, "Article 1"),
 }

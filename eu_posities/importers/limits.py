@@ -13,7 +13,7 @@ memory and a few minutes of work whatever the file holds (docs/security.md lists
   directory; `open_zip_part` unpacks one part with a counted, bounded read.
 - PDF: `check_pdf` pre-scans the raw objects; `open_pdf` opens the file with bounded stream
   decoding (see `pdfguard`); `pdf_pages` yields pages laid out under a per-page budget and
-  frees each page after use.
+  frees each page after use; `pdf_tables` finds a page's tables once their cost is known.
 """
 
 from __future__ import annotations
@@ -65,6 +65,14 @@ MAX_PDF_CONTENT_BYTES = 256 * MB  # content interpreted for the whole document
 # read them); a dense page of a four-column document has 5,000.
 MAX_PDF_PAGE_OBJECTS = 60_000
 MAX_PDF_XREF_SECTIONS = 256
+# Table finding (pdfplumber) compares every vertical ruling with every horizontal one and
+# every crossing point with every other: quadratic work, bounded per page and per document.
+# The real four-column document: at most 15,000 pairs and 543 points a page, 24 million
+# squared points in all.
+MAX_PDF_TABLE_PAIRS_PAGE = 250_000
+MAX_PDF_TABLE_PAIRS = 25_000_000
+MAX_PDF_TABLE_POINTS_PAGE = 3_000
+MAX_PDF_TABLE_WORK = 200_000_000  # the sum of squared crossing points
 MAX_PDF_CMAP_ENTRIES = 300_000  # code mappings one character map may expand to
 
 
@@ -201,13 +209,22 @@ def open_zip_part(
         return None
     if info.flag_bits & 0x1:
         raise InputError(f"refused: {name} is encrypted (password-protected)", source=source)
-    limit = min(MAX_ZIP_PART_BYTES, budget.unpacked)
-    if info.file_size > limit:
-        raise InputError(
-            f"refused: {name} unpacks to {mb(info.file_size)} MB, over the "
-            f"{mb(MAX_ZIP_PART_BYTES)} MB limit for one part",
+    limit = min(MAX_ZIP_PART_BYTES, max(budget.unpacked, 0))
+
+    def too_big(size: str) -> InputError:
+        if limit < MAX_ZIP_PART_BYTES:  # the document's allowance ran out first
+            return InputError(
+                f"refused: {name} takes the document past {mb(MAX_ZIP_TOTAL_BYTES)} MB unpacked",
+                source=source,
+            )
+        return InputError(
+            f"refused: {name} unpacks to {size} MB, over the {mb(MAX_ZIP_PART_BYTES)} MB "
+            "limit for one part",
             source=source,
         )
+
+    if info.file_size > limit:
+        raise too_big(mb(info.file_size))
     chunks: list[bytes] = []
     size = 0
     try:
@@ -219,10 +236,7 @@ def open_zip_part(
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > limit:
-                    raise InputError(
-                        f"refused: {name} unpacks to more than {mb(MAX_ZIP_PART_BYTES)} MB",
-                        source=source,
-                    )
+                    raise too_big(f"more than {mb(limit)}")
     except InputError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
@@ -311,6 +325,14 @@ def open_pdf(data: bytes, source: str) -> Iterator[Any]:
         finally:
             if "_pages" in vars(pdf):  # closing loads every page otherwise
                 pdf.close()
+
+
+def pdf_tables(page: Any) -> list[Any]:
+    """`page.extract_tables()`, refused when the rulings would make table finding explode."""
+    from eu_posities.importers import pdfguard
+
+    pdfguard.check_tables(page)
+    return list(page.extract_tables())
 
 
 def pdf_pages(pdf: Any) -> Iterator[Any]:

@@ -18,7 +18,7 @@ from typing import Any
 from eu_posities.document import ParsedDocument, ParsedStage
 from eu_posities.errors import InputError
 from eu_posities.importers.detect import read_limited
-from eu_posities.importers.limits import MAX_PDF_PAGES, open_pdf, pdf_pages
+from eu_posities.importers.limits import MAX_PDF_PAGES, open_pdf, pdf_pages, pdf_tables
 from eu_posities.importers.tables import is_comparison_table, read_label, stages_from_table
 from eu_posities.importers.text import split_text
 
@@ -55,7 +55,7 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
         with open_pdf(data or read_limited(path), source) as pdf:
             page_tables, pages = [], []
             for page in pdf_pages(pdf):
-                page_tables.append(page.extract_tables())
+                page_tables.append(pdf_tables(page))
                 pages.append(_page_lines(page))
         table_rows = _table_rows(page_tables)
         if table_rows:

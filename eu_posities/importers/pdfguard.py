@@ -39,6 +39,8 @@ class _Budget:
     decoded: int = 0
     object_text: int = 0
     content: int = 0
+    table_pairs: int = 0
+    table_work: int = 0
     object_streams: set[int] = field(default_factory=set)  # counted once, however often read
 
 
@@ -405,3 +407,32 @@ def lay_out(page: Any) -> None:
             if content.rawdata is not None:
                 content.data = None
     page._layout = device.get_result()
+
+
+def check_tables(page: Any) -> None:
+    """Refuse a page whose rulings would make pdfplumber's table finder run for hours.
+
+    The rulings are merged as pdfplumber merges them (default settings, as the importers
+    use); the crossing points are counted only once the pairs to compare are bounded.
+    """
+    from pdfplumber.table import TableFinder, TableSettings, edges_to_intersections
+
+    state = _current()
+    finder = TableFinder.__new__(TableFinder)  # its edges, without its quadratic steps
+    finder.page = page
+    finder.settings = TableSettings.resolve(None)
+    edges = finder.get_edges()
+    vertical = sum(1 for edge in edges if edge["orientation"] == "v")
+    pairs = vertical * (len(edges) - vertical)
+    state.table_pairs += pairs
+    if pairs > limits.MAX_PDF_TABLE_PAIRS_PAGE or state.table_pairs > limits.MAX_PDF_TABLE_PAIRS:
+        raise _refuse(f"too many table rulings to compare (page {page.page_number})")
+    settings = finder.settings
+    points = len(
+        edges_to_intersections(
+            edges, settings.intersection_x_tolerance, settings.intersection_y_tolerance
+        )
+    )
+    state.table_work += points * points
+    if points > limits.MAX_PDF_TABLE_POINTS_PAGE or state.table_work > limits.MAX_PDF_TABLE_WORK:
+        raise _refuse(f"too many table crossings to read (page {page.page_number})")
