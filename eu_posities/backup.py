@@ -1,7 +1,9 @@
 """Lossless backup and restore of the whole database as one JSON document, history included.
 
 The same backup restores into SQLite or PostgreSQL; backup → restore → backup gives the
-same bytes. Row ids are kept so that links and history stay exactly as they were.
+same bytes. Row ids are kept so that links and history stay exactly as they were. A backup is
+checked whole before anything is written (`read_backup`): its format and schema, every
+table, column, type and limit, keys, and that every link points at a row of the backup.
 """
 
 from __future__ import annotations
@@ -11,15 +13,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, inspect, text
+from sqlalchemy import inspect, text
 from sqlmodel import Session, SQLModel, select
 
 from eu_posities.errors import Conflict, InputError
-from eu_posities.files import write_atomic
+from eu_posities.files import read_regular, write_atomic
 from eu_posities.models import TABLES
 
 FORMAT = "eu-posities-backup"
 VERSION = 1
+MAX_BACKUP_BYTES = 1024**3  # far above any real database; json.loads needs ~10x in memory
 
 
 def _table_name(model: type[SQLModel]) -> str:
@@ -59,36 +62,48 @@ def write_backup(*, session: Session, path: Path) -> dict[str, int]:
 
 
 def read_backup(path: Path) -> dict[str, Any]:
+    """The backup in `path`, checked whole (see `check_backup`); InputError if it is not fit."""
+    raw = read_regular(path.expanduser(), MAX_BACKUP_BYTES, source=str(path))
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("no such file", source=str(path)) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"not a readable backup ({exc})", source=str(path)) from None
-    if (
-        not isinstance(data, dict)
-        or data.get("format") != FORMAT
-        or not isinstance(data.get("tables"), dict)
-    ):
-        raise InputError("not an eu-posities backup", source=str(path))
-    if data.get("version") != VERSION:
-        raise InputError(
-            f"backup format version {data.get('version')} is not supported", source=str(path)
-        )
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"not a readable backup ({reason})", source=str(path)) from None
+    try:
+        check_backup(data)
+    except InputError as exc:
+        raise InputError(str(exc), source=str(path)) from None
     return data
 
 
-def _decode(model: type[SQLModel], row: dict[str, Any]) -> dict[str, Any]:
-    out = dict(row)
-    for column in model.__table__.columns:  # type: ignore[attr-defined]
-        value = out.get(column.name)
-        if isinstance(value, str) and _is_datetime(column.type):
-            out[column.name] = datetime.fromisoformat(value)
-    return out
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a database can hold")
 
 
-def _is_datetime(column_type: Any) -> bool:
-    return isinstance(getattr(column_type, "impl", column_type), DateTime)
+def check_backup(data: Any) -> None:
+    """Refuse a backup that cannot be restored exactly, on either database; change nothing.
+
+    The rows are decoded in place (times become datetimes), ready for `restore_backup`.
+    """
+    from eu_posities.backup_check import check_tables
+    from eu_posities.db import _known_revisions, code_head
+
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError("not an eu-posities backup")
+    if data.get("version") != VERSION:
+        raise InputError(f"backup format version {data.get('version')!r} is not supported")
+    unknown = sorted(set(data) - {"format", "version", "schema", "tables"})
+    if unknown:
+        raise InputError(f"unknown field {unknown[0]!r} in the backup")
+    schema = data.get("schema")
+    if not isinstance(schema, str) or schema not in _known_revisions():
+        raise InputError(
+            f"the backup has schema revision {schema!r}, which this eu-posities does not know "
+            f"(it knows up to {code_head()}); restore it with the version that wrote it"
+        )
+    if not isinstance(data.get("tables"), dict):
+        raise InputError("not an eu-posities backup (no tables)")
+    check_tables(data["tables"])
 
 
 def restore_backup(*, session: Session, data: dict[str, Any]) -> dict[str, int]:
@@ -99,11 +114,12 @@ def restore_backup(*, session: Session, data: dict[str, Any]) -> dict[str, int]:
         raise Conflict(
             "the database is not empty; restore into a new database (eup --db URL restore FILE)"
         )
+    check_backup(data)  # a caller that did not read it through `read_backup`
     counts: dict[str, int] = {}
     for model in TABLES:
         rows = data["tables"].get(_table_name(model), [])
         if rows:
-            session.execute(model.__table__.insert(), [_decode(model, r) for r in rows])  # type: ignore[attr-defined]
+            session.execute(model.__table__.insert(), rows)  # type: ignore[attr-defined]
         counts[_table_name(model)] = len(rows)
     session.flush()
     _reset_sequences(session)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import random
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,24 +28,35 @@ MIGRATION_LOCK = 0x6575_7000  # PostgreSQL advisory lock key held while migratin
 T = TypeVar("T")
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """An engine for `url`; for SQLite, the file and its folder are private to the user."""
+def make_engine(url: str, *, echo: bool = False, create: bool = True) -> Engine:
+    """An engine for `url`.
+
+    SQLite: a missing file is created (private to the user, as its new folders) only when
+    `create` is true, else refused; an existing file must be a SQLite database and is never
+    chmodded; one the user may not write is opened read-only.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url, parsed.database, echo=echo)
+        return _sqlite_engine(url, parsed.database, echo=echo, create=create)
     try:
         return create_engine(url, echo=echo, pool_pre_ping=True)
     except Exception as exc:  # bad driver name, malformed URL
         raise EupError(f"cannot use database URL {parsed!r}: {exc}") from None
 
 
-def _sqlite_engine(url: str, database: str | None, *, echo: bool) -> Engine:
+def _sqlite_engine(url: str, database: str | None, *, echo: bool, create: bool) -> Engine:
+    read_only = False
+    options: dict[str, Any] = {}
     if database and database != ":memory:" and not database.startswith("file:"):
-        _prepare_private_file(Path(database))
+        path = Path(database).expanduser()
+        read_only = open_sqlite_file(path, create=create)
+        if read_only:
+            options["creator"] = _read_only_connector(path)
     engine = create_engine(
         url,
         echo=echo,
         connect_args={"timeout": SQLITE_BUSY_MS / 1000, "check_same_thread": False},
+        **options,
     )
 
     @event.listens_for(engine, "connect")
@@ -54,7 +66,7 @@ def _sqlite_engine(url: str, database: str | None, *, echo: bool) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
-        if database and database != ":memory:":
+        if database and database != ":memory:" and not read_only:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
@@ -72,18 +84,75 @@ def _sqlite_engine(url: str, database: str | None, *, echo: bool) -> Engine:
     return engine
 
 
-def _prepare_private_file(path: Path) -> None:
-    """Texts may be LIMITE: the database file and its folder are readable by the user only."""
-    path = path.expanduser()
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def open_sqlite_file(path: Path, *, create: bool) -> bool:
+    """Check (or create) the SQLite file `path`; True if it can only be read.
+
+    Texts may be LIMITE: a database this creates, and its new folders, are readable by the
+    user only. An existing file is not ours to change: it is never chmodded, and a file
+    that is not a SQLite database is refused rather than written into.
+    """
     try:
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, mode=0o700)
-        if not path.exists():
-            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        info = os.stat(path)
+    except FileNotFoundError:
+        if not create:
+            raise EupError(
+                f"no database at {path}; create one with `eup init` "
+                "(or check --db / EU_POSITIES_DB)"
+            ) from None
+        _create_private_file(path)
+        return False
+    except OSError as exc:
+        raise EupError(f"cannot open the database {path}: {exc.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        from eu_posities.files import kind_of
+
+        raise EupError(f"cannot use {path} as a database: it is {kind_of(info.st_mode)}")
+    if info.st_size:
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+            try:
+                head = os.read(fd, len(SQLITE_MAGIC))
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            raise EupError(f"cannot read the database {path}: {exc.strerror}") from None
+        if head != SQLITE_MAGIC:
+            raise EupError(f"{path} is not an eu-posities database (not a SQLite file)")
+    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _create_private_file(path: Path) -> None:
+    try:
+        missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for folder in missing:
+            os.chmod(folder, 0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        try:
+            os.fchmod(fd, 0o600)  # whatever the umask
+        finally:
             os.close(fd)
-        os.chmod(path, 0o600)
+    except FileExistsError:
+        pass  # another process created it meanwhile: theirs is as good as ours
     except OSError as exc:  # a data folder that cannot be created, a read-only disk
         raise EupError(f"cannot create the database {path}: {exc.strerror}") from None
+
+
+def _read_only_connector(path: Path) -> Callable[[], Any]:
+    import sqlite3
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+
+    def connect() -> Any:
+        return sqlite3.connect(
+            uri, uri=True, timeout=SQLITE_BUSY_MS / 1000, check_same_thread=False
+        )
+
+    return connect
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -103,7 +172,11 @@ def session_scope(
     `run_write`, which runs the work again. Without it, PostgreSQL writes run at READ
     COMMITTED and must lock what they check (`SELECT ... FOR UPDATE`).
     """
+    from eu_posities.columns import check_session
+
     with Session(engine, expire_on_commit=False) as session:
+        # Every value is checked against the column limits of both databases before a flush.
+        event.listen(session, "before_flush", check_session)
         if write:
             options: dict[str, Any] = {"eup_write": True}
             if serializable and not is_sqlite(engine):

@@ -304,9 +304,15 @@ def log_change(
     )
 
 
+MAX_LOG_ROWS = 100_000
+
+
 def list_changes(
     *, session: Session, dossier_key: str | None = None, author: str | None = None, limit: int = 200
 ) -> list[ChangeLog]:
+    """The newest `limit` changes (1 to `MAX_LOG_ROWS`), oldest first."""
+    if not 1 <= limit <= MAX_LOG_ROWS:
+        raise InputError(f"the log limit must be between 1 and {MAX_LOG_ROWS:,} (got {limit:,})")
     query = select(ChangeLog)
     if dossier_key:
         query = query.where(ChangeLog.dossier_key == dossier_key)

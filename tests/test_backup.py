@@ -62,4 +62,4 @@ def test_restore_rejects_bad_files(tmp_path: Path, content: str) -> None:
     url = f"sqlite:///{tmp_path / 'x.db'}"
     result = eup("--db", url, "restore", str(bad))
     assert result.code == 1 and result.err.startswith("error: ") and "bad.json" in result.err
-    assert eup("--db", url, "dossier", "list", "--json").json() == []
+    assert not (tmp_path / "x.db").exists()  # refused before anything was created

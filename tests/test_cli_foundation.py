@@ -71,6 +71,7 @@ def test_dossier_add_then_duplicate_is_refused(db_url: str) -> None:
 
 def test_unknown_dossier_is_one_clear_line(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'x.db'}"
+    assert eup("--db", url, "init", "--empty").code == 0
     result = eup("--db", url, "stages", "no-such-dossier")
     assert result.code == 1
     assert result.err == "error: unknown dossier 'no-such-dossier' (known: none yet)\n"
@@ -79,6 +80,7 @@ def test_unknown_dossier_is_one_clear_line(tmp_path: Path) -> None:
 
 def test_invalid_slug_is_refused(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'x.db'}"
+    assert eup("--db", url, "init", "--empty").code == 0
     result = eup("--db", url, "dossier", "add", "Bad Key", "--title", "x")
     assert result.code == 1 and "invalid dossier key" in result.err
 

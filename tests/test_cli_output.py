@@ -121,6 +121,7 @@ def test_a_stage_without_text_says_so(demo: str) -> None:
 
 
 def test_no_dossiers_yet_says_what_to_do(tmp_path: Path) -> None:
+    assert eup("--db", f"sqlite:///{tmp_path / 'empty.db'}", "init", "--empty").code == 0
     out = eup("--db", f"sqlite:///{tmp_path / 'empty.db'}", "dossier", "list").out
     assert out.strip() == (
         "No dossiers yet: `eup init` loads the demo data, `eup dossier add` adds one."

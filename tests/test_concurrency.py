@@ -251,12 +251,7 @@ def test_simultaneous_imports_of_one_stage(db_url: str, tmp_path: Path, replace:
     assert len(imports) == (3 if replace else 1)
 
 
-def test_parallel_first_use_of_a_new_database_migrates_once(db_url: str) -> None:
-    """Several processes opening a database that does not exist yet all succeed."""
-    base = [sys.executable, "-m", "eu_posities", "--db", db_url]
-    commands = [
-        [*base, "dossier", "add", f"first-{i}", "--title", f"First use {i}"] for i in range(4)
-    ]
+def _all_succeed(commands: list[list[str]]) -> None:
     procs = [
         subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for c in commands
@@ -264,6 +259,16 @@ def test_parallel_first_use_of_a_new_database_migrates_once(db_url: str) -> None
     for proc in procs:
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
+
+
+def test_parallel_first_use_of_a_new_database_migrates_once(db_url: str) -> None:
+    """Several processes creating a database that does not exist yet all succeed (only
+    `eup init` creates a SQLite file), and so do several first writers after them."""
+    base = [sys.executable, "-m", "eu_posities", "--db", db_url]
+    _all_succeed([[*base, "init", "--empty"] for _ in range(4)])
+    _all_succeed(
+        [[*base, "dossier", "add", f"first-{i}", "--title", f"First use {i}"] for i in range(4)]
+    )
     keys = {d["key"] for d in eup("--db", db_url, "dossier", "list", "--json").json()}
     assert keys == {f"first-{i}" for i in range(4)}
     engine = db.make_engine(db_url)

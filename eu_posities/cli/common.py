@@ -65,7 +65,11 @@ class AppState:
         return self.db_url or config.default_db_url()
 
     def engine(self, *, auto_demo: bool = False, upgrade: bool = False) -> Engine:
-        """The engine, with a usable schema (see `services.setup.open_database`)."""
+        """The engine, with a usable schema (see `services.setup.open_database`).
+
+        A SQLite file that does not exist is created only by `eup init`/`restore` and by the
+        TUI on the default database: a typo in `--db` is an error, not a new database.
+        """
         if self._engine is None:
             from eu_posities.services.setup import open_database
 
@@ -74,6 +78,7 @@ class AppState:
                 author=config.current_user(),
                 load_demo_if_new=auto_demo,
                 upgrade=upgrade,
+                create=upgrade or (auto_demo and self.db_url is None),
             )
         return self._engine
 

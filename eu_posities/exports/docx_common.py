@@ -1,9 +1,17 @@
-"""Word building blocks: page setup, header and footer with a PAGE field, marked runs."""
+"""Word building blocks: page setup, header and footer with a PAGE field, marked runs.
+
+Text reaches python-docx only through an export model passed through `xml_safe` (python-docx
+refuses control characters with a ValueError), and a document is written with `save_docx`,
+which builds the whole file in memory first: a full disk is then one OSError from one write,
+never a half-closed ZIP archive complaining from its destructor.
+"""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -14,9 +22,25 @@ from docx.shared import Mm, Pt, RGBColor
 
 from eu_posities.exports.i18n import t
 from eu_posities.exports.model import Run
+from eu_posities.safetext import for_xml, map_strings
+
+M = TypeVar("M")
 
 NOTE_COLOUR = RGBColor(0x4A, 0x52, 0x5C)
 WARN_COLOUR = RGBColor(0x8A, 0x53, 0x00)
+
+
+def xml_safe(model: M) -> M:
+    """The export model with every string XML can hold (control characters dropped)."""
+    return map_strings(model, for_xml)
+
+
+def save_docx(doc: Any, path: Path) -> None:
+    """Write `doc` to `path` in one write (see the module docstring)."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    with open(path, "wb") as handle:
+        handle.write(buffer.getbuffer())
 
 
 def new_document(*, landscape: bool) -> Any:

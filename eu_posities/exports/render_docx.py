@@ -25,9 +25,11 @@ from eu_posities.exports.docx_common import (
     header_footer,
     new_document,
     repeat_header,
+    save_docx,
     set_widths,
     shade,
     usable_width,
+    xml_safe,
 )
 from eu_posities.exports.i18n import status_text, t
 from eu_posities.exports.model import Cell, ComparisonTable, PositionMemo, StageInfo
@@ -78,6 +80,7 @@ def _heading_cell(cell_obj: Any, title: str, sub: str, flags: list[str]) -> None
 
 
 def table_docx(table: ComparisonTable, path: Path) -> None:
+    table = xml_safe(table)  # text from documents: nothing python-docx would refuse
     lang = table.lang
     doc = new_document(landscape=True)
     title = f"{t('table_title', lang)}: {table.dossier.title}"
@@ -131,10 +134,11 @@ def table_docx(table: ComparisonTable, path: Path) -> None:
                 paragraph.add_run(line).font.size = Pt(CELL_SIZE - 1)
     set_widths(grid, widths)
     doc.core_properties.title = title
-    doc.save(str(path))
+    save_docx(doc, path)
 
 
 def memo_docx(memo: PositionMemo, path: Path) -> None:
+    memo = xml_safe(memo)  # text from documents: nothing python-docx would refuse
     lang = memo.lang
     doc = new_document(landscape=False)
     title = f"{t('memo_title', lang)}: {memo.dossier.title}"
@@ -243,7 +247,7 @@ def memo_docx(memo: PositionMemo, path: Path) -> None:
         item.add_run(open_point(c, lang))
     doc.core_properties.title = title
     doc.core_properties.author = memo.author
-    doc.save(str(path))
+    save_docx(doc, path)
 
 
 _STATUS_FILL = {"open": "FDE2E1", "partly": "FFF1C2", "resolved": "D9F2DC", "dropped": "E5E7EB"}

@@ -7,6 +7,10 @@ the stages and numbered rows) is recognised before the generic PDF and DOCX read
 read by `fourcol`: one stage per column, and its rows. Every format module has `parse(path,
 data, **options) -> ParsedDocument`. Every failure is an `InputError` naming the file and the
 reason.
+
+The file is read once, as a regular file under the size limit (`limits`), and every string
+of the result passes `safetext.for_storage`: whatever the format module did, no control
+character or text XML cannot hold reaches the database.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from pathlib import Path
 
 from eu_posities.document import ParsedDocument
 from eu_posities.errors import InputError
-from eu_posities.importers.detect import MAX_BYTES, detect_format, read_limited
+from eu_posities.importers.detect import MAX_BYTES, detect_data, detect_format, read_limited
+from eu_posities.importers.limits import check_lines
+from eu_posities.safetext import for_storage, map_strings
 
 FORMATS = (
     "eurlex-html",
@@ -96,18 +102,19 @@ def parse_file(path: Path, fmt: str = "auto", **options: object) -> ParsedDocume
     recast = str(options.pop("recast", "proposal"))
     if recast not in ("proposal", "current"):
         raise InputError(f"recast must be 'proposal' or 'current', not {recast!r}")
-    if not path.exists():
-        raise InputError("no such file", source=str(path))
+    if fmt != "auto" and fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})", source=str(path))
+    folder = path.is_dir()
+    data = b"" if folder else read_limited(path, limit)  # no such file, FIFO, too big: refused
     if fmt == "auto":
-        fmt = detect_format(path, max_bytes=limit)
+        fmt = detect_format(path, max_bytes=limit) if folder else detect_data(path, data)
         if fmt == "text":
             from eu_posities.importers.dutch import detect_dutch
 
-            fmt = detect_dutch(read_limited(path, limit)) or fmt
-    elif fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})", source=str(path))
+            fmt = detect_dutch(data) or fmt
+    if fmt in ("text", "dutch"):
+        check_lines(data, str(path))
     parse = _parser(fmt)
-    data = b"" if path.is_dir() else read_limited(path, limit)
     try:
         document = parse(path, data, max_bytes=limit, **options)
     except InputError:
@@ -119,4 +126,4 @@ def parse_file(path: Path, fmt: str = "auto", **options: object) -> ParsedDocume
     if any(has_recast_markers(stage) for stage in document.stages):
         stages = tuple(apply_recast(stage, recast) for stage in document.stages)
         document = replace(document, stages=stages)
-    return document
+    return map_strings(document, for_storage)

@@ -10,6 +10,7 @@ from typing import Any
 from lxml import etree
 
 from eu_posities.document import Block, ParsedProvision
+from eu_posities.safetext import for_storage
 
 # Where a footnote marker was removed; dropped again by `clean` together with the space
 # before it, so "procedure (1)," and "procedure<NOTE/>," both become "procedure,".
@@ -37,11 +38,12 @@ _LETTER_BEFORE = {"(i)": "(h)", "(v)": "(u)", "(x)": "(w)", "(l)": "(k)", "(c)":
 
 
 def clean(text: str) -> str:
-    """Collapse white space and drop removed-footnote markers (and the space before them)."""
+    """Collapse white space, drop removed-footnote markers (and the space before them) and
+    control characters (`safetext.for_storage`)."""
     if NOTE_MARK in text:
         text = _NOTE_BEFORE_PUNCT.sub("", text)
         text = _NOTE_ANY.sub("", text)
-    return _SPACE.sub(" ", text).strip()
+    return _SPACE.sub(" ", for_storage(text)).strip()
 
 
 def split_num(text: str) -> tuple[str, str]:

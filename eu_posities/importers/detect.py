@@ -1,43 +1,23 @@
-"""Format detection by content (not by file name) and the size limit on what we read."""
+"""Format detection by content (not by file name), on bytes read once under the limits."""
 
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 from eu_posities.errors import InputError
+from eu_posities.importers.limits import MAX_FILE_BYTES, ole2_kind, open_zip, read_input
 
-MAX_BYTES = 50 * 1024 * 1024  # 50 MB: far above any EU act, far below trouble
+MAX_BYTES = MAX_FILE_BYTES
 
 _FIRST_TAG = re.compile(rb"<([A-Za-z][\w.:-]*)[\s>/]")
 _FORMEX_ROOTS = {b"ACT", b"DOC", b"ANNEX", b"CONS.ACT", b"CONS.ANNEX", b"CONS.DOC", b"GENERAL"}
 _OJ_CLASSES = (b'class="oj-ti-art"', b'class="oj-normal"', b'class="oj-doc-ti"', b"eli-subdivision")
 
 
-def _mb(size: int) -> str:
-    value = size / (1024 * 1024)
-    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.2f}"
-
-
 def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """Read a file, refusing files over `limit` bytes and empty files."""
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(
-                f"file is {_mb(size)} MB, over the {_mb(limit)} MB limit",
-                source=str(path),
-            )
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror})", source=str(path)) from None
-    if len(data) > limit:
-        raise InputError(f"file is over the {_mb(limit)} MB limit", source=str(path))
-    if not data.strip():
-        raise InputError("empty file", source=str(path))
-    return data
+    """Read a regular file, refusing files over `limit` bytes, empty files and FIFOs."""
+    return read_input(Path(path), limit)
 
 
 def _root_tag(head: bytes) -> bytes:
@@ -82,21 +62,25 @@ def detect_format(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         if any(path.glob("*.fmx.xml")) or any(path.glob("DOC_*.xml")):
             return "formex"
         raise InputError("folder holds no Formex files", source=str(path))
-    data = read_limited(path, max_bytes)
+    return detect_data(path, read_limited(path, max_bytes))
+
+
+def detect_data(path: Path, data: bytes) -> str:
+    """The format of `data`, the content of file `path`; raise `InputError` if unrecognised."""
     head = data[:8192]
     if head.startswith(b"%PDF"):
         if _is_fourcol(path, data):
             return "fourcol"
         return _amendments("pdf", path, data)
+    ole2 = ole2_kind(head)
+    if ole2:
+        raise InputError(f"not a readable document: {ole2}", source=str(path))
     if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                if "word/document.xml" in archive.namelist():
-                    if _is_fourcol(path, data):
-                        return "fourcol"
-                    return _amendments("docx", path, data)
-        except zipfile.BadZipFile:
-            raise InputError("damaged ZIP/DOCX file", source=str(path)) from None
+        with open_zip(data, str(path)) as archive:
+            if "word/document.xml" in archive.namelist():
+                if _is_fourcol(path, data):
+                    return "fourcol"
+                return _amendments("docx", path, data)
         raise InputError("a ZIP file, but not a Word document", source=str(path))
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("unrecognised format (binary data)", source=str(path))

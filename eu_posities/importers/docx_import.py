@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -19,8 +18,9 @@ from lxml import etree
 from eu_posities.document import ParsedDocument, ParsedStage
 from eu_posities.errors import InputError
 from eu_posities.importers.common import ARTICLE_LINE, NOTE_MARK, clean
-from eu_posities.importers.detect import MAX_BYTES
+from eu_posities.importers.detect import MAX_BYTES, read_limited
 from eu_posities.importers.docx_numbering import Numbering
+from eu_posities.importers.limits import ReadBudget, open_zip, open_zip_part
 from eu_posities.importers.tables import is_comparison_table, stages_from_table
 from eu_posities.importers.text import split_text
 from eu_posities.importers.xmlsafe import parse_xml
@@ -32,18 +32,14 @@ _HEADING_STYLE = re.compile(r"(heading|titre|title|kop)", re.IGNORECASE)
 _ARTICLE_WITH_TITLE = re.compile(r"^(Article\s+\d+[a-z]*)\s*[-–—:.]?\s+(\S.*)$")
 
 
-def _part(archive: zipfile.ZipFile, name: str, source: str, limit: int) -> etree._Element | None:
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
+def _part(
+    archive: zipfile.ZipFile, name: str, source: str, budget: ReadBudget
+) -> etree._Element | None:
+    # Unpacked and parsed under the limits: bounded bytes per part and in total, bounded nodes.
+    data = open_zip_part(archive, name, source=source, budget=budget)
+    if data is None:
         return None
-    if info.file_size > limit:
-        raise InputError(f"{name} unpacks to more than {limit // (1024 * 1024)} MB", source=source)
-    try:
-        data = archive.read(name)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
-        raise InputError(f"damaged DOCX file ({name}: {exc})", source=source) from None
-    return parse_xml(data, f"{source}:{name}")
+    return parse_xml(data, f"{source}:{name}", budget=budget)
 
 
 class _Paragraphs:
@@ -108,23 +104,20 @@ class _Paragraphs:
 
 def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Parse a DOCX file into one stage, or one stage per column of a comparison table."""
-    limit = int(options.get("max_bytes", MAX_BYTES))  # type: ignore[call-overload]
     source = str(path)
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise InputError("damaged DOCX file (not a readable ZIP archive)", source=source) from None
-    with archive:
-        document = _part(archive, "word/document.xml", source, limit)
+    budget = ReadBudget(source)  # the one budget every part of this file is read under
+    data = data or read_limited(path, int(options.get("max_bytes", MAX_BYTES)))  # type: ignore[call-overload]
+    with open_zip(data, source) as archive:
+        document = _part(archive, "word/document.xml", source, budget)
         if document is None:
             raise InputError("not a Word document (no word/document.xml)", source=source)
-        styles_root = _part(archive, "word/styles.xml", source, limit)
-        numbering = Numbering(_part(archive, "word/numbering.xml", source, limit), styles_root)
+        styles_root = _part(archive, "word/styles.xml", source, budget)
+        numbering = Numbering(_part(archive, "word/numbering.xml", source, budget), styles_root)
         paragraphs = _Paragraphs(_styles(styles_root), {}, numbering)
         paragraphs.notes = _footnotes(
-            _part(archive, "word/footnotes.xml", source, limit), paragraphs
+            _part(archive, "word/footnotes.xml", source, budget), paragraphs
         )
-        title = _title(_part(archive, "docProps/core.xml", source, limit))
+        title = _title(_part(archive, "docProps/core.xml", source, budget))
     body = document.find(f"{_W}body")
     if body is None:
         raise InputError("the Word document has no body", source=source)

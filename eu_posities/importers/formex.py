@@ -2,6 +2,8 @@
 
 An act is published as several files in one folder: a `DOC` manifest, the `ACT` file and
 one `ANNEX` file per annex. `parse` accepts the manifest, the folder, or an ACT/ANNEX file.
+Files a manifest names must resolve inside its folder and be regular files; all the files
+of one publication share one size and node budget (`limits`).
 Formex has no namespace. The act is `ACT/TITLE`, `PREAMBLE` (`GR.VISA/VISA` citations,
 `GR.CONSID/CONSID` recitals, `PREAMBLE.FINAL`), `ENACTING.TERMS` (`DIVISION`s holding
 `ARTICLE`s with `TI.ART`, `STI.ART` and either `PARAG`s or `ALINEA`s directly). Quote
@@ -18,8 +20,10 @@ from lxml import etree
 
 from eu_posities.document import ParsedDocument, ParsedStage
 from eu_posities.errors import InputError
+from eu_posities.files import inside, is_regular
 from eu_posities.importers.common import ARTICLE_LINE, NOTE_MARK, Draft, clean, finish
 from eu_posities.importers.detect import MAX_BYTES, read_limited
+from eu_posities.importers.limits import MAX_FOLDER_BYTES, MAX_FOLDER_FILES, ReadBudget, mb
 from eu_posities.importers.xmlsafe import parse_xml
 
 FORMAT = "formex"
@@ -37,39 +41,83 @@ _ANNEX_TITLE = re.compile(r"^ANNEX\s*([IVXLC]+|\d+)?\b", re.IGNORECASE)
 _MANIFEST_NAMES = ("*.doc.fmx.xml", "DOC_1.xml", "*.doc.xml")
 
 
-def _load(path: Path, limit: int) -> etree._Element:
-    return parse_xml(read_limited(path, limit), str(path))
+class _Publication:
+    """The files of one publication, read under one budget: bytes and XML nodes."""
+
+    def __init__(self, source: str, limit: int) -> None:
+        self.source = source
+        self.limit = limit
+        self.bytes_left = max(limit, MAX_FOLDER_BYTES)
+        self.files = 0
+        self.budget = ReadBudget(source)
+
+    def load(self, path: Path) -> etree._Element:
+        self.files += 1
+        if self.files > MAX_FOLDER_FILES:
+            raise InputError(
+                f"refused: more than {MAX_FOLDER_FILES} files in one publication",
+                source=self.source,
+            )
+        data = read_limited(path, min(self.limit, self.bytes_left))
+        self.bytes_left -= len(data)
+        if self.bytes_left <= 0:
+            raise InputError(
+                f"refused: the publication's files are over {mb(MAX_FOLDER_BYTES)} MB together",
+                source=self.source,
+            )
+        return parse_xml(data, str(path), budget=self.budget)
 
 
 def _natural(path: Path) -> list[object]:
     return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", path.name)]
 
 
+def _folder_files(folder: Path, source: str) -> list[Path]:
+    """The XML files of a folder, in order; each must resolve inside it and be a regular file."""
+    paths = []
+    for path in folder.glob("*.xml"):
+        paths.append(path)
+        if len(paths) > MAX_FOLDER_FILES:
+            raise InputError(
+                f"refused: more than {MAX_FOLDER_FILES} XML files in the folder", source=source
+            )
+    found = []
+    for path in sorted(paths, key=_natural):
+        inside(folder, path.name, source=source)
+        if is_regular(path):
+            found.append(path)
+    return found
+
+
 def _files(path: Path, limit: int) -> list[tuple[Path, etree._Element]]:
     """The ACT and ANNEX files of the publication `path` points at, in order."""
+    publication = _Publication(str(path), limit)
     if path.is_dir():
         manifests = [m for pattern in _MANIFEST_NAMES for m in sorted(path.glob(pattern))]
         if manifests:
             path = manifests[0]
         else:
-            found = [(p, _load(p, limit)) for p in sorted(path.glob("*.xml"), key=_natural)]
+            found = [(p, publication.load(p)) for p in _folder_files(path, str(path))]
             return [(p, r) for p, r in found if r.tag in ("ACT", "ANNEX", "CONS.ACT")]
-    root = _load(path, limit)
+    root = publication.load(path)
     if root.tag != "DOC":
         return [(path, root)]
     folder = path.parent
     listed = [ref.get("FILE", "") for ref in root.iter("REF.PHYS") if ref.get("TYPE") == "DOC.XML"]
-    resolved = [folder / name for name in listed if name and (folder / name).is_file()]
+    # Every name is checked before anything is looked up, so that a name pointing outside
+    # the folder is refused the same way whether that file exists or not.
+    named = [inside(folder, name, source=str(path)) for name in listed if name]
+    resolved = [file for file in named if is_regular(file)]
     if not resolved or len(resolved) < len(listed):
         # Files renamed on download (DOC_2.xml ...): fall back to the folder's other files.
         resolved = [
             p
-            for p in sorted(folder.glob("*.xml"), key=_natural)
+            for p in _folder_files(folder, str(path))
             if p != path and not p.name.endswith((".toc.fmx.xml", ".toc.xml", ".doc.fmx.xml"))
         ]
     out = []
     for file in resolved:
-        other = _load(file, limit)
+        other = publication.load(file)
         if other.tag in ("ACT", "ANNEX", "CONS.ACT"):
             out.append((file, other))
     if not out:

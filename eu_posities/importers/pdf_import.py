@@ -17,11 +17,13 @@ from typing import Any
 
 from eu_posities.document import ParsedDocument, ParsedStage
 from eu_posities.errors import InputError
+from eu_posities.importers.detect import read_limited
+from eu_posities.importers.limits import MAX_PDF_PAGES, open_pdf, pdf_pages, pdf_tables
 from eu_posities.importers.tables import is_comparison_table, read_label, stages_from_table
 from eu_posities.importers.text import split_text
 
 FORMAT = "pdf"
-MAX_PAGES = 2000
+MAX_PAGES = MAX_PDF_PAGES
 
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of|van)\s*\d{1,4})?$", re.IGNORECASE
@@ -44,21 +46,22 @@ def _as_dutch_document(text: str, source: str) -> list[ParsedStage]:
 
 def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Parse a PDF into one stage, or one stage per column of a comparison table."""
-    import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
     source = str(path)
     try:
-        with pdfplumber.open(path) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise InputError(f"more than {MAX_PAGES} pages", source=source)
-            table_rows = _table_rows(pdf.pages)
-            if table_rows:
-                stages = stages_from_table(table_rows, FORMAT, detect_headings=False)
-                if stages:
-                    return ParsedDocument(tuple(stages))
-            pages = [_page_lines(page) for page in pdf.pages]
+        # Under the limits (stream sizes, pages, objects drawn); one pass, each page freed.
+        with open_pdf(data or read_limited(path), source) as pdf:
+            page_tables, pages = [], []
+            for page in pdf_pages(pdf):
+                page_tables.append(pdf_tables(page))
+                pages.append(_page_lines(page))
+        table_rows = _table_rows(page_tables)
+        if table_rows:
+            stages = stages_from_table(table_rows, FORMAT, detect_headings=False)
+            if stages:
+                return ParsedDocument(tuple(stages))
     except InputError:
         raise
     except RecursionError:
@@ -81,11 +84,11 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     return ParsedDocument((stage,))
 
 
-def _table_rows(pages: list[Any]) -> list[list[str]]:
+def _table_rows(page_tables: list[list[Any]]) -> list[list[str]]:
     """Rows of the comparison table running over the pages, header first; [] if none."""
     rows: list[list[str]] = []
-    for page in pages:
-        for table in page.extract_tables():
+    for tables in page_tables:
+        for table in tables:
             cleaned = [[(cell or "").strip() for cell in row] for row in table if row]
             if not cleaned:
                 continue

@@ -1,8 +1,10 @@
 """The one hardened lxml parser for untrusted XML and HTML: no entities, no network, no DTDs.
 
 Every XML or HTML document the project reads goes through `parse_xml` or `parse_html`.
-Failures (hostile DOCTYPEs, truncated or binary input, unknown encodings) become an
-`InputError` naming the file and the reason in one line.
+Failures (hostile DOCTYPEs, truncated or binary input, unknown encodings, more markup than
+the node budget of `limits` allows) become an `InputError` naming the file and the reason
+in one line. Entity declarations are looked for in the decoded text as well as in the
+bytes, so a UTF-16 or UTF-7 document cannot hide one.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ import re
 from lxml import etree
 
 from eu_posities.errors import InputError
+from eu_posities.importers.limits import ReadBudget
 
 # An internal DTD subset that declares entities is how XXE and "billion laughs" attacks start;
 # no legitimate EU document needs one, so such input is refused before lxml sees it.
 _ENTITY_DECL = re.compile(rb"<!\s*ENTITY", re.IGNORECASE)
+_ENTITY_DECL_TEXT = re.compile(r"<!\s*ENTITY", re.IGNORECASE)
 _XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
@@ -51,8 +55,9 @@ def html_parser() -> etree.HTMLParser:
     )
 
 
-def _reject_entities(data: bytes, source: str) -> None:
-    if _ENTITY_DECL.search(data):
+def _reject_entities(data: bytes | str, source: str) -> None:
+    found = _ENTITY_DECL_TEXT.search(data) if isinstance(data, str) else _ENTITY_DECL.search(data)
+    if found:
         raise InputError("refused: the document declares entities in a DOCTYPE", source=source)
 
 
@@ -109,11 +114,17 @@ def decode_markup(data: bytes, source: str, *, html: bool) -> tuple[str, str]:
 _STRIP_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def parse_xml(data: bytes, source: str) -> etree._Element:
-    """Parse untrusted XML bytes; return the root element or raise `InputError`."""
+def parse_xml(data: bytes, source: str, *, budget: ReadBudget | None = None) -> etree._Element:
+    """Parse untrusted XML bytes; return the root element or raise `InputError`.
+
+    `budget` is shared by the parts of one document (a DOCX, a Formex folder); without one,
+    this document alone gets the whole node budget.
+    """
     _check_not_binary(data, source)
     _reject_entities(data, source)
     text, _encoding = decode_markup(data, source, html=False)
+    _reject_entities(text, source)
+    (budget or ReadBudget(source)).take_nodes(text, source)
     # lxml refuses str input with an encoding declaration; we decoded already, so drop it.
     payload = _STRIP_DECL.sub("", text, count=1).encode("utf-8")
     try:
@@ -127,11 +138,13 @@ def parse_xml(data: bytes, source: str) -> etree._Element:
     return root
 
 
-def parse_html(data: bytes, source: str) -> etree._Element:
+def parse_html(data: bytes, source: str, *, budget: ReadBudget | None = None) -> etree._Element:
     """Parse untrusted HTML or XHTML bytes leniently; return the root element."""
     _check_not_binary(data, source)
     _reject_entities(data, source)
     text, _encoding = decode_markup(data, source, html=True)
+    _reject_entities(text, source)
+    (budget or ReadBudget(source)).take_nodes(text, source)
     payload = _STRIP_DECL.sub("", text, count=1).encode("utf-8")
     try:
         root = etree.fromstring(payload, html_parser())

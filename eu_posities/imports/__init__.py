@@ -128,9 +128,13 @@ def _coverage_json(coverage: Coverage | None) -> dict[str, Any] | None:
 
 
 def sha256_of(path: Path) -> str:
-    """The file's digest; for a folder (a Formex act with its annexes), of all its files."""
+    """The file's digest; for a folder (a Formex act with its annexes), of all its files.
+
+    Only regular files directly in the folder count: no links, FIFOs or sub-folders (the
+    importer reads nothing else either).
+    """
     digest = hashlib.sha256()
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    files = sorted(p for p in path.iterdir() if _plain_file(p)) if path.is_dir() else [path]
     for file in files:
         if path.is_dir():
             digest.update(file.relative_to(path).as_posix().encode() + b"\0")
@@ -140,11 +144,20 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _plain_file(path: Path) -> bool:
+    import stat
+
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
 def read_document(request: ImportRequest) -> ParsedDocument:
     """Parse the file; no database involved, so a bad file never opens a transaction."""
     from eu_posities.importers import parse_file
 
-    if not (request.path.is_file() or request.path.is_dir()):
+    if not request.path.exists():  # anything else (a FIFO, a device) the importers refuse
         raise InputError("no such file", source=str(request.path))
     options: dict[str, object] = {}
     if request.leos_both:

@@ -14,13 +14,19 @@ if TYPE_CHECKING:
 
 
 def open_database(
-    url: str, *, author: str, load_demo_if_new: bool = False, upgrade: bool = False
+    url: str,
+    *,
+    author: str,
+    load_demo_if_new: bool = False,
+    upgrade: bool = False,
+    create: bool = False,
 ) -> Engine:
     """An engine on `url` with a usable schema.
 
     An empty database gets the schema (and, for the TUI's first start, the demo data); an
     outdated one is upgraded only when asked (`eup init`), since in team mode that is a
-    deliberate act.
+    deliberate act. A SQLite file is created only with `create`: a typo in a path is an
+    error, not a new, empty database.
     """
     from sqlalchemy.exc import OperationalError
 
@@ -28,7 +34,7 @@ def open_database(
 
     with database_errors():
         try:
-            engine = db.make_engine(url)
+            engine = db.make_engine(url, create=create)
             state = db.check_schema(engine)
         except OperationalError as exc:
             raise EupError(f"cannot open database {safe_url(url)}: {exc.orig}") from None
