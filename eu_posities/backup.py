@@ -103,7 +103,23 @@ def check_backup(data: Any) -> None:
         )
     if not isinstance(data.get("tables"), dict):
         raise InputError("not an eu-posities backup (no tables)")
+    upgrade_tables(data["tables"], schema)
     check_tables(data["tables"])
+
+
+def upgrade_tables(tables: dict[str, Any], schema: str) -> None:
+    """Bring the tables of a backup written by an older schema to today's shape, in place.
+
+    Revision ids are four digits, so they compare as text. Nothing the user recorded is
+    dropped: only the stored alignments, which are computed when asked for since 0003.
+    """
+    if schema < "0003":
+        tables.pop("alignment", None)
+    if schema < "0004":
+        for row in tables.get("provision", []):
+            if isinstance(row, dict):
+                for column in ("marks", "amendments", "rows"):
+                    row.setdefault(column, [])
 
 
 def restore_backup(*, session: Session, data: dict[str, Any]) -> dict[str, int]:

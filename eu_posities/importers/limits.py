@@ -247,6 +247,17 @@ def open_zip_part(
     return b"".join(chunks)
 
 
+def read_docx_part(path: Path, name: str = "word/document.xml") -> bytes | None:
+    """One part of a Word file, read under every limit above (None when it has none).
+
+    For readers that only need to look at one part (format sniffing, a table reader): the
+    same guards as the full DOCX importer, in one call.
+    """
+    source = str(path)
+    with open_zip(read_input(path, source=source), source) as archive:
+        return open_zip_part(archive, name, source=source, budget=ReadBudget(source))
+
+
 # --- PDF ----------------------------------------------------------------------------------
 
 _PDF_OBJ = re.compile(rb"(\d{1,10})\s+(\d{1,5})\s+obj\b")

@@ -8,16 +8,13 @@ and writes the file atomically. No Rich here; progress by callback.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eu_posities.errors import InputError
-from eu_posities.files import write_atomic
+from eu_posities.files import write_atomic, write_folder_atomic
 from eu_posities.services.tx import reading
 
 if TYPE_CHECKING:  # SQLAlchemy loads on first use: `eup --help` stays fast
@@ -158,9 +155,9 @@ def export_report(
 ) -> Path:
     """`eup report`: one folder per dossier (or the folder itself for one dossier).
 
-    The report is built in a temporary folder and moved into place at the end, so a failure
-    leaves no half-written report behind. Files already in `out_dir` are replaced only where
-    the report writes the same names.
+    The report is built in a new folder and renamed into place at the end (`files.
+    write_folder_atomic`): a failure leaves no half-written report, and a folder that holds
+    anything but a previous report is refused.
     """
     from eu_posities.exports.i18n import check_lang
 
@@ -192,36 +189,31 @@ def export_report(
                     progress=step,
                 )
             )
-    try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".eup-report-", dir=out_dir.parent))
-    except OSError as exc:
-        raise InputError(f"cannot write there ({exc.strerror})", source=str(out_dir)) from None
-    try:
-        if len(reports) == 1:
-            _write_dossier(reports[0], staging, _writing(progress, 0, len(keys)))
-        else:
-            from eu_posities.exports.report_html import top_index_html
 
-            for number, report in enumerate(reports):
-                _write_dossier(
-                    report, staging / report.dossier.key, _writing(progress, number, len(keys))
-                )
-            (staging / "index.html").write_text(
-                top_index_html(reports, stamp, lang), encoding="utf-8"
+    def fill(folder: Path) -> None:
+        if len(reports) == 1:
+            _write_dossier(reports[0], folder, _writing(progress, 0, len(keys)))
+            return
+        from eu_posities.exports.report_html import top_index_html
+
+        for number, report in enumerate(reports):
+            _write_dossier(
+                report, folder / report.dossier.key, _writing(progress, number, len(keys))
             )
-            listing = {
-                "schema": "eu-posities/report-set/1",
-                "generated": stamp,
-                "dossiers": [
-                    {"key": r.dossier.key, "title": r.dossier.title, "path": f"{r.dossier.key}/"}
-                    for r in reports
-                ],
-            }
-            _dump_json(listing, staging / "report.json")
-        _move_into(staging, out_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        (folder / "index.html").write_text(top_index_html(reports, stamp, lang), encoding="utf-8")
+        listing = {
+            "schema": "eu-posities/report-set/1",
+            "generated": stamp,
+            "dossiers": [
+                {"key": r.dossier.key, "title": r.dossier.title, "path": f"{r.dossier.key}/"}
+                for r in reports
+            ],
+        }
+        _dump_json(listing, folder / "report.json")
+
+    # Only into a new or empty folder or over a previous report, never over the user's files;
+    # readers see the old report or the new one, never a mix.
+    write_folder_atomic(out_dir, fill)
     if progress:
         progress(len(keys) * 100, len(keys) * 100, "done")
     return out_dir
@@ -259,20 +251,6 @@ def _write_dossier(report: object, folder: Path, progress: Progress | None = Non
             provision_html(report, lineage), encoding="utf-8"
         )
     _dump_json(report_json(report), folder / "report.json")
-
-
-def _move_into(staging: Path, out_dir: Path) -> None:
-    """Move the finished report into `out_dir`; old provision pages of a dossier are replaced."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for item in sorted(staging.rglob("*")):
-        relative = item.relative_to(staging)
-        target = out_dir / relative
-        if item.is_dir():
-            if target.name == "provisions" and target.is_dir():
-                shutil.rmtree(target)  # pages of provisions that no longer exist must go
-            target.mkdir(parents=True, exist_ok=True)
-        else:
-            os.replace(item, target)
 
 
 # --- gathering what an export shows ----------------------------------------------------------

@@ -15,7 +15,6 @@ committee's amendment block, or tags lost in editing) is read by its visible wor
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from eu_posities.importers.amendments.meta import read_meta
 from eu_posities.importers.amendments.model import Column, build_amendment
 from eu_posities.importers.amendments.runs import Piece
 from eu_posities.importers.common import NOTE_MARK, clean
+from eu_posities.importers.limits import read_docx_part
 from eu_posities.importers.xmlsafe import parse_xml
 
 FORMAT = "ep-amendments"
@@ -167,14 +167,9 @@ class _Reading:
 
 
 def _body(path: Path) -> etree._Element:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.file_size > MAX_XML:
-                raise InputError("document.xml is too large", source=str(path))
-            xml = archive.read("word/document.xml")
-    except (KeyError, zipfile.BadZipFile):
-        raise InputError("damaged Word document (no word/document.xml)", source=str(path)) from None
+    xml = read_docx_part(path)  # under the importers' limits
+    if xml is None:
+        raise InputError("damaged Word document (no word/document.xml)", source=str(path))
     root = parse_xml(xml, str(path))
     body = root.find(f"{W}body")
     if body is None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
+
+from eu_posities.errors import InputError
+from eu_posities.importers.limits import read_docx_part
 
 _HEADER = re.compile(
     rb"Text proposed by the Commission|Present text|Texte propos\xc3\xa9 par la Commission"
@@ -37,9 +39,10 @@ def xml_kind(data: bytes) -> str | None:
 def docx_kind(path: Path) -> str | None:
     """An EP amendment template (hidden `<NumAm>` tags) or a Word amendment list."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            xml = archive.read("word/document.xml")
-    except (KeyError, zipfile.BadZipFile, OSError):
+        xml = read_docx_part(path)
+    except InputError:
+        return None  # the DOCX importer reports what is wrong with the file
+    if xml is None:
         return None
     if b"&lt;NumAm&gt;" in xml or (_HEADER.search(xml) and b"Amendment" in xml):
         return "ep-amendments"
