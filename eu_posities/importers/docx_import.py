@@ -149,7 +149,7 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
 
     if dutch.document_type("\n".join(lines)):
         # A BNC-fiche or Kamerbrief in Word: commentary, split by its own sections.
-        return ParsedDocument((dutch.parse_text("\n".join(lines), source=source),))
+        return dutch.parse_document("\n".join(lines), source=source)
     provisions = split_text(lines)
     if not provisions:
         raise InputError("no articles, recitals or annexes found in this document", source=source)

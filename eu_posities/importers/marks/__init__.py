@@ -1,0 +1,1 @@
+"""Change marks: bold, strikethrough and underline read as data (see the modules)."""
