@@ -15,6 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from eu_posities.errors import InputError
+from eu_posities.importers.marks.text import BOLD, STRUCK, UNDERLINED, MarkedText
+
+MARKS = ("auto", "council", "none")
+
 _SENTENCE = re.compile(r"[^.;]*(?:[.;](?!\d)|$)", re.S)
 _WORDS = {
     "en": {
@@ -73,3 +78,36 @@ def _sentence(text: str, table: dict[str, re.Pattern[str]]) -> str:
             if all(table[key].search(window) for key in ("addition", "bold", "deletion", "strike")):
                 return window
     return ""
+
+
+def marks_reading(
+    paragraphs: list[MarkedText], option: object
+) -> tuple[bool, dict[str, object] | None, list[str]]:
+    """How to read a document's marks: whether to read them as the Council's, the record
+    for `ParsedDocument.meta["marks"]` (None when they are not read) and warnings.
+
+    `option` is "council" (always), "none" (never: the text as printed) or "auto": when
+    the document states the convention, or strikes text through (then with a warning)."""
+    option = str(option or "auto")
+    if option not in MARKS:
+        raise InputError(f"marks must be one of {', '.join(MARKS)}, not {option!r}")
+    convention = find_convention(p.text for p in paragraphs)
+    struck = sum(len(p.view(0).split()) - len(p.view(STRUCK).split()) for p in paragraphs)
+    marked = option == "council" or (option == "auto" and (convention is not None or struck > 0))
+    if not marked:
+        return False, None, []
+    record: dict[str, object] = dict(convention or {"convention": "council", "sentence": None})
+    record["stated"] = convention is not None
+    for name, flag in (("bold", BOLD), ("struck", STRUCK), ("underlined", UNDERLINED)):
+        record[f"{name}_chars"] = sum(
+            1 for p in paragraphs for c, f in zip(p.text, p.flags, strict=True)
+            if f & flag and not c.isspace()
+        )  # fmt: skip
+    warnings = []
+    if convention is None:
+        warnings.append(
+            f"the text has change marks ({struck} struck words) but no sentence stating the "
+            "convention: read as Council marks (bold added, struck deleted, underlined "
+            "changed); use marks='none' to read it as printed"
+        )
+    return True, record, warnings

@@ -52,10 +52,11 @@ def stage_view(paragraph: MarkedText) -> str:
 def struck_view(paragraph: MarkedText, flags: int = STRUCK) -> str:
     """The characters marked exactly with `flags` among bold and struck (deleted: struck
     only; withdrawn: bold and struck), a space where others stood between them."""
-    kept = "".join(
-        c if f & (STRUCK | BOLD) == flags else " "
-        for c, f in zip(paragraph.text, paragraph.flags, strict=True)
-    )
+    table = bytes(1 if value & (STRUCK | BOLD) == flags else 0 for value in range(256))
+    marked = paragraph.flags.translate(table)
+    if 1 not in marked:
+        return ""
+    kept = "".join(c if m else " " for c, m in zip(paragraph.text, marked, strict=True))
     return " ".join(kept.split())
 
 
@@ -144,6 +145,8 @@ def split_paragraphs(
 ) -> Split:
     """Split paragraphs into provisions; with `marked`, read their change marks."""
     full = [p.clean() for p in paragraphs]
+    if marked:
+        full = [_number_goes_with_text(p) for p in full]
     stage_views = [stage_view(p) if marked else p.text for p in full]
     stage = _Reader(stage_views)
     start, parts = stage.splitter._act_start(stage_views)
@@ -272,6 +275,19 @@ def _wordy(text: str) -> bool:
 
 def _first_line(reader: _Reader, draft: Draft) -> int:
     return next(i for i, owner in enumerate(reader.splitter.owners) if owner is draft)
+
+
+_NUMBER_ONLY = re.compile(r"^(-?\d+[a-z]?\.|\([a-z0-9]{1,5}\)|[–—•-])$")
+
+
+def _number_goes_with_text(paragraph: MarkedText) -> MarkedText:
+    """ "(h) ~~Regulation (EU) 2019/2144.~~": a point deleted in full whose number was left
+    unstruck. The number goes with its text (struck too), so that no stray number is left
+    in the stage text."""
+    view = stage_view(paragraph)
+    if not view or not _NUMBER_ONLY.match(view) or not paragraph.any(STRUCK):
+        return paragraph
+    return MarkedText(paragraph.text, bytes(f | STRUCK for f in paragraph.flags))
 
 
 def _deleted(provision: ParsedProvision, how: str, printed: str) -> ParsedProvision:

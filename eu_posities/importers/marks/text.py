@@ -19,7 +19,16 @@ ITALIC = 8
 CHANGE_MARKS = BOLD | STRUCK | UNDERLINED
 
 _SPACE = re.compile(r"\s+")
-_GAP_BEFORE_PUNCTUATION = re.compile(r"\s*\x00[\x00\s]*(?=[,.;:)\]])")
+_GAP_BEFORE_PUNCTUATION = re.compile(r"\s*\x00\s*(?=[,.;:)\]])")
+_KEPT = re.compile(rb"\x01+")
+
+
+def kept_ranges(flags: bytes, without: int) -> list[tuple[int, int]]:
+    """(start, end) of the stretches whose flags have none of `without`."""
+    table = bytes(0 if value & without else 1 for value in range(256))
+    return [m.span() for m in _KEPT.finditer(flags.translate(table))]
+
+
 _MESSY = re.compile(r"^\s|\s$|\s\s|[^\S ]")
 
 
@@ -68,10 +77,8 @@ class MarkedText:
         including children~~;" reads "crime;")."""
         if not without:
             return " ".join(self.text.split())
-        kept = "".join(
-            ("\x00" if f & without else c) for c, f in zip(self.text, self.flags, strict=True)
-        )
-        kept = _GAP_BEFORE_PUNCTUATION.sub("", kept).replace("\x00", "")
+        pieces = [self.text[a:b] for a, b in kept_ranges(self.flags, without)]
+        kept = _GAP_BEFORE_PUNCTUATION.sub("", "\x00".join(pieces)).replace("\x00", "")
         return " ".join(kept.split())
 
     def without(self, flags: int) -> MarkedText:

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from eu_posities.importers.furniture import RELEASE, furniture_meta
 from eu_posities.importers.marks.text import MarkedText, join
 from eu_posities.importers.pdf.lines import TextLine
 from eu_posities.importers.tables import read_label
@@ -23,14 +24,6 @@ from eu_posities.importers.tables import read_label
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of|van|sur)\s*\d{1,4})?$", re.IGNORECASE
 )
-_RELEASE = re.compile(
-    r"\b(DOCUMENT\s+(?:PARTIALLY\s+)?ACCESSIBLE\s+TO\s+THE\s+PUBLIC|DOCUMENT\s+(?:PARTIELLEMENT\s+)?"
-    r"ACCESSIBLE\s+AU\s+PUBLIC|DECLASSIFIED|DÉCLASSIFIÉ)\b[^()]*(\([\d./ -]+\))?",
-    re.IGNORECASE,
-)
-_LIMITE = re.compile(r"\bLIMITE\b")
-# Council document numbers: "11124/22", "11320/1/23 REV 1", "7052/22 COR 1".
-_DOC_NUMBER = re.compile(r"^(\d{3,5}/(?:\d{1,2}/)?\d{2})((?:\s+(?:REV|COR|ADD|AMD)\s*\d+)*)\b")
 _STARTS_BLOCK = re.compile(
     r"^(\d+[a-z]?\.\s|\(\w{1,5}\)|[–—•-]\s|Article\s+\d|CHAPTER\b|Chapter\s+[IVXLC\d]+\s*$"
     r"|Section\s+\d|ANNEX\b|Whereas|HA(VE|S) ADOPTED|Having regard|Done at|\*\*\*)"
@@ -90,7 +83,8 @@ def read_body(
         footnotes.extend(line.plain for line in kept[notes_from:])
         body.extend(kept[:notes_from])
     paragraphs, notes = _paragraphs(body)
-    return Body(paragraphs, notes, furniture, footnotes, _meta(furniture, pages))
+    first_page = [line.plain.strip() for line in pages[0]] if pages else []
+    return Body(paragraphs, notes, furniture, footnotes, furniture_meta(furniture, first_page))
 
 
 def _shape(text: str) -> str:
@@ -115,7 +109,7 @@ def _running_shapes(pages: list[list[TextLine]], heights: list[float]) -> set[st
 
 def _is_furniture(line: TextLine, height: float, running: set[str]) -> bool:
     text = line.plain.strip()
-    if _RELEASE.search(text) and len(text) < 120:
+    if RELEASE.search(text) and len(text) < 120:
         return True
     if not _in_zone(line, height):
         return False
@@ -145,26 +139,6 @@ def _footnote_start(
     while start < len(lines) and not re.match(r"^\d{1,3}\b", lines[start].plain.strip()):
         start += 1
     return start if start < len(lines) and lines[start].size < 0.85 * body_size else len(lines)
-
-
-def _meta(furniture: list[str], pages: list[list[TextLine]]) -> dict[str, object]:
-    meta: dict[str, object] = {}
-    first_page = [line.plain.strip() for line in pages[0]] if pages else []
-    if any(_LIMITE.search(text) for text in furniture) or "LIMITE" in first_page:
-        meta["limite"] = True
-    for text in furniture + first_page:
-        release = _RELEASE.search(text)
-        if release:
-            meta["release"] = " ".join(release.group(0).split())
-            break
-    numbers: Counter[str] = Counter()
-    for text in furniture:
-        match = _DOC_NUMBER.match(text.strip())
-        if match:
-            numbers[" ".join(f"{match.group(1)}{match.group(2)}".split())] += 1
-    if numbers:
-        meta["ref"] = f"ST {numbers.most_common(1)[0][0]}"
-    return meta
 
 
 def _paragraphs(lines: list[TextLine]) -> tuple[list[MarkedText], list[tuple[str, ...]]]:

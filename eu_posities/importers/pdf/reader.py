@@ -16,15 +16,14 @@ from pathlib import Path
 
 from eu_posities.document import ParsedDocument, ParsedStage
 from eu_posities.errors import InputError
-from eu_posities.importers.marks.convention import find_convention
+from eu_posities.importers.marks.convention import MARKS, marks_reading
 from eu_posities.importers.marks.split import split_paragraphs
-from eu_posities.importers.marks.text import BOLD, CHANGE_MARKS, STRUCK, UNDERLINED, MarkedText
+from eu_posities.importers.marks.text import CHANGE_MARKS
 from eu_posities.importers.pdf.glyphs import Page, read_pages
 from eu_posities.importers.pdf.layout import read_body
 from eu_posities.importers.pdf.lines import TextLine, footnote_separator, page_lines
 
 FORMAT = "pdf"
-MARKS = ("auto", "council", "none")
 _NOTE_START = re.compile(r"^(\d{1,3})(?:\s+(.*))?$")
 
 
@@ -91,31 +90,21 @@ def _running_text(
 ) -> ParsedDocument:
     body = read_body(pages, heights, separators)
     paragraphs = body.paragraphs
-    convention = find_convention(p.text for p in paragraphs)
-    struck_words = sum(len(p.view(0).split()) - len(p.view(STRUCK).split()) for p in paragraphs)
-    marked = marks == "council" or (
-        marks == "auto" and (convention is not None or struck_words > 0)
-    )
-    warnings: list[str] = []
+    marked, record, warnings = marks_reading(paragraphs, marks)
     meta: dict[str, object] = dict(body.meta)
-    if marked:
-        meta["marks"] = _marks_meta(convention, paragraphs, marks)
-        if convention is None:
-            warnings.append(
-                f"the text has change marks ({struck_words} struck words) but no sentence "
-                "stating the convention: read as Council marks (bold added, struck deleted, "
-                "underlined changed); use marks='none' to read it as printed"
-            )
-    else:
+    if not marked:
         paragraphs = [p.without(CHANGE_MARKS) for p in paragraphs]
     split = split_paragraphs(
         paragraphs, marked=marked, notes=body.notes, footnotes=footnote_texts(body.footnotes)
     )
     if not split.provisions and not split.struck:
         raise InputError("no articles, recitals or annexes found in this PDF", source=source)
-    if split.unmatched:
+    if record is not None:
+        record["unmatched_chars"] = split.unmatched
+        meta["marks"] = record
+    if split.unmatched > 20:
         warnings.append(
-            f"{split.unmatched} characters of the text could not be matched to their marks"
+            f"the marks of {split.unmatched} characters could not be read back from the page"
         )
     stage = ParsedStage(
         provisions=split.provisions,
@@ -125,20 +114,6 @@ def _running_text(
         struck=split.struck,
     )
     return ParsedDocument((stage,), coverage=split.coverage, warnings=tuple(warnings), meta=meta)
-
-
-def _marks_meta(
-    convention: dict[str, object] | None, paragraphs: list[MarkedText], marks: str
-) -> dict[str, object]:
-    found: dict[str, object] = dict(convention or {"convention": "council", "sentence": None})
-    found["read_as"] = "council" if marks != "none" else "none"
-    found["stated"] = convention is not None
-    for name, flag in (("bold", BOLD), ("struck", STRUCK), ("underlined", UNDERLINED)):
-        found[f"{name}_chars"] = sum(
-            1 for p in paragraphs for c, f in zip(p.text, p.flags, strict=True)
-            if f & flag and not c.isspace()
-        )  # fmt: skip
-    return found
 
 
 def footnote_texts(lines: list[str]) -> dict[str, str]:
