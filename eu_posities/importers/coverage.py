@@ -11,6 +11,7 @@ words none of whose trigrams occurs in the placed text.
     placed_texts(stages) -> list[str]   # what counts as placed: titles, labels, headings,
                                         # texts, chapter titles, struck and deleted text
     lines_coverage(lines, splitter, stages)  # for importers built on TextSplitter
+    markup_texts(root, part, block)          # body texts and skipped parts of XML/HTML
 
 The four-column and amendment-list importers call `measure` with their own body (the
 cells or amendment texts) and `placed_texts` of their stages, plus the texts they place
@@ -21,8 +22,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
+
+from lxml import etree
 
 from eu_posities.document import Coverage, ParsedProvision, ParsedStage
 
@@ -148,3 +151,45 @@ def lines_coverage(
         if part:
             parts.setdefault(part, []).append(line)
     return measure(body, placed_texts(stages), parts)
+
+
+def markup_texts(
+    root: etree._Element,
+    part: Callable[[etree._Element], str | None],
+    block: Callable[[etree._Element], bool],
+) -> tuple[list[str], dict[str, list[str]]]:
+    """The body texts of an XML or HTML document, block by block, and the skipped parts.
+
+    `part(element)` says what an element is: None (body, read on), "" (not body at all:
+    footnotes, metadata, navigation) or the name of a part deliberately left out (its text
+    is counted under that name). `block(element)` says which elements are blocks (their
+    text, nested blocks aside, is one body text).
+    """
+    body: list[str] = []
+    skipped: dict[str, list[str]] = {}
+
+    def walk(element: etree._Element, into: list[str]) -> None:
+        name = part(element)
+        if name == "":
+            return
+        if name:
+            texts: list[str] = []
+            _collect(element, texts)
+            skipped.setdefault(name, []).extend(texts)
+            return
+        own: list[str] = [] if block(element) else into
+        if element.text and isinstance(element.tag, str):
+            own.append(element.text)
+        for child in element:
+            if isinstance(child.tag, str):
+                walk(child, own)
+            if child.tail:
+                own.append(child.tail)
+        if own is not into and "".join(own).strip():
+            body.append(" ".join("".join(own).split()))
+
+    def _collect(element: etree._Element, texts: list[str]) -> None:
+        texts.append(" ".join("".join(element.itertext()).split()))
+
+    walk(root, [])
+    return body, skipped

@@ -26,7 +26,7 @@ from eu_posities.importers.marks.convention import marks_reading
 from eu_posities.importers.marks.docx_marks import RunMarks, marks_of, size, superscript
 from eu_posities.importers.marks.split import split_paragraphs
 from eu_posities.importers.marks.text import CHANGE_MARKS, STRUCK, MarkedText
-from eu_posities.importers.tables import is_comparison_table, stages_from_table
+from eu_posities.importers.tables import is_comparison_table, stages_from_table, table_coverage
 from eu_posities.importers.xmlsafe import parse_xml
 
 FORMAT = "docx"
@@ -218,10 +218,12 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
                         sizes.append(0.0)
     comparison = [rows for rows in tables if is_comparison_table(rows)]
     if comparison:
-        stages = stages_from_table(max(comparison, key=len), FORMAT)
+        table = max(comparison, key=len)
+        stages = stages_from_table(table, FORMAT)
         if stages:
             return ParsedDocument(
-                tuple(_with_title(stage, title, paragraphs.tracked) for stage in stages)
+                tuple(_with_title(stage, title, paragraphs.tracked) for stage in stages),
+                coverage=table_coverage(table, stages),
             )
     from eu_posities.importers import dutch
 

@@ -52,9 +52,9 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     if ruled:
         from eu_posities.importers.pdf.tables import table_stages
 
-        stages = table_stages(data or path, ruled, source)
+        stages, coverage = table_stages(data or path, ruled, source)
         if stages:
-            return ParsedDocument(tuple(stages))
+            return ParsedDocument(tuple(stages), coverage=coverage)
     dutch = _as_dutch(pages, source)
     if dutch is not None:
         return dutch

@@ -11,15 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from eu_posities.document import ParsedStage
+from eu_posities.document import Coverage, ParsedStage
 from eu_posities.errors import InputError
-from eu_posities.importers.tables import is_comparison_table, stages_from_table
+from eu_posities.importers.tables import is_comparison_table, stages_from_table, table_coverage
 
 FORMAT = "pdf"
 
 
-def table_stages(source: Path | bytes, pages: list[int], name: str) -> list[ParsedStage]:
-    """One stage per column of the comparison table on `pages` (0-based), [] if none."""
+def table_stages(
+    source: Path | bytes, pages: list[int], name: str
+) -> tuple[list[ParsedStage], Coverage | None]:
+    """One stage per column of the comparison table on `pages` (0-based), [] if none, and
+    the table's text coverage."""
     import io
 
     import pdfplumber
@@ -31,8 +34,9 @@ def table_stages(source: Path | bytes, pages: list[int], name: str) -> list[Pars
     except Exception as exc:  # noqa: BLE001 - pdfminer fails on hostile input in many ways
         raise InputError(f"damaged PDF table ({type(exc).__name__})", source=name) from None
     if not rows:
-        return []
-    return stages_from_table(rows, FORMAT, detect_headings=False)
+        return [], None
+    stages = stages_from_table(rows, FORMAT, detect_headings=False)
+    return stages, table_coverage(rows, stages) if stages else None
 
 
 def _table_rows(pages: list[Any]) -> list[list[str]]:
