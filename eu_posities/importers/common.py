@@ -20,7 +20,7 @@ _NOTE_BEFORE_PUNCT = re.compile(r"\s*\x00\s*(?=[,.;:)\]])")
 _NOTE_ANY = re.compile(r"\s*\x00")
 
 ARTICLE_LINE = re.compile(r"^Article\s+(\d+[a-z]*)\s*$", re.IGNORECASE)
-ANNEX_LINE = re.compile(r"^ANNEX(?:\s+([IVXLC]+|\d+))?\s*[:.]?\s*$")
+ANNEX_LINE = re.compile(r"^ANNEX(?:\s+([IVXLC]+[a-z]?|\d+[a-z]?))?\s*[:.]?\s*$")
 RECITAL_NUM = re.compile(r"^\((\d+[a-z]*)\)$")
 CHAPTER_LINE = re.compile(
     r"^(CHAPTER|Chapter|TITLE|Title|PART|Part)\s+([IVXLC]+|\d+)\b\s*[-–—:.]?\s*(.*)$"

@@ -39,7 +39,7 @@ FORMAT = "eurlex-html"
 
 _LEVEL_CLASS = re.compile(r"^(?:li )?(ManualNumPar|Point|Tiret|Text|Bullet|ListDash)(\d)$")
 _RECITAL_NUM = re.compile(r"^\((\d+[a-z]*)\)$")
-_ANNEX_TITLE = re.compile(r"^ANNEX(?:ES)?\b\s*([IVXLC]+|\d+)?\s*[:.]?\s*(.*)$")
+_ANNEX_TITLE = re.compile(r"^ANNEX(?:ES)?\b\s*([IVXLC]+[a-z]?\b|\d+[a-z]?\b)?\s*[:.]?\s*(.*)$")
 
 
 @dataclass

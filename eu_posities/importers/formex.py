@@ -34,7 +34,7 @@ _BLOCKS = {
     "FINAL", "SIGNATURE", "PL.DATE", "FT.LIST", "GR.ANNOTATION", "ANNOTATION", "PREAMBLE.INIT",
     "PREAMBLE.FINAL", "GR.CONSID.INIT", "INCL.ELEMENT", "BLK", "NOTE",
 }  # fmt: skip
-_ANNEX_TITLE = re.compile(r"^ANNEX\s*([IVXLC]+|\d+)?\b", re.IGNORECASE)
+_ANNEX_TITLE = re.compile(r"^ANNEX\s*([IVXLC]+[a-z]?|\d+[a-z]?)?\b", re.IGNORECASE)
 _MANIFEST_NAMES = ("*.doc.fmx.xml", "DOC_1.xml", "*.doc.xml")
 
 

@@ -30,7 +30,7 @@ FORMAT = "oj-xhtml"
 
 _PARAGRAPH_NUM = re.compile(r"^\s*(\d+[a-z]?\.)\s+(?=\S)")
 _RECITAL_NUM = re.compile(r"^\((\d+[a-z]*)\)$")
-_ANNEX = re.compile(r"^ANNEX\s*([IVXLC]+|\d+)?\b", re.IGNORECASE)
+_ANNEX = re.compile(r"^ANNEX\s*([IVXLC]+[a-z]?|\d+[a-z]?)?\b", re.IGNORECASE)
 _HEADING_CLASSES = {"oj-ti-art", "oj-sti-art", "oj-doc-ti", "oj-ti-section-1", "oj-ti-section-2"}
 _STRUCTURE_ID = re.compile(r"^(cpt|tis|prt|sct|pnt)_[^.]*$")
 

@@ -33,7 +33,7 @@ from eu_posities.importers.xmlsafe import decode_markup
 FORMAT = "text"
 
 _RECITAL = re.compile(r"^\((\d+[a-z]?)\)\s*(.*)$")
-_ANNEX = re.compile(r"^ANNEX\b(?:\s+([IVXLC]+|\d+)\b)?\s*[:.]?\s*(.*)$")
+_ANNEX = re.compile(r"^ANNEX\b(?:\s+([IVXLC]+[a-z]?|\d+[a-z]?)\b)?\s*[:.]?\s*(.*)$")
 _ACT_START = re.compile(
     r"^THE (EUROPEAN PARLIAMENT|COUNCIL OF THE EUROPEAN UNION|EUROPEAN COMMISSION)\b.*,$"
 )

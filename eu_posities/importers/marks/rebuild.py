@@ -2,7 +2,9 @@
 
 `rebuild_base(stage)` gives the text the Council marked its changes against (plain and
 struck text, bold left out), provision by provision, with the provisions the document
-shows only as deleted put back in their place; a provision wholly in bold is not in it.
+shows only as deleted put back in their place (a placeholder such as "Article 24
+[deleted]" gives the provision with no text, marked `text_unknown`); a provision wholly
+in bold is not in it.
 `compare_base(rebuilt, base)` measures, per provision, how many words the rebuilt base
 and a base the user names (e.g. the imported Commission proposal) share, and where they
 differ. A rebuilt base that disagrees with the named base on most provisions means the
@@ -63,10 +65,15 @@ def rebuild_base(stage: ParsedStage) -> ParsedStage:
         text = "\n".join(t for t in parts[label] if t)
         provision = firsts[label]
         own = str(provision.markers.get("base_label", provision.label))
-        if text or provision.kind in ("article", "annex") and label == own:
-            rebuilt.append(
-                _as_base(provision, text) if label == own else replace(provision, text=text)
-            )
+        if label != own:
+            rebuilt.append(replace(provision, text=text))
+        elif text or provision.kind in ("article", "annex") or "placeholder" in provision.markers:
+            base = _as_base(provision, text)
+            if not text and "placeholder" in provision.markers:
+                # "Article 24 [deleted]": the base had it, the document does not say with
+                # which words.
+                base = replace(base, markers={**base.markers, "text_unknown": True})
+            rebuilt.append(base)
     meta = dict(stage.meta)
     meta["rebuilt_from_marks"] = True
     return ParsedStage(

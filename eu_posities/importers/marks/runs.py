@@ -13,12 +13,14 @@ marked against.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from eu_posities.document import MarkedRun
 from eu_posities.importers.marks.text import BOLD, STRUCK, UNDERLINED, MarkedText
 
+_GAP_BEFORE_PUNCTUATION = re.compile(r"[ \t]*\x00[\x00 \t]*(?=[,.;:)\]])")
 # How many unmarked source characters may be passed over to find the next character of
 # the text: a label or number printed before the text ("(12) ", "1. ").
 _SKIP = 40
@@ -31,8 +33,10 @@ def text_of(runs: Iterable[MarkedRun]) -> str:
 
 def base_of(runs: Iterable[MarkedRun]) -> str:
     """The base text the runs were marked against: every run but the inserted ones, each
-    line's spaces collapsed."""
-    raw = "".join(run.text for run in runs if run.op != "insert")
+    line's spaces collapsed (and none left before punctuation where an insertion stood:
+    "and **bold words**." reads "and.")."""
+    raw = "".join(run.text if run.op != "insert" else "\x00" for run in runs)
+    raw = _GAP_BEFORE_PUNCTUATION.sub("", raw).replace("\x00", "")
     lines = (" ".join(line.split()) for line in raw.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -99,84 +103,117 @@ def align(
         if char.isspace():
             pending += char
             continue
-        found, deleted = _find(chars, flags, position, char)
+        found = _find(chars, flags, position, char)
         if found < 0:
             unmatched += 1
             out.add("equal", pending + char)
             pending = ""
             continue
-        if deleted:
-            out.base = base_at(deleted[0])
-            # Spaces the source has before and after the struck stretch.
-            lead = _space(chars[previous + 1 : deleted[0]]) if previous >= 0 else ""
-            trail = _space(chars[deleted[-1] + 1 : found])
-            between = chars[previous + 1 : found] if previous >= 0 else ""
-            op, changed = _op(_gap_flags(flags, previous, found, between))
-            out.add(op, pending, changed)
-            out.add("delete", ("" if pending else lead) + _stretch(chars, deleted) + trail)
-            out.base = base_at(found)
-        else:
-            out.base = base_at(found)
-            key = _op(flags[found])
-            if pending and out.last() != key:
-                # A space between two differently marked stretches: its own marks.
-                key = _op(_gap_flags(flags, previous, found, chars[previous + 1 : found]))
-            out.add(key[0], pending, key[1])
+        key = _op(flags[found])
+        _gap(out, source, previous, found, pending, key, base_at)
         pending = ""
-        op, changed = _op(flags[found])
-        out.add(op, char, changed)
+        out.base = base_at(found)
+        out.add(key[0], char, key[1])
         previous, position = found, found + 1
-    tail = [
-        i
-        for i in range(position, len(chars))
-        if flags[i] & STRUCK and not flags[i] & BOLD and not chars[i].isspace()
-    ]
-    if tail:
-        out.add("equal", pending)
-        out.base = base_at(tail[0])
-        lead = _space(chars[previous + 1 : tail[0]]) if previous >= 0 else ""
-        out.add("delete", lead + _stretch(chars, tail))
-    else:
-        out.add("equal", pending)
+    _gap(out, source, previous, len(chars), pending, None, base_at)
     return out.runs(), unmatched
 
 
-def _find(chars: str, flags: bytes, start: int, char: str) -> tuple[int, list[int]]:
-    """The next unstruck source character equal to `char`, and the struck characters
-    passed on the way (-1 if it is not within reach)."""
-    deleted: list[int] = []
+def _gap(
+    out: _Builder,
+    source: MarkedText,
+    previous: int,
+    found: int,
+    pending: str,
+    after: tuple[str, bool] | None,
+    base_at: Callable[[int], str],
+) -> None:
+    """Write what lies between two matched characters: the text's own white space
+    (`pending`) and, in the source's order, the struck stretches there with the source's
+    spaces around them. `after` is the marks of the next character (None at the end)."""
+    chars, flags = source.text, source.flags
+    written = not pending
+    pieces = _pieces(chars, flags, previous + 1, found)
+    struck = [i for i, piece in enumerate(pieces) if piece[2] == "struck"]
+    for index, (begin, end, kind) in enumerate(pieces):
+        if kind == "struck":
+            out.base = base_at(begin)
+            out.add("delete", " ".join(chars[begin:end].split()) or " ")
+        elif kind == "space":
+            if not written and (("\n" not in pending) or "\n" in chars[begin:end]):
+                out.base = base_at(begin)
+                # The space takes the marks of the source's own space: an unmarked space
+                # between two bold words is in the base (it may part two base words).
+                key = _op(flags[begin] & ~STRUCK)
+                out.add(key[0], pending, key[1])
+                written = True
+                continue
+            # A space of the base between struck text and the text around it.
+            left = previous >= 0 or any(i < index for i in struck)
+            right = after is not None or any(i > index for i in struck)
+            if struck and left and right and not flags[begin] & BOLD:
+                out.add("delete", _space(chars[begin:end]))
+    if not written:
+        out.add("equal", pending)
+
+
+def _pieces(chars: str, flags: bytes, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The stretches of `chars[start:end]`: "struck" (struck text, with the struck or bare
+    spaces inside it), "space" (unstruck white space) and "other" (unmarked characters the
+    text left out, such as a label, and withdrawn bold-and-struck text)."""
+    out: list[tuple[int, int, str]] = []
+    index = start
+    while index < end:
+        char, flag = chars[index], flags[index]
+        if flag & STRUCK and not flag & BOLD and not char.isspace():
+            stop = index + 1
+            # A struck stretch runs on over spaces that lead to more struck text.
+            while stop < end:
+                if flags[stop] & STRUCK and not flags[stop] & BOLD and not chars[stop].isspace():
+                    stop += 1
+                    continue
+                look = stop
+                while look < end and chars[look].isspace() and flags[look] & STRUCK:
+                    look += 1
+                if look > stop and look < end and _deleted(chars, flags, look):
+                    stop = look
+                    continue
+                break
+            out.append((index, stop, "struck"))
+            index = stop
+        elif char.isspace():
+            stop = index + 1
+            while stop < end and chars[stop].isspace():
+                stop += 1
+            out.append((index, stop, "space"))
+            index = stop
+        else:
+            out.append((index, index + 1, "other"))
+            index += 1
+    return out
+
+
+def _deleted(chars: str, flags: bytes, index: int) -> bool:
+    return bool(flags[index] & STRUCK) and not flags[index] & BOLD and not chars[index].isspace()
+
+
+def _struck_near(chars: str, flags: bytes, start: int, end: int) -> bool:
+    return any(_deleted(chars, flags, i) for i in range(start, end))
+
+
+def _find(chars: str, flags: bytes, start: int, char: str) -> int:
+    """The next unstruck source character equal to `char` (-1 if it is not within reach:
+    only struck text, white space and a few unmarked characters may lie before it)."""
     skipped = 0
     index = start
     while index < len(chars):
         if flags[index] & STRUCK:
-            # Struck and bold: added by an earlier text, deleted again, in neither text.
-            if not chars[index].isspace() and not flags[index] & BOLD:
-                deleted.append(index)
+            pass  # struck (or bold and struck: added earlier and deleted again)
         elif chars[index] == char:
-            return index, deleted
+            return index
         elif not chars[index].isspace():
             skipped += 1
             if skipped > _SKIP:
                 break
         index += 1
-    return -1, []
-
-
-def _stretch(chars: str, indices: Sequence[int]) -> str:
-    """The struck characters at `indices`, a space (or line break) where the source has
-    white space between them."""
-    parts = [chars[indices[0]]]
-    for before, index in zip(indices, indices[1:], strict=False):
-        if index > before + 1:
-            parts.append(_space(chars[before + 1 : index]) or " ")
-        parts.append(chars[index])
-    return "".join(parts)
-
-
-def _gap_flags(flags: bytes, previous: int, found: int, between: str) -> int:
-    """The marks of the white space between two matched characters: those of the source's
-    own space there, when it has one."""
-    for offset, char in enumerate(between):
-        if char.isspace():
-            return flags[previous + 1 + offset] & ~STRUCK
-    return 0
+    return -1

@@ -208,6 +208,8 @@ def _continues(
     usual = leading.get(line.page, 0.0)
     if line.page == previous.page and usual and step > 1.4 * usual:
         return False  # space between paragraphs
+    if line.page != previous.page and previous.plain.rstrip()[-1:] in ".;" and text[:1].isupper():
+        return False  # a sentence ended at the foot of the page, a new one heads the next
     if _HYPHENATED.search(previous.plain.rstrip()):
         return True
     return (previous.x1 - left) / width > 0.85

@@ -20,7 +20,7 @@ from eu_posities.importers.marks.convention import MARKS, marks_reading
 from eu_posities.importers.marks.split import split_paragraphs
 from eu_posities.importers.marks.text import CHANGE_MARKS
 from eu_posities.importers.pdf.glyphs import Page, read_pages
-from eu_posities.importers.pdf.layout import read_body
+from eu_posities.importers.pdf.layout import Body, read_body
 from eu_posities.importers.pdf.lines import TextLine, footnote_separator, page_lines
 
 FORMAT = "pdf"
@@ -49,16 +49,17 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
             "run it through OCR first",
             source=source,
         )
+    body = read_body(pages, heights, separators)
     if ruled:
         from eu_posities.importers.pdf.tables import table_stages
 
         stages, coverage = table_stages(data or path, ruled, source)
         if stages:
-            return ParsedDocument(tuple(stages), coverage=coverage)
+            return ParsedDocument(tuple(stages), coverage=coverage, meta=dict(body.meta))
     dutch = _as_dutch(pages, source)
     if dutch is not None:
         return dutch
-    return _running_text(pages, heights, separators, marks, source)
+    return _running_text(body, len(pages), marks, source)
 
 
 def _ruled(page: Page) -> bool:
@@ -81,14 +82,7 @@ def _as_dutch(pages: list[list[TextLine]], source: str) -> ParsedDocument | None
     return dutch.parse_document(text, source=source)
 
 
-def _running_text(
-    pages: list[list[TextLine]],
-    heights: list[float],
-    separators: list[float | None],
-    marks: str,
-    source: str,
-) -> ParsedDocument:
-    body = read_body(pages, heights, separators)
+def _running_text(body: Body, pages: int, marks: str, source: str) -> ParsedDocument:
     paragraphs = body.paragraphs
     marked, record, warnings = marks_reading(paragraphs, marks)
     meta: dict[str, object] = dict(body.meta)
@@ -110,7 +104,7 @@ def _running_text(
         provisions=split.provisions,
         format=FORMAT,
         title=split.title,
-        meta={"pages": len(pages)},
+        meta={"pages": pages},
         struck=split.struck,
     )
     return ParsedDocument((stage,), coverage=split.coverage, warnings=tuple(warnings), meta=meta)
