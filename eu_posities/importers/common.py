@@ -30,7 +30,7 @@ SECTION_LINE = re.compile(r"^(SECTION|Section)\s*(\d+[a-z]*)\s*[-–—:.]?\s*(.
 
 # A paragraph or point number at the start of a line: "1.", "1a.", "(a)", "(iv)", "–".
 _NUM_AT_START = re.compile(
-    r"^(?P<num>\d+[a-z]?\.(?!\d)|\(\d+[a-z]?\)|\([a-z]{1,2}\)|\([ivxlc]+\)|[–—•]|-(?=\s))\s*"
+    r"^(?P<num>-?\d+[a-z]?\.(?!\d)|\(\d+[a-z]?\)|\([a-z]{1,2}\)|\([ivxlc]+\)|[–—•]|-(?=\s))\s*"
 )
 _ROMAN = re.compile(r"^\([ivxlc]+\)$")
 _LETTER_BEFORE = {"(i)": "(h)", "(v)": "(u)", "(x)": "(w)", "(l)": "(k)", "(c)": "(b)"}

@@ -23,7 +23,7 @@ from eu_posities.importers.marks.runs import align
 from eu_posities.importers.marks.text import BOLD, STRUCK, MarkedText, join
 from eu_posities.importers.text import TextSplitter, act_title
 
-_GONE = r"[\[(]?\s*(?:deleted|Deleted|DELETED|supprimée?|Supprimée?|\u2026|\.\.\.|…)\s*[\])]?\.?"
+_GONE = r"[\[(]?\s*(?:deleted|Deleted|DELETED|supprimée?|Supprimée?|\u2026|\.\.\.|…)\s*[\])]?[.;,]?"
 _PLACEHOLDER = re.compile(
     rf"^(?P<label>Article\s+\d+[a-z]*|ANNEX\s+[IVXLC]+[a-z]*|\(\d+[a-z]*\))\s*{_GONE}$"
 )

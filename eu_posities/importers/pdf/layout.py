@@ -25,7 +25,7 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of|van|sur)\s*\d{1,4})?$", re.IGNORECASE
 )
 _STARTS_BLOCK = re.compile(
-    r"^(\d+[a-z]?\.\s|\(\w{1,5}\)|[–—•-]\s|Article\s+\d|CHAPTER\b|Chapter\s+[IVXLC\d]+\s*$"
+    r"^(-?\d+[a-z]?\.\s|\(\w{1,5}\)|[–—•-]\s|Article\s+\d|CHAPTER\b|Chapter\s+[IVXLC\d]+\s*$"
     r"|Section\s+\d|ANNEX\b|Whereas|HA(VE|S) ADOPTED|Having regard|Done at|\*\*\*)"
 )
 _HYPHENATED = re.compile(r"([A-Za-zÀ-ÿ]+)-$")

@@ -62,6 +62,19 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     return _running_text(body, len(pages), marks, source)
 
 
+def document_facts(source: Path | bytes) -> dict[str, object]:
+    """What the page furniture of a PDF says (`limite`, `release`, `ref`), without
+    importing it: a quick look before an import, e.g. to warn about a LIMITE document."""
+    pages: list[list[TextLine]] = []
+    heights: list[float] = []
+    separators: list[float | None] = []
+    for page in read_pages(source, exact=False):
+        pages.append(page_lines(page))
+        heights.append(page.height)
+        separators.append(footnote_separator(page))
+    return dict(read_body(pages, heights, separators).meta)
+
+
 def _ruled(page: Page) -> bool:
     """A page with at least three vertical rules: a ruled table, maybe a comparison table."""
     columns = {
