@@ -55,15 +55,16 @@ def measure(
     }
     skipped_counts = {name: count for name, count in skipped_counts.items() if count}
     tokens = [w for text in body_texts for w in words(text)]
-    available = Counter(w for text in placed for w in words(text))
     placed_tokens: list[str] = [w for text in placed for w in words(text)]
+    available = Counter(placed_tokens)
     matched = sum((Counter(tokens) & available).values())
+    missing = _missing(body_texts, placed_tokens) if matched < len(tokens) else ()
     return Coverage(
         body_words=len(tokens) + sum(skipped_counts.values()),
         placed_words=matched,
         skipped_words=sum(skipped_counts.values()),
         skipped=tuple(skipped_counts),
-        missing=_missing(body_texts, placed_tokens),
+        missing=missing,
     )
 
 
@@ -78,43 +79,44 @@ def _missing(body: list[str], placed_tokens: list[str]) -> tuple[str, ...]:
     grams = set(_trigrams(placed_tokens))
     pairs = set(zip(placed_tokens, placed_tokens[1:], strict=False))
     singles = set(placed_tokens)
-    shown: list[str] = []
-    covered: list[bool] = []
-    for text in body:
-        printed = text.split()
-        flat: list[str] = []
-        owner: list[int] = []
-        for index, word in enumerate(printed):
-            for token in words(word):
-                flat.append(token)
-                owner.append(index)
-        marks = [False] * len(printed)
-        if len(flat) < 3:
-            held = tuple(flat) in pairs if len(flat) == 2 else all(t in singles for t in flat)
-            marks = [held] * len(printed)
-        for index, gram in enumerate(_trigrams(flat)):
-            if gram in grams:
-                for k in range(index, index + 3):
-                    marks[owner[k]] = True
-        for index, word in enumerate(printed):
-            if not words(word):
-                marks[index] = True  # punctuation alone is not a word
-        shown.extend(printed)
-        covered.extend(marks)
     snippets: list[str] = []
-    index = 0
-    while index < len(shown) and len(snippets) < _MAX_SNIPPETS:
-        if covered[index]:
-            index += 1
-            continue
-        end = index
-        while end < len(shown) and not covered[end]:
-            end += 1
-        if end - index >= _MIN_MISSING:
-            printed = shown[index:end]
+    # The uncovered stretch being collected: it may run on from one paragraph to the next.
+    run: list[str] = []
+
+    def close() -> None:
+        printed = " ".join(run).split()
+        if len(printed) >= _MIN_MISSING and len(snippets) < _MAX_SNIPPETS:
             text = " ".join(printed[:_SNIPPET_WORDS])
             snippets.append(text + (" …" if len(printed) > _SNIPPET_WORDS else ""))
-        index = end
+        run.clear()
+
+    for text in body:
+        matches = list(_WORD.finditer(text.casefold()))
+        tokens = [m.group() for m in matches]
+        if len(tokens) < 3:
+            held = tuple(tokens) in pairs if len(tokens) == 2 else all(t in singles for t in tokens)
+            covered = [held] * len(tokens)
+        else:
+            covered = [False] * len(tokens)
+            for index, gram in enumerate(_trigrams(tokens)):
+                if gram in grams:
+                    covered[index] = covered[index + 1] = covered[index + 2] = True
+        index = 0
+        while index < len(tokens):
+            if covered[index]:
+                close()
+                index += 1
+                continue
+            end = index
+            while end < len(tokens) and not covered[end]:
+                end += 1
+            run.append(text[matches[index].start() : matches[end - 1].end()])
+            if end < len(tokens):
+                close()
+            index = end
+        if len(snippets) >= _MAX_SNIPPETS:
+            break
+    close()
     return tuple(snippets)
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 
 from eu_posities.errors import InputError
-from eu_posities.importers.marks.text import BOLD, STRUCK, UNDERLINED, MarkedText
+from eu_posities.importers.marks.text import BOLD, STRUCK, UNDERLINED, MarkedText, carries
 
 MARKS = ("auto", "council", "none")
 
@@ -51,7 +51,8 @@ def find_convention(paragraphs: Iterable[str]) -> dict[str, object] | None:
     # A sentence broken over two paragraphs (a page break, a misread line) is found too.
     candidates = texts + [f"{a} {b}" for a, b in zip(texts, texts[1:], strict=False)]
     for text in candidates:
-        if len(text) > 3000:
+        folded = text.lower()
+        if len(text) > 3000 or ("bold" not in folded and "gras" not in folded):
             continue
         for language, table in _COMPILED.items():
             if not (table["bold"].search(text) and table["strike"].search(text)):
@@ -92,7 +93,11 @@ def marks_reading(
     if option not in MARKS:
         raise InputError(f"marks must be one of {', '.join(MARKS)}, not {option!r}")
     convention = find_convention(p.text for p in paragraphs)
-    struck = sum(len(p.view(0).split()) - len(p.view(STRUCK).split()) for p in paragraphs)
+    struck = sum(
+        len(p.view(0).split()) - len(p.view(STRUCK).split())
+        for p in paragraphs
+        if carries(p.flags, STRUCK)
+    )
     marked = option == "council" or (option == "auto" and (convention is not None or struck > 0))
     if not marked:
         return False, None, []

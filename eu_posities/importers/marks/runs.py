@@ -16,10 +16,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import groupby
 
 from eu_posities.document import MarkedRun
 from eu_posities.importers.marks.text import BOLD, STRUCK, UNDERLINED, MarkedText
 
+_STRUCK_TABLE = bytes(0 if value & STRUCK else 1 for value in range(256))
+# A flag byte as the run it makes: 1 inserted (bold), 2 changed (underlined).
+_KEY_TABLE = bytes(
+    (1 if value & BOLD else 0) | (2 if value & UNDERLINED else 0) for value in range(256)
+)
 _GAP_BEFORE_PUNCTUATION = re.compile(r"[ \t]*\x00[\x00 \t]*(?=[,.;:)\]])")
 # How many unmarked source characters may be passed over to find the next character of
 # the text: a label or number printed before the text ("(12) ", "1. ").
@@ -99,7 +105,21 @@ def align(
     previous = -1  # source index of the last matched character
     pending = ""  # white space of the text not yet written
     unmatched = 0
-    for char in text:
+    struck_at = flags.translate(_STRUCK_TABLE)  # 0 where a character is struck
+    index = 0
+    while index < len(text):
+        if not pending and position == previous + 1:
+            # Where text and source agree character for character (most of a provision),
+            # copy the stretch in one go.
+            same = _agreeing(text, index, chars, position, struck_at)
+            if same:
+                _copy(out, chars, flags, position, position + same, base_at)
+                index += same
+                previous = position + same - 1
+                position += same
+                continue
+        char = text[index]
+        index += 1
         if char.isspace():
             pending += char
             continue
@@ -117,6 +137,40 @@ def align(
         previous, position = found, found + 1
     _gap(out, source, previous, len(chars), pending, None, base_at)
     return out.runs(), unmatched
+
+
+def _agreeing(text: str, index: int, chars: str, position: int, struck_at: bytes) -> int:
+    """How many characters from `text[index]` equal those from `chars[position]`, none of
+    them struck (0 when the first differs)."""
+    limit = min(len(text) - index, len(chars) - position)
+    struck = struck_at.find(0, position, position + limit)
+    if struck >= 0:
+        limit = struck - position
+    if limit <= 0 or text[index] != chars[position]:
+        return 0
+    if text[index : index + limit] == chars[position : position + limit]:
+        return limit
+    low, high = 1, limit  # text[index:index+low] agrees, [index:index+high] does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if text[index : index + middle] == chars[position : position + middle]:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def _copy(
+    out: _Builder, chars: str, flags: bytes, start: int, end: int, base_at: Callable[[int], str]
+) -> None:
+    """Write `chars[start:end]` (equal in text and source) as runs of their own marks."""
+    keys = flags[start:end].translate(_KEY_TABLE)
+    offset = start
+    for key, group in groupby(keys):
+        length = sum(1 for _ in group)
+        out.base = base_at(offset)
+        out.add("insert" if key & 1 else "equal", chars[offset : offset + length], bool(key & 2))
+        offset += length
 
 
 def _gap(

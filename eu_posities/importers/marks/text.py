@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 BOLD = 1
 STRUCK = 2
@@ -23,13 +24,23 @@ _GAP_BEFORE_PUNCTUATION = re.compile(r"\s*\x00\s*(?=[,.;:)\]])")
 _KEPT = re.compile(rb"\x01+")
 
 
+@cache
+def _table(without: int) -> bytes:
+    """A `bytes.translate` table: 1 for flag bytes with none of `without`, else 0."""
+    return bytes(0 if value & without else 1 for value in range(256))
+
+
 def kept_ranges(flags: bytes, without: int) -> list[tuple[int, int]]:
     """(start, end) of the stretches whose flags have none of `without`."""
-    table = bytes(0 if value & without else 1 for value in range(256))
-    return [m.span() for m in _KEPT.finditer(flags.translate(table))]
+    return [m.span() for m in _KEPT.finditer(flags.translate(_table(without)))]
 
 
-_MESSY = re.compile(r"^\s|\s$|\s\s|[^\S ]")
+def carries(flags: bytes, flag: int) -> bool:
+    """True if some flag byte has `flag`."""
+    return 0 in flags.translate(_table(flag))
+
+
+_OTHER_SPACE = re.compile(r"[^\S ]|  ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +71,8 @@ class MarkedText:
 
     def any(self, flag: int) -> bool:
         """True if some non-space character carries `flag`."""
+        if not carries(self.flags, flag):
+            return False
         return any(f & flag for f, c in zip(self.flags, self.text, strict=True) if not c.isspace())
 
     def share(self, flag: int) -> float:
@@ -89,11 +102,22 @@ class MarkedText:
         return MarkedText(self.text, bytes(f & keep for f in self.flags))
 
     def clean(self) -> MarkedText:
-        """White space collapsed to single spaces (a collapsed run keeps the marks that all
-        its characters share) and stripped."""
+        """White space collapsed to single spaces (a space keeps the marks that it, the rest
+        of its run and both its neighbours share) and stripped."""
         text, flags = self.text, self.flags
-        if not _MESSY.search(text):
-            return self  # already single-spaced
+        core = text.strip()
+        if not _OTHER_SPACE.search(core):
+            # Single spaces only (the usual case): cut the ends, check marked spaces.
+            start = text.find(core[:1]) if core else 0
+            cut = flags[start : start + len(core)]
+            if not cut.strip(b"\x00") or " " not in core:
+                return self if len(core) == len(text) else MarkedText(core, cut)
+            marked = bytearray(cut)
+            index = core.find(" ")
+            while index > 0:
+                marked[index] &= marked[index - 1] & marked[index + 1]
+                index = core.find(" ", index + 1)
+            return MarkedText(core, bytes(marked))
         out_text: list[str] = []
         out_flags = bytearray()
         for start, end, space in _runs(text):
