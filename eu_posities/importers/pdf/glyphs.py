@@ -135,6 +135,18 @@ def open_pdf(source: Path | bytes, name: str = "") -> Any:
         raise InputError(f"{reason} PDF", source=label or None) from None
 
 
+def _load(pdf: Any, index: int, name: str) -> Any:
+    """Page `index` of an open document; a page pdfium cannot read is an `InputError`."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError:
+        raise InputError(
+            f"damaged PDF (page {index + 1} cannot be read)", source=name or None
+        ) from None
+
+
 def page_count(source: Path | bytes) -> int:
     """Number of pages, without reading any of them."""
     pdf = open_pdf(source)
@@ -160,16 +172,20 @@ def read_pages(
             raise InputError(f"more than {max_pages} pages", source=name or None)
         fonts: dict[int, _Font] = {}
         for index in range(count):
-            page = pdf[index]
+            page = _load(pdf, index, name)
             try:
-                yield _read_page(page, index + 1, fonts, exact)
+                yield _read_page(page, index + 1, fonts, exact, name)
             finally:
                 page.close()
     finally:
         pdf.close()
 
 
-def _read_page(page: Any, number: int, fonts: dict[int, _Font], exact: bool) -> Page:
+def _read_page(
+    page: Any, number: int, fonts: dict[int, _Font], exact: bool, name: str = ""
+) -> Page:
+    import pypdfium2 as pdfium
+
     view = View(page)
     rects, lines = read_shapes(page.raw, view)
     bands = None
@@ -177,7 +193,12 @@ def _read_page(page: Any, number: int, fonts: dict[int, _Font], exact: bool) -> 
         bands = [
             (r.top + r.bottom) / 2 for r in (*rects, *lines) if r.height <= 2.5 and r.width >= 1
         ]
-    textpage = page.get_textpage()
+    try:
+        textpage = page.get_textpage()
+    except pdfium.PdfiumError:
+        raise InputError(
+            f"damaged PDF (the text of page {number} cannot be read)", source=name or None
+        ) from None
     try:
         spans = _spans(textpage, view, fonts, bands)
     finally:
