@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
@@ -190,9 +191,9 @@ def _read_page(
     rects, lines = read_shapes(page.raw, view)
     bands = None
     if not exact:
-        bands = [
+        bands = sorted(
             (r.top + r.bottom) / 2 for r in (*rects, *lines) if r.height <= 2.5 and r.width >= 1
-        ]
+        )
     try:
         textpage = page.get_textpage()
     except pdfium.PdfiumError:
@@ -320,7 +321,8 @@ def _positions(
     size = info[1]
     ux, uy = _pdfium.origin(handle, start)
     left, baseline = ax * ux + bx * uy + cx, ay * ux + by * uy + cy
-    if any(baseline - 1.2 * size < band < baseline + 0.6 * size for band in bands):
+    near = bisect_right(bands, baseline - 1.2 * size)  # bands are sorted
+    if near < len(bands) and bands[near] < baseline + 0.6 * size:
         _keys, ux_all, uy_all = _pdfium.objects_and_origins(handle, end, start)
         gx = [ax * x + bx * y + cx for x, y in zip(ux_all, uy_all, strict=True)]
         gy = [ay * x + by * y + cy for x, y in zip(ux_all, uy_all, strict=True)]
