@@ -133,6 +133,15 @@ def test_a_wrong_base_is_recognised() -> None:
     assert comparison.mostly_disagrees
 
 
+@pytest.mark.parametrize(("relative", "number"), [(f"{CZ}.pdf", "11124/22"), (FR, "7052/22"),
+                                                  (GA, "15698/22")])  # fmt: skip
+def test_no_furniture_or_footnotes_in_provisions(relative: str, number: str) -> None:
+    for provision in _parsed(relative).stages[0].provisions:
+        for furniture in (number, "RB/ek", "TREE.2.B", "LIMITE", "Reference to ECB opinion"):
+            assert furniture not in provision.text, (provision.label, furniture)
+        assert not re.search(r"\bOJ C \[…\]", provision.text)  # the footnotes of citations
+
+
 def test_council_meta() -> None:
     council = _parsed(f"{CZ}.pdf")
     assert council.meta["limite"] is True
