@@ -110,7 +110,7 @@ def _pdfium_pages(path: str, dump: str | None) -> int:
 
 
 def _child(mode: str, path: str, dump: str | None) -> dict[str, object]:
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     if mode == "legacy-import":
         sys.path.insert(0, str(ROOT))
         sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -133,6 +133,7 @@ def _child(mode: str, path: str, dump: str | None) -> dict[str, object]:
     else:
         result = {"chars": _plumber_pages(path, dump)}
     result["seconds"] = round(time.perf_counter() - start, 3)
+    result["cpu"] = round(time.process_time() - start_cpu, 3)
     return result
 
 
@@ -292,6 +293,7 @@ def main() -> None:
         for result in entry.values():
             if isinstance(result, dict) and "seconds" in result and "seconds" in base:
                 result["time_ratio"] = round(float(result["seconds"]) / float(base["seconds"]), 3)
+            result["cpu_ratio"] = round(float(result["cpu"]) / float(base["cpu"]), 3)
         report["files"][path.name] = entry  # type: ignore[index]
     if not args.json_only:
         _table(report)
@@ -303,7 +305,7 @@ def _table(report: dict[str, object]) -> None:
     print(
         f"machine: {report['cpus']} cores, load average {load} (shared: treat ratios as the result)"
     )
-    header = f"{'file':<46} {'mode':<22} {'s':>7} {'ratio':>6} {'MB':>7}  result"
+    header = f"{'file':<46} {'mode':<22} {'s':>7} {'cpu s':>7} {'ratio':>6} {'MB':>7}  result"
     print(header)
     print("-" * len(header))
     for name, entry in report["files"].items():  # type: ignore[attr-defined]
@@ -312,9 +314,10 @@ def _table(report: dict[str, object]) -> None:
                 print(f"{name[:46]:<46} {mode:<22} error: {result['error']}")
                 continue
             extra = {k: v for k, v in result.items()
-                     if k not in ("seconds", "wall", "peak_mb", "time_ratio")}  # fmt: skip
+                     if k not in ("seconds", "cpu", "wall", "peak_mb", "time_ratio",
+                                  "cpu_ratio")}  # fmt: skip
             ratio = result.get("time_ratio", "")
-            print(f"{name[:46]:<46} {mode:<22} {result['seconds']:>7.2f} "
+            print(f"{name[:46]:<46} {mode:<22} {result['seconds']:>7.2f} {result['cpu']:>7.2f} "
                   f"{ratio:>6} {result['peak_mb']:>7.1f}  {extra}")  # fmt: skip
     print()
 

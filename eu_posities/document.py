@@ -46,6 +46,9 @@ class MarkedRun:
     op: str
     text: str
     changed: bool = False
+    # The base provision this text comes from when it is not the provision's own base
+    # (its label, e.g. "Article 57" inside an Article 56 that merged both); "" otherwise.
+    base: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,7 +95,11 @@ def parse_file(path: Path, fmt: str = "auto", **options: object) -> ParsedDocume
     """Parse `path` (a file, or a Formex folder) into a document.
 
     Options: `max_bytes` (size limit, default 50 MB), `recast` ("proposal" or "current",
-    for recast proposals), `leos_both` (LEOS mandate: also the Commission text).
+    for recast proposals), `leos_both` (LEOS mandate: also the Commission text), `marks`
+    (PDF and DOCX: "auto" reads Council change marks when the document states the
+    convention or strikes text through, "council" always, "none" never; see
+    `importers.marks`). Every document comes with its text coverage
+    (`ParsedDocument.coverage`, see `importers.coverage`).
     """
     path = Path(path)
     limit = int(options.pop("max_bytes", MAX_BYTES))  # type: ignore[call-overload]

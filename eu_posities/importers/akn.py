@@ -20,7 +20,7 @@ from typing import Any
 
 from lxml import etree
 
-from eu_posities.document import ParsedDocument, ParsedStage
+from eu_posities.document import Coverage, ParsedDocument, ParsedStage
 from eu_posities.errors import InputError
 from eu_posities.importers.common import ARTICLE_LINE, NOTE_MARK, Draft, clean, finish, local
 from eu_posities.importers.xmlsafe import parse_xml
@@ -155,6 +155,8 @@ def _read(root: etree._Element, reading: _Reading) -> tuple[list[Draft], str]:
             if element.get("name") not in ("actingEntity", "preambleFormula"):
                 draft = Draft(kind="formula", label="Formula")
                 reading.blocks(element, draft, 0, {})
+                if not draft.blocks:  # <block name="preamble.final">HAVE ADOPTED ...</block>
+                    draft.add(reading.inline(element, draft))
                 drafts.append(draft)
         elif name == "article":
             drafts.append(_article(element, reading))
@@ -202,13 +204,49 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
         raise InputError(f"not Akoma Ntoso (root element <{local(root.tag)}>)", source=str(path))
     if not is_mandate(root):
         drafts, title = _read(root, _Reading(set()))
-        return ParsedDocument((_stage(path, drafts, title, None),))
+        stage = _stage(path, drafts, title, None)
+        return ParsedDocument((stage,), coverage=_coverage(root, _Reading(set()), stage))
     readings = ["council", "commission"] if options.get("leos_both") else ["council"]
     stages = []
     for reading in readings:
         drafts, title = _read(root, _Reading(_EXCLUDED[reading]))
         stages.append(_stage(path, drafts, title, reading))
-    return ParsedDocument(tuple(stages))
+    # Coverage of the first reading (the Council's): what the other leaves out is not lost.
+    return ParsedDocument(
+        tuple(stages), coverage=_coverage(root, _Reading(_EXCLUDED[readings[0]]), stages[0])
+    )
+
+
+def _coverage(root: etree._Element, reading: _Reading, stage: ParsedStage) -> Coverage:
+    """Text coverage of one reading: the text of the act, notes and metadata aside."""
+    from eu_posities.importers.coverage import markup_texts, measure, placed_texts
+
+    def part(element: etree._Element) -> str | None:
+        name = local(element.tag)
+        if not name or name in ("meta", "authorialNote"):
+            return ""  # metadata, footnotes, comments
+        if not reading.keeps(element):
+            return "text this reading leaves out"
+        if name in ("quotedStructure", "embeddedStructure"):
+            return None
+        if name == "coverPage":
+            return "cover page"
+        if name == "conclusions" or (name == "clause" and local(element.getparent().tag) == "body"):
+            # The closing clause ("This Regulation shall be binding ...") and signatures.
+            return "final formula and signatures"
+        return None
+
+    def block(element: etree._Element) -> bool:
+        return local(element.tag) in _TEXT_BLOCKS
+
+    body, skipped = markup_texts(root, part, block)
+    return measure(body, placed_texts([stage]), skipped)
+
+
+_TEXT_BLOCKS = {
+    "p", "num", "heading", "subheading", "docTitle", "docType", "docNumber", "docStage",
+    "docProponent", "longTitle", "td", "th", "li", "block", "formula",
+}  # fmt: skip
 
 
 # A text's name becomes its stage key when the user names none: a standard stage kind.

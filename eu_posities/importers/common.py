@@ -21,7 +21,7 @@ _NOTE_BEFORE_PUNCT = re.compile(r"\s*\x00\s*(?=[,.;:)\]])")
 _NOTE_ANY = re.compile(r"\s*\x00")
 
 ARTICLE_LINE = re.compile(r"^Article\s+(\d+[a-z]*)\s*$", re.IGNORECASE)
-ANNEX_LINE = re.compile(r"^ANNEX(?:\s+([IVXLC]+|\d+))?\s*[:.]?\s*$")
+ANNEX_LINE = re.compile(r"^ANNEX(?:\s+([IVXLC]+[a-z]?|\d+[a-z]?))?\s*[:.]?\s*$")
 RECITAL_NUM = re.compile(r"^\((\d+[a-z]*)\)$")
 CHAPTER_LINE = re.compile(
     r"^(CHAPTER|Chapter|TITLE|Title|PART|Part)\s+([IVXLC]+|\d+)\b\s*[-–—:.]?\s*(.*)$"
@@ -31,7 +31,7 @@ SECTION_LINE = re.compile(r"^(SECTION|Section)\s*(\d+[a-z]*)\s*[-–—:.]?\s*(.
 
 # A paragraph or point number at the start of a line: "1.", "1a.", "(a)", "(iv)", "–".
 _NUM_AT_START = re.compile(
-    r"^(?P<num>\d+[a-z]?\.(?!\d)|\(\d+[a-z]?\)|\([a-z]{1,2}\)|\([ivxlc]+\)|[–—•]|-(?=\s))\s*"
+    r"^(?P<num>-?\d+[a-z]?\.(?!\d)|\(\d+[a-z]?\)|\([a-z]{1,2}\)|\([ivxlc]+\)|[–—•]|-(?=\s))\s*"
 )
 _ROMAN = re.compile(r"^\([ivxlc]+\)$")
 _LETTER_BEFORE = {"(i)": "(h)", "(v)": "(u)", "(x)": "(w)", "(l)": "(k)", "(c)": "(b)"}

@@ -69,7 +69,17 @@ class _Section:
 
 def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Parse a BNC-fiche or Kamerbrief (its text) into one commentary stage."""
-    return ParsedDocument((parse_text(decode(data, str(path)), source=str(path)),))
+    return parse_document(decode(data, str(path)), source=str(path))
+
+
+def parse_document(text: str, *, source: str = "") -> ParsedDocument:
+    """The document of a Dutch commentary text: its stage and its text coverage (the body
+    once page furniture and footnotes are set aside, against the sections' text)."""
+    from eu_posities.importers.coverage import measure, placed_texts
+
+    stage = parse_text(text, source=source)
+    body, _notes = _strip_page_furniture(text)
+    return ParsedDocument((stage,), coverage=measure(body, placed_texts([stage])))
 
 
 def decode(data: bytes, source: str = "") -> str:

@@ -31,6 +31,7 @@ from eu_posities.importers.common import (
     finish,
     introduces_quote,
 )
+from eu_posities.importers.coverage import measure, placed_texts
 from eu_posities.importers.recast import is_label
 from eu_posities.importers.xmlsafe import parse_html
 
@@ -38,7 +39,7 @@ FORMAT = "eurlex-html"
 
 _LEVEL_CLASS = re.compile(r"^(?:li )?(ManualNumPar|Point|Tiret|Text|Bullet|ListDash)(\d)$")
 _RECITAL_NUM = re.compile(r"^\((\d+[a-z]*)\)$")
-_ANNEX_TITLE = re.compile(r"^ANNEX(?:ES)?\b\s*([IVXLC]+|\d+)?\s*[:.]?\s*(.*)$")
+_ANNEX_TITLE = re.compile(r"^ANNEX(?:ES)?\b\s*([IVXLC]+[a-z]?\b|\d+[a-z]?\b)?\s*[:.]?\s*(.*)$")
 
 
 @dataclass
@@ -133,12 +134,19 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
     """Parse a Commission proposal in EUR-Lex HTML into one stage."""
     root = parse_html(data, str(path))
     paras = _Reader(root).paragraphs()
-    provisions, title = _Walker(paras).run()
+    walker = _Walker(paras)
+    provisions, title = walker.run()
     if not any(p.kind in ("article", "recital", "annex") for p in provisions):
         from eu_posities.errors import InputError
 
         raise InputError("no articles, recitals or annexes found in this HTML", source=str(path))
-    return ParsedDocument((ParsedStage(provisions=provisions, format=FORMAT, title=title),))
+    stage = ParsedStage(provisions=provisions, format=FORMAT, title=title)
+    body = [p.plain for p, part in zip(paras, walker.skipped, strict=True) if not part]
+    parts: dict[str, list[str]] = {}
+    for para, part in zip(paras, walker.skipped, strict=True):
+        if part:
+            parts.setdefault(part, []).append(para.plain)
+    return ParsedDocument((stage,), coverage=measure(body, placed_texts([stage]), parts))
 
 
 def _level(cls: str) -> int:
@@ -166,6 +174,17 @@ def _looks_like_heading(para: Para) -> bool:
     )
 
 
+_TITLE_OR_CHAPTER = re.compile(
+    r"^(TITLE|Title|title|CHAPTER|Chapter|chapter)\s+([IVXLCivxlc]+|\d+)\b\s*[-–—:.]?\s*(.*)$"
+)
+_ZONE_PARTS = {
+    "front": "cover page",
+    "memo": "explanatory memorandum",
+    "lfs": "legislative financial statement",
+    "after": "final formula and signatures",
+}
+
+
 class _Walker:
     """The state machine over the parts of a proposal."""
 
@@ -182,6 +201,7 @@ class _Walker:
         self.title_parts: list[str] = []
         self.citations = 0
         self.recast_label = ""
+        self.skipped: list[str] = []  # per paragraph: the part it was left out with, or ""
 
     def run(self) -> tuple[tuple, str]:
         has_act_start = any(p.cls == "Institutionquiagit" for p in self.paras)
@@ -189,6 +209,10 @@ class _Walker:
             self.zone = "preamble"
         for para in self.paras:
             self.step(para)
+            part = _ZONE_PARTS.get(self.zone, "")
+            if para.cls == "Institutionquiagit" or para.plain.rstrip(":").lower() == "whereas":
+                part = "preamble"
+            self.skipped.append(part)
         title = " ".join(self.title_parts)
         if title:
             self.drafts.insert(0, Draft(kind="title", label="Title", heading=""))
@@ -295,6 +319,9 @@ class _Walker:
             ):
                 self.current.heading = text
                 return
+        if cls == "SectionTitle" and not para.num:
+            self.section_title(text)
+            return
         if self.pending and self.current is None and _looks_like_heading(para):
             self.heading_line(text, self.pending)  # the title line of a chapter or section
             return
@@ -317,6 +344,25 @@ class _Walker:
                 return
         if self.current is not None:
             self.add_block(para)
+
+    def section_title(self, text: str) -> None:
+        """A `SectionTitle` paragraph: "TITLE III", a "Chapter 1" inside it, or the title
+        line of either (proposals with Titles number their Chapters inside each Title)."""
+        match = _TITLE_OR_CHAPTER.match(text)
+        if match is None:
+            self.heading_line(text, self.pending or "chapter")
+            return
+        word, rest = match.group(1).lower(), match.group(3)
+        head = f"{match.group(1)} {match.group(2)}"
+        if word == "chapter" and self.chapter.lower().startswith("title"):
+            self.section = f"{head} – {rest}" if rest else head
+            self.subsection = ""
+            self.pending = None if rest else "section"
+        else:
+            self.chapter = f"{head} – {rest}" if rest else head
+            self.section = self.subsection = ""
+            self.pending = None if rest else "chapter"
+        self.current = None
 
     def heading_line(self, text: str, level: str) -> None:
         chapter = CHAPTER_LINE.match(text) if level == "chapter" else None

@@ -22,6 +22,7 @@ from eu_posities.document import ParsedDocument, ParsedStage
 from eu_posities.errors import InputError
 from eu_posities.files import inside, is_regular
 from eu_posities.importers.common import ARTICLE_LINE, NOTE_MARK, Draft, clean, finish
+from eu_posities.importers.coverage import markup_texts, measure, placed_texts
 from eu_posities.importers.detect import MAX_BYTES, read_limited
 from eu_posities.importers.limits import MAX_FOLDER_BYTES, MAX_FOLDER_FILES, ReadBudget, mb
 from eu_posities.importers.xmlsafe import parse_xml
@@ -37,7 +38,7 @@ _BLOCKS = {
     "FINAL", "SIGNATURE", "PL.DATE", "FT.LIST", "GR.ANNOTATION", "ANNOTATION", "PREAMBLE.INIT",
     "PREAMBLE.FINAL", "GR.CONSID.INIT", "INCL.ELEMENT", "BLK", "NOTE",
 }  # fmt: skip
-_ANNEX_TITLE = re.compile(r"^ANNEX\s*([IVXLC]+|\d+)?\b", re.IGNORECASE)
+_ANNEX_TITLE = re.compile(r"^ANNEX\s*([IVXLC]+[a-z]?|\d+[a-z]?)?\b", re.IGNORECASE)
 _MANIFEST_NAMES = ("*.doc.fmx.xml", "DOC_1.xml", "*.doc.xml")
 
 
@@ -154,7 +155,24 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
         drafts.insert(0, head)
     meta = {"files": [f.name for f, _ in files]}
     stage = ParsedStage(provisions=finish(drafts), format=FORMAT, title=title, meta=meta)
-    return ParsedDocument((stage,))
+    body: list[str] = []
+    skipped: dict[str, list[str]] = {}
+    for _file, root in files:
+        texts, parts = markup_texts(root, _part, lambda e: e.tag in _BLOCKS)
+        body.extend(texts)
+        for name, found in parts.items():
+            skipped.setdefault(name, []).extend(found)
+    return ParsedDocument((stage,), coverage=measure(body, placed_texts([stage]), skipped))
+
+
+def _part(element: etree._Element) -> str | None:
+    """What a Formex element is, for text coverage (see `markup_texts`)."""
+    tag = element.tag
+    if tag in ("BIB.INSTANCE", "NOTE", "REF.PHYS", "BIB.DOC") or not isinstance(tag, str):
+        return ""  # bibliographic data, footnotes
+    if tag in ("FINAL", "SIGNATURE"):
+        return "final formula and signatures"
+    return None
 
 
 def _included(root: etree._Element) -> bool:
@@ -244,7 +262,11 @@ class _Reader:
             self.mixed(element, level)
 
     def inline_deep(self, element: etree._Element) -> str:
-        return " ".join(self.inline(child) for child in element) or self.inline(element)
+        """A table cell's text: its paragraphs one after another, or its own inline text
+        ("Fowls of the species <HT>Gallus domesticus</HT>, frozen")."""
+        if any(isinstance(c.tag, str) and c.tag in _BLOCKS and c.tag != "NOTE" for c in element):
+            return " ".join(self.inline(child) for child in element)
+        return self.inline(element)
 
     # -- documents ------------------------------------------------------------------------
     def act(self, root: etree._Element) -> str:

@@ -23,13 +23,14 @@ from eu_posities.importers.common import (
     clean,
     finish,
 )
+from eu_posities.importers.coverage import markup_texts, measure, placed_texts
 from eu_posities.importers.xmlsafe import parse_html
 
 FORMAT = "oj-xhtml"
 
 _PARAGRAPH_NUM = re.compile(r"^\s*(\d+[a-z]?\.)\s+(?=\S)")
 _RECITAL_NUM = re.compile(r"^\((\d+[a-z]*)\)$")
-_ANNEX = re.compile(r"^ANNEX\s*([IVXLC]+|\d+)?\b", re.IGNORECASE)
+_ANNEX = re.compile(r"^ANNEX\s*([IVXLC]+[a-z]?|\d+[a-z]?)?\b", re.IGNORECASE)
 _HEADING_CLASSES = {"oj-ti-art", "oj-sti-art", "oj-doc-ti", "oj-ti-section-1", "oj-ti-section-2"}
 _STRUCTURE_ID = re.compile(r"^(cpt|tis|prt|sct|pnt)_[^.]*$")
 
@@ -121,7 +122,35 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
         head = Draft(kind="title", label="Title")
         head.add(title)
         drafts.insert(0, head)
-    return ParsedDocument((ParsedStage(provisions=finish(drafts), format=FORMAT, title=title),))
+    stage = ParsedStage(provisions=finish(drafts), format=FORMAT, title=title)
+    body, skipped = markup_texts(root, _part, _block)
+    return ParsedDocument((stage,), coverage=measure(body, placed_texts([stage]), skipped))
+
+
+_COLOPHON = re.compile(r"^(ELI: http|ISSN \d{4}-\d{3}[\dX])")
+_BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _block(element: etree._Element) -> bool:
+    return element.tag in _BLOCKS
+
+
+def _part(element: etree._Element) -> str | None:
+    """What an element of the OJ page is, for text coverage (see `markup_texts`)."""
+    tag, cls = element.tag, _cls(element)
+    if tag in ("head", "script", "style", "nav", "button", "hr"):
+        return ""
+    if "oj-note" in cls.split() or cls.startswith("oj-hd-") or "oj-note-tag" in cls:
+        return ""  # footnotes, their references, the Official Journal's page header
+    if tag == "a" and (element.get("href") or "").startswith("#ntr"):
+        return ""
+    if (element.get("id") or "").startswith("TOC"):
+        return ""
+    if "oj-final" in cls.split():
+        return "final formula and signatures"
+    if tag == "p" and _COLOPHON.match("".join(element.itertext()).strip()):
+        return ""  # the publication's ELI and ISSN after the act
+    return None
 
 
 def _path(doc: _Document, div: etree._Element) -> tuple[str, ...]:
@@ -199,6 +228,8 @@ def _fill(doc: _Document, element: etree._Element, draft: Draft, *, level: int) 
                 if row.getparent() is not None and _nearest_table(row) is not child:
                     continue
                 cells = row.findall("td")
+                while len(cells) > 2 and not "".join(cells[0].itertext()).strip():
+                    cells = cells[1:]  # an empty first column (an indent)
                 if len(cells) == 2:
                     num = clean(doc.text(cells[0])[0])
                     start = len(draft.blocks)
@@ -217,6 +248,13 @@ def _fill(doc: _Document, element: etree._Element, draft: Draft, *, level: int) 
             if tag == "div" and (child.get("id") or "").startswith(("art_", "anx_", "cpt_")):
                 continue  # nested structure is read on its own
             if tag == "div" and _cls(child) in ("eli-title", "oj-final", "oj-signatory"):
+                continue
+            if child.find(".//p") is None and child.find(".//table") is None:
+                # Text set straight in a cell or a span, not in a paragraph.
+                text, notes = doc.text(child)
+                if clean(text):
+                    draft.add(text, level=level)
+                    draft.footnotes.extend(notes)
                 continue
             _fill(doc, child, draft, level=level)
 

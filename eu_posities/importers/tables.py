@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eu_posities.document import ParsedStage
+from eu_posities.document import Coverage, ParsedStage
 from eu_posities.importers.common import Draft, clean, finish, num_level, split_num
 
 _LABEL_HEADER = re.compile(r"^(provision|article|label|nr\.?|no\.?|#|ref\.?|reference)?$", re.I)
@@ -118,6 +118,20 @@ def stages_from_table(
         if provisions:
             stages.append(ParsedStage(provisions=provisions, format=fmt, name=header[column]))
     return stages
+
+
+def table_coverage(rows: list[list[str]], stages: list[ParsedStage]) -> Coverage:
+    """Text coverage of a comparison table: its cells against the stages read from it (the
+    header row and the label column count as placed: they name the columns and rows)."""
+    from eu_posities.importers.coverage import measure, placed_texts
+
+    header = rows[0] if rows else []
+    label_column = 0 if header and _is_label_header(0, clean(header[0])) else None
+    placed = placed_texts(stages) + [clean(cell) for cell in header]
+    if label_column is not None:
+        placed.extend(clean(row[0]) for row in rows if row)
+    body = [clean(cell) for row in rows for cell in row if clean(cell)]
+    return measure(body, placed)
 
 
 def _lines(cell: str) -> list[str]:
