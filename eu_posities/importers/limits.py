@@ -23,7 +23,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -304,6 +304,69 @@ def check_pdf(data: bytes, source: str) -> PdfStats:
     return PdfStats(objects=objects, object_text=text)
 
 
+_STREAM = re.compile(rb"stream\r?\n")
+_FILTERS = re.compile(rb"/Filter\s*(\[[^\]]*\]|/\w+)")
+_IMAGE_FILTERS = (b"/DCTDecode", b"/JPXDecode", b"/JBIG2Decode", b"/CCITTFaxDecode")
+
+
+def check_pdf_streams(data: bytes, source: str) -> None:
+    """Refuse a PDF whose streams unpack past the limits, before a C library decodes them.
+
+    pdfium decodes content streams itself, where no Python guard reaches: every Flate or LZW
+    stream is unpacked here first with a bounded decoder, one at a time, counting the total.
+    Images are left alone (text reading never decodes them); an encrypted stream cannot be
+    unpacked before decryption and is counted at its raw size.
+    """
+    from eu_posities.importers import pdfguard
+
+    decoded = 0
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        end = data.find(b"endstream", start)
+        if end < 0:
+            break
+        head = data[max(0, match.start() - 2048) : match.start()]
+        head = head[head.rfind(b"obj") + 3 :] if b"obj" in head else head
+        found = _FILTERS.search(head)
+        filters = found.group(1) if found else b""
+        raw = data[start:end]
+        size = len(raw)
+        if any(kind in filters for kind in _IMAGE_FILTERS):
+            continue
+        limit = min(MAX_PDF_STREAM_BYTES, MAX_PDF_DECODED_BYTES - decoded)
+        try:
+            if b"Flate" in filters:
+                size = len(_inflate_bounded(raw, limit))
+            elif b"LZW" in filters:
+                size = len(pdfguard._lzw(raw, limit))
+        except InputError:
+            raise InputError(
+                f"refused: a PDF stream unpacks to more than {mb(limit)} MB", source=source
+            ) from None
+        decoded += size
+        if decoded > MAX_PDF_DECODED_BYTES:
+            raise InputError(
+                f"refused: the PDF's streams unpack to more than {mb(MAX_PDF_DECODED_BYTES)} MB",
+                source=source,
+            )
+
+
+def _inflate_bounded(raw: bytes, limit: int) -> bytes:
+    """Unpack a Flate stream to at most `limit` bytes; a damaged one counts what came out."""
+    inflater = zlib.decompressobj()
+    out = bytearray()
+    for start in range(0, len(raw), 1 << 16):
+        try:
+            out += inflater.decompress(raw[start : start + (1 << 16)], limit + 1 - len(out))
+        except zlib.error:
+            break  # encrypted or damaged: the reader decides; nothing more unpacks here
+        if len(out) > limit:
+            raise InputError("too big")
+        if inflater.eof:
+            break
+    return bytes(out)
+
+
 def _object_text(data: bytes, start: int, end: int) -> int:
     """Bytes of the object at `start` (up to `endobj`, or `end`) outside its stream data."""
     stream = data.find(b"stream", start, end)
@@ -346,15 +409,17 @@ def pdf_tables(page: Any) -> list[Any]:
     return list(page.extract_tables())
 
 
-def pdf_pages(pdf: Any) -> Iterator[Any]:
-    """The pages of an open PDF, each laid out under the page budget and freed after use.
+def pdf_pages(pdf: Any, indexes: Iterable[int] | None = None) -> Iterator[Any]:
+    """The pages of an open PDF (those of `indexes`, 0-based, if given), each laid out under
+    the page budget and freed after use.
 
     pdfplumber caches every page's layout (about 2 KB per character); a document of a few
     hundred pages then holds gigabytes. Use each page inside the loop only.
     """
     from eu_posities.importers import pdfguard
 
-    for page in pdf.pages:
+    chosen = pdf.pages if indexes is None else [pdf.pages[i] for i in indexes]
+    for page in chosen:
         pdfguard.lay_out(page)
         try:
             yield page

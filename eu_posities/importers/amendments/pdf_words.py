@@ -45,19 +45,28 @@ def _style(fontname: str) -> tuple[bool, bool]:
 
 
 def read_pages(path: Path, *, first: int = 0, count: int | None = None) -> list[Page]:
-    """The words of each page (all pages, or `count` pages from `first`)."""
-    import pdfplumber
+    """The words of each page (all pages, or `count` pages from `first`).
+
+    pdfplumber under the importers' limits (`limits.open_pdf`): every stream decoded with a
+    bounded decoder, each page laid out under the page budget and freed after use.
+    """
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
+    from eu_posities.importers.limits import open_pdf, pdf_pages, read_input
+
     source = str(path)
     pages: list[Page] = []
+    last = None if count is None else first + count
     try:
-        with pdfplumber.open(path) as pdf:
+        with open_pdf(read_input(path, source=source), source) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise InputError(f"more than {MAX_PAGES} pages", source=source)
-            chosen = pdf.pages[first : None if count is None else first + count]
-            for index, page in enumerate(chosen, start=first + 1):
+            for index, page in enumerate(pdf_pages(pdf), start=1):
+                if index <= first:
+                    continue
+                if last is not None and index > last:
+                    break
                 words = []
                 for w in page.extract_words(extra_attrs=["fontname", "size"], use_text_flow=False):
                     bold, italic = _style(str(w.get("fontname", "")))

@@ -125,12 +125,21 @@ _RENDER_FILL_STROKE = 2
 
 
 def open_pdf(source: Path | bytes, name: str = "") -> Any:
-    """Open a PDF with pypdfium2; a damaged or encrypted file is an `InputError`."""
+    """Open a PDF with pypdfium2; a damaged or encrypted file is an `InputError`.
+
+    The bytes pass the importers' limits first (`limits.check_pdf`, `check_pdf_streams`):
+    pdfium decodes in C, where a flate bomb could not be stopped any more.
+    """
     import pypdfium2 as pdfium
 
+    from eu_posities.importers.limits import check_pdf, check_pdf_streams, read_input
+
     label = name or (str(source) if isinstance(source, Path) else "")
+    data = source if isinstance(source, bytes) else read_input(source, source=label)
+    check_pdf(data, label)
+    check_pdf_streams(data, label)
     try:
-        return pdfium.PdfDocument(source if isinstance(source, bytes) else str(source))
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         reason = "password-protected" if "password" in str(exc).lower() else "damaged or unreadable"
         raise InputError(f"{reason} PDF", source=label or None) from None

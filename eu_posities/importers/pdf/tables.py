@@ -23,14 +23,15 @@ def table_stages(
 ) -> tuple[list[ParsedStage], Coverage | None]:
     """One stage per column of the comparison table on `pages` (0-based), [] if none, and
     the table's text coverage."""
-    import io
+    from eu_posities.importers.limits import open_pdf, pdf_pages, pdf_tables, read_input
 
-    import pdfplumber
-
-    stream: Any = io.BytesIO(source) if isinstance(source, bytes) else source
+    data = source if isinstance(source, bytes) else read_input(source, source=name)
     try:
-        with pdfplumber.open(stream, pages=[p + 1 for p in pages]) as pdf:
-            rows = _table_rows(pdf.pages)
+        # pdfminer under the importers' limits: bounded streams, pages and table finding.
+        with open_pdf(data, name) as pdf:
+            rows = _table_rows([pdf_tables(page) for page in pdf_pages(pdf, pages)])
+    except InputError:
+        raise
     except Exception as exc:  # noqa: BLE001 - pdfminer fails on hostile input in many ways
         raise InputError(f"damaged PDF table ({type(exc).__name__})", source=name) from None
     if not rows:
@@ -39,11 +40,11 @@ def table_stages(
     return stages, table_coverage(rows, stages) if stages else None
 
 
-def _table_rows(pages: list[Any]) -> list[list[str]]:
+def _table_rows(page_tables: list[list[Any]]) -> list[list[str]]:
     """Rows of the comparison table running over the pages, header first; [] if none."""
     rows: list[list[str]] = []
-    for page in pages:
-        for table in page.extract_tables():
+    for tables in page_tables:
+        for table in tables:
             cleaned = [[(cell or "").strip() for cell in row] for row in table if row]
             if not cleaned:
                 continue
@@ -52,5 +53,4 @@ def _table_rows(pages: list[Any]) -> list[list[str]]:
                     rows.extend(cleaned)
             elif len(cleaned[0]) == len(rows[0]):
                 rows.extend(cleaned)  # the table goes on; a repeated header is dropped later
-        page.close()
     return rows
