@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from eu_posities import config
@@ -135,6 +136,8 @@ def stages(
         stage = row.key
         if not row.key.startswith(row.kind):
             stage += f"\n[dim](kind: {row.kind})[/]"
+        if row.rebuilt_from:
+            stage += f"\n[dim](rebuilt from the marks of {escape(row.rebuilt_from)})[/]"
         if marks:
             stage += "\n[bold yellow]" + " ".join(marks) + "[/]"
         table.add_row(stage, row.date, count, row.ref)

@@ -61,6 +61,19 @@ def import_command(
         metavar="BASE",
         help="An EP amendment list: apply it to stage BASE (normally commission-proposal).",
     ),
+    marked_against: str | None = typer.Option(
+        None,
+        "--marked-against",
+        metavar="BASE",
+        help="The document marks its changes (bold added, struck deleted) against stage BASE: "
+        "rebuilt from the marks when BASE has no text, else checked against it.",
+    ),
+    marks: str = typer.Option(
+        "auto",
+        "--marks",
+        help="How to read bold/strikethrough: auto (when the document states the convention "
+        "or strikes text), council, or none (as printed).",
+    ),
     force: bool = typer.Option(
         False,
         "--force",
@@ -93,6 +106,8 @@ def import_command(
         leos_both=leos_both,
         force=force,
         amending=amending,
+        marked_against=marked_against,
+        marks=marks,
     )
     engine = state_of(ctx).engine()
     with progress_bar("import") as bar:

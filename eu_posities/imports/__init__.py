@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from dataclasses import replace as dataclass_replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from eu_posities.imports.amending import (
     store_amendments,
 )
 from eu_posities.imports.checks import check_coverage, check_same_act
+from eu_posities.imports.marked import BaseCheck, check_marked
 from eu_posities.imports.rows import forget_rows, store_rows
 from eu_posities.kinds import COMMENTARY_KINDS
 from eu_posities.models import Dossier, Stage, utcnow
@@ -64,6 +66,8 @@ class ImportRequest:
     leos_both: bool = False
     force: bool = False  # store a document read only in part, or one that looks like another act
     amending: str | None = None  # an EP amendment list: the stage it amends
+    marked_against: str | None = None  # a marked text (Council bold/strike): its base stage
+    marks: str = "auto"  # how marks are read: auto (the convention decides), council, none
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class ImportResult:
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())  # what the user should know (LIMITE set, ...)
     amendments: AmendedStage | None = None  # an amendment list: what became of each amendment
+    base: BaseCheck | None = None  # a marked text: its base, rebuilt or checked
 
     def to_json(self) -> list[dict[str, Any]]:
         """One row per stored stage, each with the document's coverage and warnings."""
@@ -99,6 +104,7 @@ class ImportResult:
                 "warnings": list(self.warnings),
                 "notes": list(self.notes),
                 **({"amendments": _amendments_json(self.amendments)} if self.amendments else {}),
+                **({"base": self.base.to_json()} if self.base else {}),
             }
             for s in self.stages
         ]
@@ -159,7 +165,9 @@ def read_document(request: ImportRequest) -> ParsedDocument:
 
     if not request.path.exists():  # anything else (a FIFO, a device) the importers refuse
         raise InputError("no such file", source=str(request.path))
-    options: dict[str, object] = {}
+    if request.marks not in ("auto", "council", "none"):
+        raise InputError(f"--marks takes auto, council or none, not {request.marks!r}")
+    options: dict[str, object] = {"marks": request.marks}
     if request.leos_both:
         options["leos_both"] = True
     document = parse_file(request.path, request.fmt, **options)
@@ -214,6 +222,15 @@ def store_document(
         )
     elif is_amendment_list(document):
         refuse_without_base(document, str(request.path))
+    base_check = None
+    if request.marked_against:
+        base_check, base_document = check_marked(
+            session, dossier, request.marked_against, document, str(request.path)
+        )
+        if base_document is not None:
+            store_rebuilt_base(session, dossier, request, base_document, author=author)
+        meta = {**document.meta, "marked_against": request.marked_against}
+        document = dataclass_replace(document, meta=meta)
     texts = document.stages
     keys = stage_keys(request, texts)
     if len(set(keys)) != len(keys):
@@ -229,9 +246,14 @@ def store_document(
             )
             break  # the columns of one document stand or fall together
     notes: list[str] = []
+    if base_check is not None:
+        notes.append(base_check.summary())
     limite = request.limite
     if document.meta.get("limite") and not request.limite:
-        if request.not_limite:
+        release = document.meta.get("release")
+        if release:
+            notes.append(f"the document is marked LIMITE but released: “{release}”")
+        elif request.not_limite:
             notes.append("the document is marked LIMITE; stored as public (--not-limite)")
         else:
             limite = True
@@ -304,13 +326,49 @@ def store_document(
         warnings=tuple(warnings),
         notes=tuple(notes),
         amendments=amended,
+        base=base_check,
+    )
+
+
+def store_rebuilt_base(
+    session: Session,
+    dossier: Dossier,
+    request: ImportRequest,
+    base: ParsedDocument,
+    *,
+    author: str,
+) -> None:
+    """Store the base rebuilt from a marked document's marks as the stage it was marked
+    against; the stage says where its text came from wherever it is shown."""
+    key = str(request.marked_against)
+    (text,) = base.stages
+    stage = ensure_stage(
+        session=session,
+        dossier=dossier,
+        key=key,
+        source_name=request.path.name,
+        source_format=text.format,
+        source_sha256="",  # not this file's text: a re-import of the file may rebuild it again
+        imported_at=utcnow(),
+        imported_by=author,
+    )
+    stage.meta = {**(stage.meta or {}), "rebuilt_from": request.path.name}
+    count = replace_provisions(session=session, stage=stage, provisions=text.provisions)
+    after_import(session=session, stage=stage)
+    log_change(
+        session=session,
+        author=author,
+        action="stage.rebuild",
+        dossier_key=dossier.key,
+        subject=key,
+        detail={"file": request.path.name, "provisions": count},
     )
 
 
 def document_facts(document: ParsedDocument, text: ParsedStage) -> dict[str, Any]:
     """What the stage remembers of how its document was read (shown wherever it is shown)."""
     facts: dict[str, Any] = {}
-    for name in ("marks", "release", "amending", "layout"):
+    for name in ("marks", "release", "amending", "layout", "marked_against"):
         if document.meta.get(name):
             facts[name] = document.meta[name]
     if text.struck:
