@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -16,15 +17,37 @@ from rich.console import Console
 from eu_posities import config
 
 if TYPE_CHECKING:  # SQLAlchemy loads on first database use, keeping `eup --help` fast
+    from rich.segment import Segment
     from rich.table import Table
     from sqlalchemy.engine import Engine
 
 JSON_OPTION = typer.Option(False, "--json", help="Print one JSON document on stdout.")
 
 
+class SafeConsole(Console):
+    """A console that prints what documents hold as visible text, never as terminal commands.
+
+    Text from documents and users may carry escape sequences (clear the screen, write the
+    clipboard, hide a link) or bidi overrides that reorder what the reader sees: every piece
+    of text is passed through `safetext.for_terminal` just before Rich adds its own styles.
+    Rich markup in document text is escaped where the text is put into markup (`escape`).
+    """
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        from rich.segment import Segment
+
+        from eu_posities.safetext import for_terminal
+
+        safe = (
+            segment if segment.control else Segment(for_terminal(segment.text), segment.style)
+            for segment in buffer
+        )
+        return super()._render_buffer(safe)
+
+
 def stdout_console() -> Console:
     # Rich already drops colour when piped; NO_COLOR is honoured explicitly as well.
-    return Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+    return SafeConsole(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
 
 
 def folding_table(*columns: str, **options: Any) -> Table:
@@ -38,18 +61,28 @@ def folding_table(*columns: str, **options: Any) -> Table:
 
 
 def stderr_console() -> Console:
-    return Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+    return SafeConsole(stderr=True, no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    # One line, whatever the message holds: scripts grep for it.
-    line = " ".join(message.split())
+    # One line, whatever the message holds: scripts grep for it. A file name or a quote in
+    # it may carry escape sequences: shown, never obeyed.
+    from eu_posities.safetext import for_terminal
+
+    line = " ".join(for_terminal(message).split())
     print(f"error: {line}", file=sys.stderr)
     sys.exit(code)
 
 
+# Characters a terminal would obey or reorder: written as JSON escapes, which every JSON
+# reader turns back into the same text (json.dumps escapes C0 controls itself).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    sys.stdout.write(text)
     sys.stdout.write("\n")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 from rich.text import Text
 
 from eu_posities import config
@@ -64,7 +65,8 @@ def align(
     table = folding_table(from_stage, to_stage, "status", "score", "method")
     for m in result.matches:
         status = Text(m.status, style=STATUS_STYLE.get(m.status, ""))
-        table.add_row(m.from_label or "—", m.to_label or "—", status, f"{m.score:.2f}", m.method)
+        old, new = escape(m.from_label or "—"), escape(m.to_label or "—")
+        table.add_row(old, new, status, f"{m.score:.2f}", m.method)
     stdout_console().print(table)
 
 

@@ -99,11 +99,11 @@ def dossier_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     table = folding_table("key", "procedure", "stages", "with text", "title")
     for row in rows:
         table.add_row(
-            row.key,
-            row.procedure,
+            escape(row.key),
+            escape(row.procedure),
             str(len(row.stages)),
             str(row.stages_with_text),
-            row.title,
+            escape(row.title),
         )
     stdout_console().print(table)
 
@@ -133,14 +133,14 @@ def stages(
     for row in rows:
         marks = [m for m, on in (("FICTIONAL", row.fictional), ("LIMITE", row.limite)) if on]
         count = str(row.provisions) if row.imported else "[dim]—[/]"
-        stage = row.key
+        stage = escape(row.key)
         if not row.key.startswith(row.kind):
             stage += f"\n[dim](kind: {row.kind})[/]"
         if row.rebuilt_from:
             stage += f"\n[dim](rebuilt from the marks of {escape(row.rebuilt_from)})[/]"
         if marks:
             stage += "\n[bold yellow]" + " ".join(marks) + "[/]"
-        table.add_row(stage, row.date, count, row.ref)
+        table.add_row(stage, escape(row.date), count, escape(row.ref))
     stdout_console().print(table)
 
 
@@ -172,7 +172,7 @@ def provisions(
         return
     table = Table("label", "heading", "text", show_lines=False)
     for row in rows:
-        table.add_row(row.label, row.heading, _shorten(row.text, 70))
+        table.add_row(escape(row.label), escape(row.heading), escape(_shorten(row.text, 70)))
     console.print(table)
 
 
@@ -192,7 +192,7 @@ def backup(
     from eu_posities.services.setup import backup as write_backup
 
     counts = write_backup(state_of(ctx).engine(), file)
-    stdout_console().print(f"Backed up {sum(counts.values())} rows to {file}.")
+    stdout_console().print(f"Backed up {sum(counts.values())} rows to {file}.", markup=False)
 
 
 def restore(
@@ -208,7 +208,7 @@ def restore(
 
     data = read_backup(file)
     counts = restore_backup(state_of(ctx).engine(upgrade=True), data)
-    stdout_console().print(f"Restored {sum(counts.values())} rows from {file}.")
+    stdout_console().print(f"Restored {sum(counts.values())} rows from {file}.", markup=False)
 
 
 def change_log(
@@ -231,5 +231,5 @@ def change_log(
     table = folding_table("at", "author", "action", "dossier", "subject")
     for row in rows:
         at = row.at.strftime("%Y-%m-%d %H:%M") if row.at else ""  # to the minute
-        table.add_row(at, row.author, row.action, row.dossier, row.subject)
+        table.add_row(at, escape(row.author), row.action, row.dossier, escape(row.subject))
     stdout_console().print(table)

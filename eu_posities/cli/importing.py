@@ -140,6 +140,7 @@ def search_command(
 
     Example: eup search "detection order" --dossier csa-regulation
     """
+    from rich.markup import escape
     from rich.table import Table
 
     from eu_posities.readmodels import SNIPPET_MARK
@@ -159,7 +160,7 @@ def search_command(
     table.add_column("provision", no_wrap=True)
     table.add_column("found", ratio=1)
     for hit in hits:
-        where = f"[b]{hit.provision}[/]\n[dim]{hit.dossier}\n{hit.stage}[/]"
+        where = f"[b]{escape(hit.provision)}[/]\n[dim]{hit.dossier}\n{hit.stage}[/]"
         if hit.limite:
             where += "\n[b red]LIMITE[/]"
         if hit.fictional:
