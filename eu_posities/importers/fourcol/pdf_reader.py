@@ -30,6 +30,7 @@ from eu_posities.importers.fourcol.table import (
     read_status,
     split_notes,
 )
+from eu_posities.importers.furniture import furniture_meta
 from eu_posities.importers.pdf import Span, read_pages
 
 _UNNAMED = "unnamed"
@@ -281,6 +282,13 @@ class _Reader:
         table = self.table
         table.meta["furniture"] = sorted(furniture)
         table.meta["limite"] = any("LIMITE" in shape.split() for shape in furniture)
+        # The release stamp and the document number, as on any Council document's pages.
+        first = [text for page, _, text, _ in self.outside if page == 1]
+        repeated = [text for _, _, text, _ in self.outside if _shape(text) in furniture]
+        facts = furniture_meta(repeated, first)
+        for name in ("release", "ref"):
+            if facts.get(name):
+                table.meta[name] = facts[name]
         sections: list[tuple[int, str]] = []
         skipped: Counter[str] = Counter()
         for _page, where, text, words in self.outside:
