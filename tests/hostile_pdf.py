@@ -12,7 +12,12 @@ import zlib
 
 MB = 1024 * 1024
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-TEXT = b"BT /F1 11 Tf 72 720 Td (Article 1) Tj 0 -14 Td (Subject matter) Tj ET"
+# The smallest act: one article with its heading and a sentence (an article with a heading
+# and no text is not read as a provision).
+TEXT = (
+    b"BT /F1 11 Tf 72 720 Td (Article 1) Tj 0 -14 Td (Subject matter) Tj "
+    b"0 -14 Td (This Regulation lays down rules.) Tj ET"
+)
 
 
 def stream(data: bytes, extra: bytes = b"") -> tuple[bytes, bytes]:
@@ -273,7 +278,10 @@ def char_flood() -> bytes:
 
 
 def _dense_page(count: int) -> tuple[bytes, bytes]:
-    lines = [b"BT /F1 11 Tf 72 760 Td (Article 1) Tj 0 -12 Td (Subject matter) Tj ET"]
+    lines = [
+        b"BT /F1 11 Tf 72 760 Td (Article 1) Tj 0 -12 Td (Subject matter) Tj "
+        b"0 -12 Td (This Regulation lays down rules.) Tj ET"
+    ]
     for row in range(count // 100):
         lines.append(b"BT /F1 2 Tf 10 %d Td (%s) Tj ET" % (700 - row // 2, b"word " * 20))
     return stream(flate(b"\n".join(lines)), b"/Filter /FlateDecode")
@@ -385,7 +393,7 @@ def encrypted_bomb() -> bytes:
 def encrypted_plain() -> bytes:
     """The same encryption around a harmless page: it must still import."""
     handler = _Rc4(object_number=6)
-    body = b"BT /F1 11 Tf 72 720 Td (Article 1) Tj 0 -14 Td (Subject matter) Tj ET"
+    body = TEXT
     return pages_pdf([body], extra_objects=[handler.dictionary()], encrypt=handler)
 
 

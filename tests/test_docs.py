@@ -28,7 +28,6 @@ CONTRACT = next(
     ),
     ROOT.parent / "shared" / "CONTRACT.md",
 )
-NOT_YET = {"search"}  # in CONTRACT.md, being built on another branch
 
 
 def _walk(command: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Any]]:
@@ -122,7 +121,7 @@ def test_readme_lists_every_concerns_subcommand() -> None:
 
 def test_readme_names_no_command_that_does_not_exist() -> None:
     known = {name for path, _ in COMMANDS for name in path}
-    unknown = _readme_commands() - known - NOT_YET
+    unknown = _readme_commands() - known
     assert not unknown, f"README names commands that do not exist: {sorted(unknown)}"
 
 
@@ -134,5 +133,5 @@ def test_every_contract_command_exists() -> None:
     named |= set(re.findall(r"· `([a-z]+)", section)) - {"eup"}
     top = {path[0] for path, _ in COMMANDS}
     subs = {path[-1] for path, _ in COMMANDS}
-    missing = named - top - subs - NOT_YET
+    missing = named - top - subs
     assert not missing, f"CONTRACT.md commands missing from eup: {sorted(missing)}"

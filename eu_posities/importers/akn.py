@@ -231,6 +231,12 @@ def _coverage(root: etree._Element, reading: _Reading, stage: ParsedStage) -> Co
             return None
         if name == "coverPage":
             return "cover page"
+        parent = element.getparent()
+        if (name == "formula" and parent is not None and local(parent.tag) == "preamble") or (
+            name == "intro" and parent is not None and local(parent.tag) == "recitals"
+        ):
+            # "THE EUROPEAN PARLIAMENT AND THE COUNCIL ...," and "Whereas:": set phrases.
+            return "preamble formulas"
         if name == "conclusions" or (name == "clause" and local(element.getparent().tag) == "body"):
             # The closing clause ("This Regulation shall be binding ...") and signatures.
             return "final formula and signatures"

@@ -305,21 +305,31 @@ def check_pdf(data: bytes, source: str) -> PdfStats:
 
 
 _STREAM = re.compile(rb"stream\r?\n")
-_FILTERS = re.compile(rb"/Filter\s*(\[[^\]]*\]|/\w+)")
-_IMAGE_FILTERS = (b"/DCTDecode", b"/JPXDecode", b"/JBIG2Decode", b"/CCITTFaxDecode")
+_FILTER_ENTRY = re.compile(rb"/Filter\s*(\[[^\]]*\]|/\w+)")
+_FILTER_NAME = re.compile(rb"/(\w+)")
+# Filters text reading never decodes: images stay compressed.
+_IMAGE_FILTERS = {b"DCTDecode", b"DCT", b"JPXDecode", b"JBIG2Decode", b"CCITTFaxDecode", b"CCF"}
 
 
 def check_pdf_streams(data: bytes, source: str) -> None:
-    """Refuse a PDF whose streams unpack past the limits, before a C library decodes them.
+    """Refuse a PDF whose streams unpack or draw past the limits, before a C library reads it.
 
-    pdfium decodes content streams itself, where no Python guard reaches: every Flate or LZW
-    stream is unpacked here first with a bounded decoder, one at a time, counting the total.
-    Images are left alone (text reading never decodes them); an encrypted stream cannot be
-    unpacked before decryption and is counted at its raw size.
+    pdfium decodes and draws in C, where no Python guard reaches, so the raw file is checked
+    first: every stream is unpacked through its filter chain (Flate, LZW, ASCII85,
+    ASCIIHex, RunLength) with bounded decoders, one at a time, counting the total; character
+    maps are bounded in the codes they expand to; and the drawing of form XObjects is
+    bounded: a stream that draws objects many times, or forms that draw forms, may not
+    multiply past the objects one page may draw. Images are left alone. An encrypted file's
+    streams can only be unpacked after decryption: they are read through the guarded
+    pdfminer instead (`_check_encrypted`).
     """
+    if re.search(rb"/Encrypt\s", data[-4096:]) or b"/Encrypt" in data[:4096]:
+        _check_encrypted(data, source)
+        return
     from eu_posities.importers import pdfguard
 
     decoded = 0
+    fan_out = 1  # how many times the most nested form may be drawn, forms within forms
     for match in _STREAM.finditer(data):
         start = match.end()
         end = data.find(b"endstream", start)
@@ -327,28 +337,114 @@ def check_pdf_streams(data: bytes, source: str) -> None:
             break
         head = data[max(0, match.start() - 2048) : match.start()]
         head = head[head.rfind(b"obj") + 3 :] if b"obj" in head else head
-        found = _FILTERS.search(head)
-        filters = found.group(1) if found else b""
-        raw = data[start:end]
-        size = len(raw)
-        if any(kind in filters for kind in _IMAGE_FILTERS):
+        entry = _FILTER_ENTRY.search(head)
+        filters = _FILTER_NAME.findall(entry.group(1)) if entry else []
+        if _IMAGE_FILTERS & set(filters):
             continue
-        limit = min(MAX_PDF_STREAM_BYTES, MAX_PDF_DECODED_BYTES - decoded)
+        room = MAX_PDF_DECODED_BYTES - decoded
+        limit = min(MAX_PDF_STREAM_BYTES, room)
         try:
-            if b"Flate" in filters:
-                size = len(_inflate_bounded(raw, limit))
-            elif b"LZW" in filters:
-                size = len(pdfguard._lzw(raw, limit))
+            stream = _unpack(data[start:end], filters, limit)
         except InputError:
+            if limit < MAX_PDF_STREAM_BYTES:  # the document's allowance ran out first
+                raise InputError(
+                    f"refused: the PDF's streams unpack to more than "
+                    f"{mb(MAX_PDF_DECODED_BYTES)} MB",
+                    source=source,
+                ) from None
             raise InputError(
                 f"refused: a PDF stream unpacks to more than {mb(limit)} MB", source=source
             ) from None
-        decoded += size
-        if decoded > MAX_PDF_DECODED_BYTES:
+        decoded += len(stream)
+        if b"begincmap" in stream or b"beginbfrange" in stream or b"begincidrange" in stream:
+            entries = pdfguard.cmap_range_entries(stream)
+            if entries > MAX_PDF_CMAP_ENTRIES:
+                raise InputError(
+                    f"refused: a PDF character map expands to {entries:,} codes "
+                    f"(over {MAX_PDF_CMAP_ENTRIES:,})",
+                    source=source,
+                )
+        draws = len(_DRAW.findall(stream))
+        if draws > MAX_PDF_PAGE_OBJECTS:
             raise InputError(
-                f"refused: the PDF's streams unpack to more than {mb(MAX_PDF_DECODED_BYTES)} MB",
-                source=source,
+                f"refused: a page draws more than {MAX_PDF_PAGE_OBJECTS:,} objects", source=source
             )
+        if draws and _FORM.search(head):
+            fan_out *= draws
+            if fan_out > MAX_PDF_PAGE_OBJECTS:
+                raise InputError(
+                    f"refused: forms drawing forms: a page draws more than "
+                    f"{MAX_PDF_PAGE_OBJECTS:,} objects",
+                    source=source,
+                )
+
+
+_DRAW = re.compile(rb"(?<![A-Za-z])Do(?![A-Za-z])")
+_FORM = re.compile(rb"/Subtype\s*/Form")
+
+
+def _check_encrypted(data: bytes, source: str) -> None:
+    """An encrypted PDF's streams, decrypted and unpacked by the guarded pdfminer."""
+    from pdfminer.pdftypes import PDFStream
+
+    with open_pdf(data, source) as pdf:
+        document = pdf.doc
+        for xref in document.xrefs:
+            for objid in xref.get_objids():
+                try:
+                    obj = document.getobj(objid)
+                except InputError:
+                    raise
+                except Exception:  # noqa: BLE001 - a damaged object: the reader decides
+                    continue
+                if isinstance(obj, PDFStream):
+                    obj.get_data()  # bounded by pdfguard: refuses past the limits
+
+
+def _unpack(raw: bytes, filters: list[bytes], limit: int) -> bytes:
+    """`raw` through its filters, never more than `limit` bytes at any step."""
+    from eu_posities.importers import pdfguard
+
+    data = raw
+    for name in filters:
+        if name in (b"FlateDecode", b"Fl"):
+            data = _inflate_bounded(data, limit)
+        elif name in (b"LZWDecode", b"LZW"):
+            data = pdfguard._lzw(data, limit)
+        elif name in (b"ASCII85Decode", b"A85"):
+            if 4 * data.count(b"z") + len(data) * 4 // 5 + 4 > limit:
+                raise InputError("too big")
+            data = _ascii85(data)
+        elif name in (b"ASCIIHexDecode", b"AHx"):
+            data = bytes.fromhex(
+                re.sub(rb"[^0-9A-Fa-f]", b"", data.split(b">")[0]).decode() + "0" * 0
+            )
+        elif name in (b"RunLengthDecode", b"RL"):
+            if pdfguard._runlength_size(data) > limit:
+                raise InputError("too big")
+            return data  # the last step that matters: its size is known without decoding
+        else:
+            return data  # Crypt, an unknown filter: the reader decides
+        if len(data) > limit:
+            raise InputError("too big")
+    return data
+
+
+def _ascii_hex(data: bytes) -> bytes:
+    digits = re.sub(rb"[^0-9A-Fa-f]", b"", data.split(b">")[0]).decode()
+    return bytes.fromhex(digits + "0" * (len(digits) % 2))
+
+
+def _ascii85(data: bytes) -> bytes:
+    import base64
+
+    body = data.strip()
+    body = body[2:] if body.startswith(b"<~") else body
+    body = body.split(b"~>")[0]
+    try:
+        return base64.a85decode(re.sub(rb"\s", b"", body))
+    except ValueError:
+        return b""  # damaged: nothing more to unpack here
 
 
 def _inflate_bounded(raw: bytes, limit: int) -> bytes:

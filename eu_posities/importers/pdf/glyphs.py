@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from eu_posities.errors import InputError
+from eu_posities.importers.limits import MAX_PDF_PAGE_OBJECTS, MAX_PDF_PAGES
 from eu_posities.importers.pdf.shapes import Rule, View, read_shapes
 
-MAX_PAGES = 5000
+MAX_PAGES = MAX_PDF_PAGES  # the importers' one limit (importers.limits)
 
 
 class Glyph(NamedTuple):
@@ -179,7 +180,7 @@ def read_pages(
     try:
         count = len(pdf)
         if count > max_pages:
-            raise InputError(f"more than {max_pages} pages", source=name or None)
+            raise InputError(f"refused: more than {max_pages:,} pages", source=name or None)
         fonts: dict[int, _Font] = {}
         for index in range(count):
             page = _load(pdf, index, name)
@@ -196,6 +197,7 @@ def _read_page(
 ) -> Page:
     import pypdfium2 as pdfium
 
+    _check_drawn(page.raw, number, name)
     view = View(page)
     rects, lines = read_shapes(page.raw, view)
     bands = None
@@ -210,10 +212,46 @@ def _read_page(
             f"damaged PDF (the text of page {number} cannot be read)", source=name or None
         ) from None
     try:
+        if textpage.count_chars() > MAX_PDF_PAGE_OBJECTS:
+            raise InputError(
+                f"refused: page {number} draws more than {MAX_PDF_PAGE_OBJECTS:,} characters",
+                source=name or None,
+            )
         spans = _spans(textpage, view, fonts, bands)
     finally:
         textpage.close()
     return Page(number, view.width, view.height, tuple(spans), tuple(rects), tuple(lines))
+
+
+def _check_drawn(raw: Any, number: int, name: str) -> None:
+    """Refuse a page that draws more objects than the importers allow, form XObjects counted
+    with everything they draw each time they are drawn, before pdfium lays out its text."""
+    import pypdfium2.raw as pdfium_c
+
+    limit = MAX_PDF_PAGE_OBJECTS
+    # (object holder, is a form, index) frames: a walk that stops as soon as the count is over.
+    count = 0
+    stack: list[tuple[Any, bool]] = [(raw, False)]
+    while stack:
+        holder, is_form = stack.pop()
+        total = (
+            pdfium_c.FPDFFormObj_CountObjects(holder)
+            if is_form
+            else pdfium_c.FPDFPage_CountObjects(holder)
+        )
+        count += max(total, 0)
+        if count > limit:
+            raise InputError(
+                f"refused: page {number} draws more than {limit:,} objects", source=name or None
+            )
+        for index in range(max(total, 0)):
+            child = (
+                pdfium_c.FPDFFormObj_GetObject(holder, index)
+                if is_form
+                else pdfium_c.FPDFPage_GetObject(holder, index)
+            )
+            if child and pdfium_c.FPDFPageObj_GetType(child) == pdfium_c.FPDF_PAGEOBJ_FORM:
+                stack.append((child, True))
 
 
 def _page_text(raw: Any, count: int) -> str:
