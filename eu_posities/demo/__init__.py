@@ -1,4 +1,5 @@
-"""The bundled demo: both CSA dossiers with their known stages, real texts and concerns.
+"""The bundled demo: the CSA dossiers and the AI Act, with their known stages, real texts and
+the Dutch concerns.
 
 Loading is idempotent: what is already there (same keys, same source file) is left alone,
 so `eup init --demo` run twice changes nothing.
@@ -57,6 +58,8 @@ def load_demo(*, session: Session, author: str) -> str:
             added_stages += _ensure_known_stage(session, dossier, stage_spec)
             if stage_spec.get("text"):
                 imported += _import_text(session, dossier, stage_spec, author)
+        for document in spec.get("documents", []):
+            imported += _import_pack(session, dossier, document, author)
     extra = _load_extras(session=session, author=author)
     if not (added_dossiers or added_stages or imported or extra):
         return ""
@@ -100,6 +103,31 @@ def _import_text(session: Session, dossier: Dossier, spec: dict[str, Any], autho
             replace=True,
         )
         store_document(session, request, read_document(request), author=author)
+    return 1
+
+
+def _import_pack(session: Session, dossier: Dossier, spec: dict[str, Any], author: str) -> int:
+    """A real document as the importers read it (see `demo.packs`), imported as a user would:
+    the same checks, amendments applied to their base, four-column rows kept."""
+    from eu_posities.demo.packs import read_pack
+
+    keys = spec.get("stages") or [spec["stage"]]
+    with as_file(bundled(spec["pack"])) as path:
+        path = Path(path)
+        first = find_stage(session=session, dossier=dossier, key=keys[0])
+        if first is not None and first.source_sha256 == sha256_of(path):
+            return 0
+        document, source = read_pack(path)
+        request = ImportRequest(
+            path=path,
+            dossier=dossier.key,
+            stage=spec.get("stage"),
+            stages=tuple(spec.get("stages", ())),
+            amending=spec.get("amending"),
+            replace=True,
+            source_name=str(source.get("name") or path.name),
+        )
+        store_document(session, request, document, author=author)
     return 1
 
 

@@ -28,7 +28,7 @@ from eu_posities.imports.amending import (
 from eu_posities.imports.checks import check_coverage, check_same_act
 from eu_posities.imports.marked import BaseCheck, check_marked
 from eu_posities.imports.rows import forget_rows, store_rows
-from eu_posities.kinds import COMMENTARY_KINDS
+from eu_posities.kinds import COMMENTARY_KINDS, StageKind, values
 from eu_posities.models import Dossier, Stage, utcnow
 from eu_posities.store import (
     as_parsed,
@@ -68,6 +68,7 @@ class ImportRequest:
     amending: str | None = None  # an EP amendment list: the stage it amends
     marked_against: str | None = None  # a marked text (Council bold/strike): its base stage
     marks: str = "auto"  # how marks are read: auto (the convention decides), council, none
+    source_name: str | None = None  # the document's name when `path` holds it parsed (a pack)
 
 
 @dataclass(frozen=True)
@@ -277,13 +278,14 @@ def store_document(
             session=session,
             dossier=dossier,
             key=key,
-            kind=request.kind if len(texts) == 1 else None,
+            # The columns of a four-column document say what they are ("EP Mandate").
+            kind=request.kind if len(texts) == 1 else _column_kind(text),
             # A four-column document's date is its own, not that of each column's position.
             date=request.date if len(texts) == 1 else None,
             ref=request.ref or document.meta.get("ref") or None,
             title=request.title or text.title or None,
             language=request.language or text.language,
-            source_name=request.path.name,
+            source_name=request.source_name or request.path.name,
             source_format=text.format,
             source_sha256=digest,
             imported_at=utcnow(),
@@ -379,6 +381,11 @@ def document_facts(document: ParsedDocument, text: ParsedStage) -> dict[str, Any
     if document.coverage is not None:
         facts["coverage"] = round(document.coverage.share, 4)
     return facts
+
+
+def _column_kind(text: ParsedStage) -> str | None:
+    """The stage kind a column's heading names (None: the key decides)."""
+    return text.name if text.name in values(StageKind) else None
 
 
 def is_commentary(key: str, kind: str | None, text: ParsedStage) -> bool:
