@@ -13,6 +13,12 @@ from eu_posities.kinds import MAX_COMPARE_STAGES, MIN_COMPARE_STAGES
 INCLUDE_LIMITE = typer.Option(
     False, "--include-limite", help="Allow LIMITE (non-public) stages in the export."
 )
+REDLINE = typer.Option(
+    "revisions",
+    "--redline",
+    help="DOCX changes as Word tracked changes by stage (revisions, the default) or as bold "
+    "italic and strikethrough (formatting, for readers who print).",
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -37,6 +43,13 @@ def table(
     ),
     lang: str = typer.Option("en", "--lang", help="Language of the fixed texts: nl or en."),
     include_limite: bool = INCLUDE_LIMITE,
+    layout: str = typer.Option(
+        "rows",
+        "--layout",
+        help="rows: the four-column layout, one numbered row per paragraph or point with its "
+        "heading, a status and a comments column; provisions: one row per provision.",
+    ),
+    redline: str = REDLINE,
 ) -> None:
     """The multi-column (four-column) comparison of stages.
 
@@ -55,6 +68,9 @@ def table(
             include_limite=include_limite,
             lang=lang,
             progress=progress,
+            layout=layout,
+            redline=redline,
+            author=config.current_user(),
         )
     stdout_console().print(f"Wrote {out}", markup=False)
 

@@ -44,17 +44,13 @@ def stage_list(stages: tuple[StageInfo, ...]) -> str:
 
 def where_text(c: ConcernSection, lang: str) -> str:
     """Where a concern stands now, in one sentence."""
+    from eu_posities.exports.memo_text import m
+
     if c.resolved_in:
-        return t("resolved_in", lang, stage=c.resolved_in)
+        return m("resolved_since", lang, stage=c.resolved_in)
     if c.current_status:
-        return t("not_resolved", lang, status=status_text(c.current_status, lang))
-    return t("no_status", lang)
-
-
-def open_point(c: ConcernSection, lang: str) -> str:
-    text = where_text(c, lang)
-    notes = [e.note for e in c.evidence if e.note]
-    return f"{text} {notes[-1]}" if notes else text
+        return m("not_resolved", lang, status=status_text(c.current_status, lang))
+    return m("stand_none", lang)
 
 
 def is_open(c: ConcernSection) -> bool:
@@ -62,7 +58,18 @@ def is_open(c: ConcernSection) -> bool:
 
 
 def redline_heading(r: Redline, lang: str) -> str:
-    # A provision that is gone still says in which stage that happened.
-    old = f"{r.from_label} ({r.from_stage})" if r.from_label else t("new", lang)
-    new = f"{r.to_label} ({r.to_stage})" if r.to_label else t("deleted_in", lang, stage=r.to_stage)
-    return f"{old} → {new}"
+    """ "Artikel 7 (Commissievoorstel → Mandaat van de Raad)"; a provision that is gone or
+    new says in which stage that happened."""
+    from eu_posities.exports.memo_text import m
+    from eu_posities.exports.wording import provision_name
+
+    if r.from_label and r.to_label:
+        name = provision_name(r.from_label, lang, start=True)
+        if r.to_label != r.from_label:
+            name += f" → {provision_name(r.to_label, lang)}"
+        return f"{name} ({r.from_stage} → {r.to_stage})"
+    if r.from_label:
+        gone = m("deleted_provision", lang, stage=r.to_stage)
+        return f"{provision_name(r.from_label, lang, start=True)} ({r.from_stage}): {gone}"
+    new = m("new_provision", lang, stage=r.to_stage)
+    return f"{provision_name(r.to_label or '', lang, start=True)}: {new}"

@@ -1,8 +1,9 @@
-"""Word building blocks: page setup, header and footer with a PAGE field, marked runs."""
+"""Word building blocks: page setup, language, metadata, header and footer, marked runs."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from docx import Document
@@ -14,14 +15,30 @@ from docx.shared import Mm, Pt, RGBColor
 
 from eu_posities.exports.i18n import t
 from eu_posities.exports.model import Run
+from eu_posities.exports.word_revisions import Revisions, write_revision_runs
 
 NOTE_COLOUR = RGBColor(0x4A, 0x52, 0x5C)
 WARN_COLOUR = RGBColor(0x8A, 0x53, 0x00)
 
 
-def new_document(*, landscape: bool) -> Any:
-    """An A4 document, landscape for tables, with the default Word styles."""
+# The language Word and LibreOffice spell-check the text in.
+DOC_LANGUAGES = {"nl": "nl-NL", "en": "en-GB"}
+
+
+def new_document(*, landscape: bool, lang: str = "en") -> Any:
+    """An A4 document, landscape for tables, with the default Word styles, in `lang`."""
     doc = Document()
+    tag = DOC_LANGUAGES.get(lang, "en-GB")
+    defaults = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if defaults is not None:
+        language = defaults.find(qn("w:lang"))
+        if language is None:
+            language = OxmlElement("w:lang")
+            defaults.append(language)
+        language.set(qn("w:val"), tag)
+    theme = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), tag)
     section = doc.sections[0]
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -34,6 +51,26 @@ def new_document(*, landscape: bool) -> Any:
     section.top_margin, section.bottom_margin = Mm(18), Mm(15)
     doc.styles["Normal"].font.size = Pt(10)
     return doc
+
+
+def set_metadata(doc: Any, *, title: str, subject: str, author: str, lang: str) -> None:
+    """Title, subject, author and the times of now; no thumbnail (the template's is blank)."""
+    props = doc.core_properties
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    props.title = title
+    props.subject = subject
+    props.author = author
+    props.last_modified_by = author
+    props.created = now
+    props.modified = now
+    props.revision = 1
+    props.language = DOC_LANGUAGES.get(lang, "en-GB")
+    props.comments = ""
+    props.keywords = ""
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            package.rels.pop(rel_id)
 
 
 def usable_width(doc: Any) -> int:
@@ -100,11 +137,23 @@ def no_split(row: Any) -> None:
     tr_pr.append(OxmlElement("w:cantSplit"))
 
 
-def add_runs(paragraph: Any, runs: Iterable[Run], *, size: float | None = None) -> Any:
+def add_runs(
+    paragraph: Any,
+    runs: Iterable[Run],
+    *,
+    size: float | None = None,
+    revisions: Revisions | None = None,
+) -> Any:
     """Write marked runs; a `break` run starts a new paragraph in the same container.
 
+    With `revisions` the changes are Word tracked changes; without, they are formatting
+    (inserted bold italic, deleted struck through: the look for readers who print).
     Returns the last paragraph written to.
     """
+    if revisions is not None:
+        return write_revision_runs(
+            paragraph, list(runs), revisions, size=size, note_colour=NOTE_COLOUR
+        )
     container = paragraph._parent
     for run in runs:
         if run.kind == "break":
