@@ -85,10 +85,23 @@ def memo(
     include_fictional: bool = typer.Option(
         False, "--include-fictional", help="Also show fictional (practice) stages."
     ),
+    to: str = typer.Option(
+        "", "--to", "--aan", help="Aan: who the note is for (default: the Minister)."
+    ),
+    sender: str = typer.Option(
+        "", "--from", "--van", help="Van: who sends it (default: EU_POSITIES_USER)."
+    ),
+    reference: str = typer.Option(
+        "", "--reference", "--kenmerk", help="Kenmerk (default: the procedure number)."
+    ),
+    occasion: str = typer.Option(
+        "", "--occasion", "--aanleiding", help="Aanleiding: replaces the standard paragraph."
+    ),
+    redline: str = REDLINE,
 ) -> None:
-    """The position memo: where each Dutch concern stands, with evidence and text changes.
+    """The position memo: a ministerial note (notitie) on where each Dutch concern stands.
 
-    Example: eup memo csa-directive --concern vog --lang en --out memo.docx
+    Example: eup memo csa-directive --concern vog --kenmerk 2024-0000123 --out memo.docx
     """
     from eu_posities.services.exporting import export_memo
 
@@ -104,6 +117,11 @@ def memo(
             include_limite=include_limite,
             include_fictional=include_fictional,
             progress=progress,
+            to=to,
+            sender=sender,
+            reference=reference,
+            occasion=occasion,
+            redline=redline,
         )
     stdout_console().print(f"Wrote {out}", markup=False)
 

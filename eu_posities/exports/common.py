@@ -58,7 +58,7 @@ def is_open(c: ConcernSection) -> bool:
 
 
 def redline_heading(r: Redline, lang: str) -> str:
-    """ "Artikel 7 (Commissievoorstel → Mandaat van de Raad)"; a provision that is gone or
+    """ "Artikel 7 — Commissievoorstel → Mandaat van de Raad"; a provision that is gone or
     new says in which stage that happened."""
     from eu_posities.exports.memo_text import m
     from eu_posities.exports.wording import provision_name
@@ -67,9 +67,9 @@ def redline_heading(r: Redline, lang: str) -> str:
         name = provision_name(r.from_label, lang, start=True)
         if r.to_label != r.from_label:
             name += f" → {provision_name(r.to_label, lang)}"
-        return f"{name} ({r.from_stage} → {r.to_stage})"
+        return f"{name} — {r.from_stage} → {r.to_stage}"
     if r.from_label:
-        gone = m("deleted_provision", lang, stage=r.to_stage)
-        return f"{provision_name(r.from_label, lang, start=True)} ({r.from_stage}): {gone}"
-    new = m("new_provision", lang, stage=r.to_stage)
+        gone = m("deleted_provision", lang, stage=r.to_prose or r.to_stage)
+        return f"{provision_name(r.from_label, lang, start=True)} — {gone}"
+    new = m("new_provision", lang, stage=r.to_prose or r.to_stage)
     return f"{provision_name(r.to_label or '', lang, start=True)}: {new}"

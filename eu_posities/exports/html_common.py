@@ -172,9 +172,11 @@ def stage_th(stage: StageInfo, lang: str, extra: str = "", name: str = "") -> st
     )
 
 
-def banners(stages: Iterable[StageInfo], lang: str) -> str:
+def banners(stages: Iterable[StageInfo], lang: str, *, names: bool = False) -> str:
+    """A warning line for each LIMITE or fictional stage shown (by key, or by name)."""
     return "".join(
-        f'<p class="banner">{escape(stage.key)}: {escape(flag)}</p>\n'
+        f'<p class="banner">{escape(stage.name(lang) if names else stage.key)}: '
+        f"{escape(flag)}</p>\n"
         for stage in stages
         for flag in stage_flags(stage, lang)
     )

@@ -30,7 +30,6 @@ from eu_posities.exports.wording import (
     act_kind,
     flag_sentence,
     long_date,
-    lower_first,
     provision_list,
     provision_name,
 )
@@ -94,6 +93,35 @@ def linked_redlines(
     return redlines
 
 
+def _same(r: Redline) -> bool:
+    return r.status == "unchanged" and r.from_label == r.to_label
+
+
+def _named(r: Redline, info: Mapping[str, StageInfo], lang: str) -> Redline:
+    """The redline with its stages named as a reader names them."""
+    if r.from_stage not in info or r.to_stage not in info:
+        return r
+    new = info[r.to_stage]
+    return replace(
+        r,
+        from_stage=info[r.from_stage].name(lang),
+        to_stage=new.name(lang),
+        to_prose=new.prose(lang),
+    )
+
+
+def _unchanged(redlines: Sequence[Redline], info: Mapping[str, StageInfo], lang: str) -> str:
+    """One line for the linked provisions a stage left as they were."""
+    by_stage: dict[str, list[str]] = {}
+    for r in redlines:
+        if _same(r) and not r.runs and r.to_stage in info:
+            by_stage.setdefault(r.to_stage, []).append(r.to_label or "")
+    return " ".join(
+        m("unchanged_in", lang, stage=info[stage].prose(lang), items=provision_list(labels, lang))
+        for stage, labels in by_stage.items()
+    )
+
+
 def _quoted_once(quote: str, position: str) -> str:
     """The quote, unless it repeats (or is part of) the position quoted above it."""
     a, b = " ".join(quote.split()), " ".join(position.split())
@@ -122,7 +150,7 @@ def _why_none(
 ) -> str:
     """Why a concern shows no text changes, in one sentence."""
     if redlines:
-        return "" if any(r.runs for r in redlines) else m("why_unchanged", lang)
+        return ""  # the changes are shown, or the unchanged provisions are named
     links = [link for link in concern.links if link.stage in info]
     if not links:
         return m("why_no_links", lang)
@@ -171,8 +199,11 @@ def section_for(
     text_stages: Sequence[str] = (),
     left_out: Sequence[StageSummary] = (),
     notes: Sequence[str] = (),
+    known: Mapping[str, StageInfo] | None = None,
 ) -> ConcernSection:
-    """One concern's section; `info` holds the stages shown (fictional ones may be left out)."""
+    """One concern's section; `info` holds the stages shown (fictional ones may be left out),
+    `known` the stages the memo may name where the concern is linked (default: `info`)."""
+    known = info if known is None else known
     shown = set(info)
     history = [h for h in concern.history if h.stage in shown]
     status_by_stage = {s: v for s, v in concern.status_by_stage.items() if s in shown}
@@ -205,37 +236,42 @@ def section_for(
         title=title,
         position=concern.position_nl,
         position_source=concern.position_source,
-        provisions=_provisions_text(concern, info, lang),
+        provisions=_provisions_text(concern, known, lang),
         stands=tuple(stands),
         status_by_stage=status_by_stage,
         current_status=current,
         resolved_in=info[resolved].prose(lang) if resolved else None,
-        redlines=tuple(
-            replace(
-                r, from_stage=info[r.from_stage].name(lang), to_stage=info[r.to_stage].name(lang)
-            )
-            if r.from_stage in info and r.to_stage in info
-            else r
-            for r in redlines
-        ),
-        no_redlines=_why_none(concern, info, text_stages, left_out, redlines, lang),
+        redlines=tuple(_named(r, info, lang) for r in redlines if r.runs or not _same(r)),
+        unchanged=_unchanged(redlines, info, lang),
+        no_redlines=_why_none(concern, known, text_stages, left_out, redlines, lang),
         forces=forces,
         points=tuple(_points(title, current, redlines, lang)),
     )
 
 
-def _subject(dossier: DossierSummary, lang: str) -> str:
-    """What the memo is about, in the memo's language: the BNC-fiche's Dutch title of the
-    proposal where there is one, else the kind of act and the Commission's document."""
+def _what(dossier: DossierSummary, lang: str) -> str:
+    """The proposal the memo is about: "het voorstel voor een verordening"."""
     kind = act_kind(dossier.title, lang)
-    what = m("the_proposal_for", lang, kind=kind) if kind else m("the_proposal", lang)
-    if dossier.commission_ref:
-        what += f" {dossier.commission_ref}"
+    return m("the_proposal_for", lang, kind=kind) if kind else m("the_proposal", lang)
+
+
+def _refs(dossier: DossierSummary) -> str:
+    refs = ", ".join(r for r in (dossier.commission_ref, dossier.procedure) if r)
+    return f" ({refs})" if refs else ""
+
+
+def _subject(dossier: DossierSummary, lang: str) -> str:
+    """The subject line, in the memo's language: the BNC-fiche's Dutch title of the proposal
+    where there is one, else the kind of act and the Commission's document."""
     if lang == "nl":
         fiche = next((s.title for s in dossier.stages if s.kind == "bnc-fiche" and s.title), "")
-        if fiche:
-            what += f" ({lower_first(fiche.split(':', 1)[-1].strip())})"
-    return what
+        title = fiche.split(":", 1)[-1].strip()
+        if title:
+            return m("subject_titled", lang, title=title) + _refs(dossier)
+    what = _what(dossier, lang)
+    if dossier.commission_ref:
+        what += f" {dossier.commission_ref}"
+    return m("subject_line", lang, what=what)
 
 
 def _core(sections: Sequence[ConcernSection], lang: str) -> tuple[list[str], list[str]]:
@@ -325,6 +361,13 @@ def build_memo(
     if progress:
         progress(total, total, "done")
     info = {s.key: stage_info(s) for s in stages}
+    # Where a concern is linked, as far as the memo may say: not a LIMITE stage without
+    # consent, not a practice text left out.
+    known = {
+        s.key: stage_info(s)
+        for s in dossier.stages
+        if (include_limite or not s.limite) and (include_fictional or not s.fictional)
+    }
     sections = []
     for c in records:
         redlines = linked_redlines(c, text_stages, diffs, lang)
@@ -337,23 +380,15 @@ def build_memo(
                 text_stages=text_stages,
                 left_out=left_out,
                 notes=(notes or {}).get(c.key, ()),
+                known=known,
             )
         )
     core, decisions = _core(sections, lang)
     date = long_date(generated[:10], lang)
-    what = _subject(dossier, lang)
-    occasion = (
-        [options.occasion]
-        if options.occasion
-        else [
-            m(
-                "occasion_text",
-                lang,
-                what=what,
-                refs=f" ({dossier.procedure})" if dossier.procedure else "",
-            )
-        ]
-    )
+    if options.occasion:
+        occasion = [options.occasion]
+    else:
+        occasion = [m("occasion_text", lang, what=_what(dossier, lang), refs=_refs(dossier))]
     if text_stages:
         last = info[text_stages[-1]]
         when = f" ({long_date(last.date, lang)})" if last.date else ""
@@ -369,7 +404,7 @@ def build_memo(
         date=date,
         reference=options.reference or dossier.procedure or dossier.key,
         classification=m("limite_class", lang) if any(s.limite for s in stages) else "",
-        subject=m("subject_line", lang, what=what),
+        subject=_subject(dossier, lang),
     )
     history = tuple(
         HistoryEntry(

@@ -135,6 +135,8 @@ def _concern(doc: Any, c: ConcernSection, number: str, memo: PositionMemo, rev: 
             note.italic = True
             note.font.size = Pt(9)
             note.font.color.rgb = NOTE_COLOUR
+    if c.unchanged:
+        doc.add_paragraph(c.unchanged).runs[0].italic = True
     if c.forces:
         doc.add_heading(m("forces", lang), level=3)
         for line in c.forces:

@@ -22,6 +22,10 @@ MEMO: dict[str, dict[str, str]] = {
         "nl": "Stand van de onderhandelingen over {what}",
         "en": "State of play of the negotiations on {what}",
     },
+    "subject_titled": {
+        "nl": "{title}: stand van de onderhandelingen",
+        "en": "{title}: state of play of the negotiations",
+    },
     "the_proposal": {"nl": "het voorstel", "en": "the proposal"},
     "the_proposal_for": {"nl": "het voorstel voor een {kind}", "en": "the proposal for a {kind}"},
     "occasion": {"nl": "Aanleiding", "en": "Background"},
@@ -40,8 +44,10 @@ MEMO: dict[str, dict[str, str]] = {
         "en": "The most recent text in this note is {stage}{date}.",
     },
     "no_text": {
-        "nl": "Van dit dossier is nog geen tekst ingelezen.",
-        "en": "No text of this file has been read in yet.",
+        "nl": "Van dit dossier is nog geen wetstekst ingelezen; de stand van zaken hieronder "
+        "berust op de vastgelegde beoordelingen.",
+        "en": "No legislative text of this file has been read in yet; the state of play below "
+        "rests on the recorded assessments.",
     },
     "fictional_warning": {
         "nl": "Let op: deze notitie bevat een oefentekst ({stage}). Die tekst is fictief en "
@@ -83,8 +89,10 @@ MEMO: dict[str, dict[str, str]] = {
     "concerns": {"nl": "Zorgpunten", "en": "Concerns"},
     "position": {"nl": "Nederlandse inzet", "en": "Dutch position"},
     "position_text": {
-        "nl": "Nederland houdt vast aan de inzet die het kabinet heeft verwoord in {source}:",
-        "en": "The Netherlands maintains the position the government set out in {source}:",
+        "nl": "Nederland houdt vast aan de inzet die het kabinet eerder heeft verwoord "
+        "(bron: {source}):",
+        "en": "The Netherlands maintains the position the government set out earlier "
+        "(source: {source}):",
     },
     "position_none": {
         "nl": "De Nederlandse inzet op dit punt is niet vastgelegd.",
@@ -111,11 +119,11 @@ MEMO: dict[str, dict[str, str]] = {
         "en": "unchanged from {stage}",
     },
     "why_fictional": {
-        "nl": "De wijzigingen in de tekst zijn hier niet opgenomen: de enige latere tekst is "
-        "een oefentekst ({stage}), die fictief is en buiten deze notitie blijft (opnemen met "
+        "nl": "De wijzigingen in de tekst zijn hier niet opgenomen: de enige latere tekst, "
+        "{stage}, is een fictieve oefentekst en blijft daarom buiten deze notitie (opnemen met "
         "--include-fictional).",
-        "en": "The changes in the text are not shown here: the only later text is a practice "
-        "text ({stage}), which is fictional and left out of this note (include it with "
+        "en": "The changes in the text are not shown here: the only later text, {stage}, is "
+        "a fictional practice text and is therefore left out of this note (include it with "
         "--include-fictional).",
     },
     "why_one_text": {
@@ -142,6 +150,10 @@ MEMO: dict[str, dict[str, str]] = {
     "why_unchanged": {
         "nl": "De gekoppelde bepalingen zijn in de latere fasen niet gewijzigd.",
         "en": "The linked provisions did not change in the later stages.",
+    },
+    "unchanged_in": {
+        "nl": "Ongewijzigd in {stage}: {items}.",
+        "en": "Unchanged in {stage}: {items}.",
     },
     "new_provision": {"nl": "nieuw in {stage}", "en": "new in {stage}"},
     "deleted_provision": {"nl": "geschrapt in {stage}", "en": "deleted in {stage}"},
@@ -183,7 +195,7 @@ MEMO: dict[str, dict[str, str]] = {
     "col_stage": {"nl": "Fase", "en": "Stage"},
     "col_status": {"nl": "Status", "en": "Status"},
     "col_by": {"nl": "Vastgelegd door", "en": "Recorded by"},
-    "col_at": {"nl": "Op", "en": "At"},
+    "col_at": {"nl": "Tijdstip", "en": "Time"},
     "overview": {"nl": "Overzicht per fase", "en": "Overview by stage"},
     "legend": {
         "nl": "Wijzigingen ten opzichte van de vorige fase: ingevoegde tekst vet cursief, "

@@ -141,7 +141,8 @@ class Redline:
     to_label: str | None
     status: str
     runs: tuple[Run, ...]
-    flags: tuple[str, ...] = ()  # in words: "‘shall’ is ‘may’ geworden: …"
+    flags: tuple[str, ...] = ()  # in words: "‘shall’ is vervangen door ‘may’ (…)"
+    to_prose: str = ""  # the newer stage inside a sentence ("het mandaat van de Raad")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,7 @@ class ConcernSection:
     resolved_in: str | None  # the stage's name in a sentence ("de algemene oriëntatie …")
     redlines: tuple[Redline, ...]
     no_redlines: str = ""  # why there are none, when there are none
+    unchanged: str = ""  # the linked provisions left as they were, in one sentence
     forces: tuple[str, ...] = ()  # krachtenveld: what the ledger noted on it
     points: tuple[str, ...] = ()  # spreekpunten
 

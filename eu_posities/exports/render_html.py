@@ -117,7 +117,7 @@ def memo_html(memo: PositionMemo) -> str:
     block = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
     classes = {s.key: (f"by{n}", s.name(lang)) for n, s in enumerate(memo.stages, start=1)}
     parts = [
-        f"<header>{banners(memo.stages, lang)}<h1>{escape(m('title', lang))}</h1>",
+        f"<header>{banners(memo.stages, lang, names=True)}<h1>{escape(m('title', lang))}</h1>",
         f'<table class="memo-head">{block}</table></header>',
         f"<h2>1. {escape(m('occasion', lang))}</h2>",
         *(f"<p>{escape(p)}</p>" for p in memo.occasion),
@@ -177,6 +177,8 @@ def memo_html(memo: PositionMemo) -> str:
             parts.append(f'<div class="redline">{text}</div>')
             for flag in r.flags:
                 parts.append(f'<p class="note">{escape(m("attention", lang, what=flag))}</p>')
+        if c.unchanged:
+            parts.append(f"<p><i>{escape(c.unchanged)}</i></p>")
         if c.forces:
             parts.append(f"<h4>{escape(m('forces', lang))}</h4><ul>")
             parts += [f"<li>{escape(line)}</li>" for line in c.forces]

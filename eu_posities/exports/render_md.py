@@ -74,11 +74,12 @@ def cell_md(cell: Cell, lang: str) -> str:
     return " ".join(parts)
 
 
-def _flags_lines(stages: Iterable[StageInfo], lang: str) -> list[str]:
+def _flags_lines(stages: Iterable[StageInfo], lang: str, *, names: bool = False) -> list[str]:
     lines = []
     for stage in stages:
         for flag in stage_flags(stage, lang):
-            lines.append(f"> **{esc(stage.key)}: {esc(flag)}**")
+            who = stage.name(lang) if names else stage.key
+            lines.append(f"> **{esc(who)}: {esc(flag)}**")
     return lines
 
 
@@ -144,7 +145,7 @@ def memo_md(memo: PositionMemo) -> str:
     header = memo.header
     assert header is not None, "build the memo with build_memo"
     out = [f"# {esc(m('title', lang))}", ""]
-    flags = _flags_lines(memo.stages, lang)
+    flags = _flags_lines(memo.stages, lang, names=True)
     if flags:
         out += [*flags, ""]
     rows = [
@@ -213,6 +214,8 @@ def memo_md(memo: PositionMemo) -> str:
             out += [f"_{esc(m('attention', lang, what=flag))}_" for flag in r.flags]
             if r.flags:
                 out.append("")
+        if c.unchanged:
+            out += [f"_{esc(c.unchanged)}_", ""]
         if c.forces:
             out += [f"#### {esc(m('forces', lang))}", ""]
             out += [f"- {esc(line)}" for line in c.forces]

@@ -80,29 +80,29 @@ def provision_list(labels: list[str], lang: str) -> str:
 
 FLAG_WORDS = {
     "modal": {
-        "nl": "‘{old}’ is ‘{new}’ geworden: de mate van verplichting is veranderd",
-        "en": "‘{old}’ became ‘{new}’: how binding the rule is has changed",
+        "nl": "‘{old}’ is vervangen door ‘{new}’ (de mate van verplichting verandert)",
+        "en": "‘{old}’ is replaced by ‘{new}’ (how binding the rule is changes)",
     },
     "negation": {
-        "nl": "een ontkenning is veranderd (‘{old}’ → ‘{new}’)",
-        "en": "a negation changed (‘{old}’ → ‘{new}’)",
+        "nl": "‘{old}’ is vervangen door ‘{new}’ (een ontkenning verandert)",
+        "en": "‘{old}’ is replaced by ‘{new}’ (a negation changes)",
     },
     "number": {
-        "nl": "een getal of termijn is veranderd: ‘{old}’ is ‘{new}’ geworden",
-        "en": "a number or time limit changed: ‘{old}’ became ‘{new}’",
+        "nl": "‘{old}’ is vervangen door ‘{new}’ (een getal of termijn verandert)",
+        "en": "‘{old}’ is replaced by ‘{new}’ (a number or time limit changes)",
     },
     "reference": {
-        "nl": "een verwijzing is veranderd: ‘{old}’ is ‘{new}’ geworden",
-        "en": "a cross-reference changed: ‘{old}’ became ‘{new}’",
+        "nl": "‘{old}’ is vervangen door ‘{new}’ (een verwijzing verandert)",
+        "en": "‘{old}’ is replaced by ‘{new}’ (a cross-reference changes)",
     },
     "reference-renumbered": {
-        "nl": "een verwijzing volgt de vernummering: ‘{old}’ is ‘{new}’ geworden",
-        "en": "a cross-reference follows the renumbering: ‘{old}’ became ‘{new}’",
+        "nl": "‘{old}’ is vervangen door ‘{new}’ (een verwijzing volgt de vernummering)",
+        "en": "‘{old}’ is replaced by ‘{new}’ (a cross-reference follows the renumbering)",
     },
 }
 _FLAG_FALLBACK = {
-    "nl": "‘{old}’ is ‘{new}’ geworden",
-    "en": "‘{old}’ became ‘{new}’",
+    "nl": "‘{old}’ is vervangen door ‘{new}’",
+    "en": "‘{old}’ is replaced by ‘{new}’",
 }
 
 

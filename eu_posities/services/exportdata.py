@@ -173,4 +173,5 @@ def report_of(
         all_pairs=all_pairs,
         include_limite=include_limite,
         progress=progress,
+        attributor_of=lambda keys: attributor_for(session, dossier_key, keys),
     )

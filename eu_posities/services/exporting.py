@@ -131,18 +131,35 @@ def export_memo(
     include_fictional: bool = False,
     generated: str | None = None,
     progress: Progress | None = None,
+    to: str = "",
+    sender: str = "",
+    reference: str = "",
+    occasion: str = "",
+    redline: str = "revisions",
 ) -> Path:
-    """`eup memo`: the position memo as DOCX, Markdown or HTML."""
-    from eu_posities.exports.memo import build_memo
+    """`eup memo`: the position memo (a ministerial note) as DOCX, Markdown or HTML.
+
+    `to`, `sender`, `reference` fill the header's Aan, Van and Kenmerk (defaults: the
+    Minister, the author, the procedure number); `occasion` replaces the standard aanleiding.
+    """
+    from eu_posities.exports.i18n import check_lang
+    from eu_posities.exports.memo import MemoOptions, build_memo
+    from eu_posities.exports.word_revisions import REDLINE_MODES
+    from eu_posities.services.notes import notes_in
     from eu_posities.services.reading import concerns_in, dossier_in
     from eu_posities.store import get_dossier
 
     suffix = _format_of(out, MEMO_FORMATS, "memo")
+    check_lang(lang)
+    _check_choice(redline, REDLINE_MODES, "redline")
     with reading(engine) as session:
         found = get_dossier(session=session, key=dossier_key)
+        summary = dossier_in(session, found)
+        records = concerns_in(session, found, concern_key=concern_key)
+        notes = notes_in(session, found, [s.key for s in summary.stages])
         memo = build_memo(
-            dossier=dossier_in(session, found),
-            records=concerns_in(session, found, concern_key=concern_key),
+            dossier=summary,
+            records=records,
             diff_of=_diff_of(session, dossier_key),
             generated=generated or now_stamp(),
             author=author,
@@ -150,11 +167,16 @@ def export_memo(
             include_limite=include_limite,
             include_fictional=include_fictional,
             progress=progress,
+            options=MemoOptions(to=to, sender=sender, reference=reference, occasion=occasion),
+            notes={
+                c.key: [n for link in c.links for n in notes.get((link.stage, link.provision), [])]
+                for c in records
+            },
         )
     if suffix == ".docx":
         from eu_posities.exports.memo_docx import memo_docx
 
-        write_atomic(out, lambda path: memo_docx(memo, path))
+        write_atomic(out, lambda path: memo_docx(memo, path, redline=redline))
     elif suffix == ".html":
         from eu_posities.exports.render_html import memo_html
 
@@ -222,7 +244,7 @@ def export_report(
         if len(reports) == 1:
             _write_dossier(reports[0], staging, _writing(progress, 0, len(keys)))
         else:
-            from eu_posities.exports.report_html import top_index_html
+            from eu_posities.exports.report_pages import top_index_html
 
             for number, report in enumerate(reports):
                 _write_dossier(
@@ -267,8 +289,10 @@ def _writing(progress: Progress | None, number: int, count: int) -> Progress | N
 
 
 def _write_dossier(report: object, folder: Path, progress: Progress | None = None) -> None:
-    from eu_posities.exports.report import DossierReport, report_json
-    from eu_posities.exports.report_html import index_html, provision_html
+    from eu_posities.exports.report import DossierReport
+    from eu_posities.exports.report_data import report_json
+    from eu_posities.exports.report_html import index_html
+    from eu_posities.exports.report_pages import provision_html
 
     assert isinstance(report, DossierReport)
     (folder / "provisions").mkdir(parents=True, exist_ok=True)
