@@ -234,16 +234,18 @@ def _row(report: DossierReport, lineage: Lineage) -> tuple[str, bool]:
             cells.append('<td class="absent">—</td>')
             continue
         tokens.update(summary.status.split("/"))
+        moved = renumbering(lineage, a, b)
         if summary.status in ("added", "deleted"):
             text = t("new" if summary.status == "added" else "deleted", lang)
+        elif summary.status == "unchanged" and moved:
+            text = ""  # renumbered only: the new number is the news
         else:
             text = share_text(summary.share)
         if summary.classification == "editorial":
             text += f" ({t('editorial', lang)})"
-        moved = renumbering(lineage, a, b)
         if moved:
             tokens.add("renumbered")
-            text += f" · {moved}"
+            text = f"{text} · {moved}" if text else moved
         cells.append(
             f'<td class="heat" style="background:{heat_colour(summary)}" '
             f'title="{escape(summary.status)}">{escape(text)}</td>'

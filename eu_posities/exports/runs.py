@@ -73,6 +73,7 @@ def pair_runs(
     lang: str = "en",
     old_who: Who | None = None,
     new_who: Who | None = None,
+    other_moves: Sequence[Move] = (),
 ) -> list[Run]:
     """Redline runs of one aligned pair, moved text marked where the engine says it moved.
 
@@ -90,8 +91,13 @@ def pair_runs(
     )
     if pair.moved_runs:
         return runs
-    # A pair without moved runs (made by hand): find each move's text inside one changed run.
-    for move in pair.moves:
+    # A pair without moved runs (made by hand): find each move's text inside one changed run;
+    # `other_moves` are the diff's other moves, which may concern this pair too.
+    seen: set[str] = set()
+    for move in (*pair.moves, *other_moves):
+        if move_key(move) in seen:
+            continue
+        seen.add(move_key(move))
         if move.within:
             continue
         if pair.to_label and move.to_label == pair.to_label:

@@ -80,6 +80,7 @@ def _add_column(
     column: int = 1,
     attributor: Attributor | None = None,
 ) -> None:
+    moves = [*diff.moves, *(move for pair in diff.pairs for move in pair.moves)]
     placed_targets: dict[str, str] = {}  # target label -> row it is shown in
     anchor = -1  # index in `order` of the last row this column touched
     for pair in diff.pairs:
@@ -89,7 +90,9 @@ def _add_column(
             found = attributor.of(column, src, dst)
             old_who = found.old.get(src) if src else None
             new_who = found.new.get(dst) if dst else None
-        runs = pair_runs(pair, stage=stage, lang=lang, old_who=old_who, new_who=new_who)
+        runs = pair_runs(
+            pair, stage=stage, lang=lang, old_who=old_who, new_who=new_who, other_moves=moves
+        )
         if src is None:
             if dst is None:
                 continue
