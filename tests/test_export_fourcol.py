@@ -176,7 +176,7 @@ def test_three_stages_credit_each_change_to_its_stage(db_url: str, tmp_path: Pat
     assert result.code == 0, result.err
     by_author: dict[str, set[str]] = {}
     for change in RevisionDocument(str(out)).track_changes:
-        text = "".join(r.text for r in change.runs).strip()
+        text = change.text.strip()
         by_author.setdefault(change.author, set()).add(text)
     assert "72" in by_author["Algemene oriëntatie van de Raad"]
     assert "serious" in by_author["Triloogdocument (oefentekst)"]

@@ -175,16 +175,19 @@ def build_lineages(
     lineages: list[Lineage] = []
     where: dict[tuple[str, str], list[Lineage]] = {}  # (stage, label) -> lineages holding it
 
-    def start(stage: str, label: str, after: Lineage | None = None) -> None:
+    def start(
+        stage: str, label: str, after: Lineage | None = None, gone: Sequence[str] = ()
+    ) -> None:
         heading, text = (texts or {}).get((stage, label), ("", ""))
         lineage = Lineage(slug="", title=label, labels={stage: [label]}, heading=heading, text=text)
         position = lineages.index(after) + 1 if after is not None else len(lineages)
-        if (
-            after is None
-            and orders is not None
-            and stage != (text_stages[0] if text_stages else "")
-        ):
+        if after is None and orders is not None and text_stages and stage != text_stages[0]:
             position = 0
+        # Past the provisions the stage deleted right there: they stood before it.
+        while position < len(lineages) and set(lineages[position].labels.get(gone_in, ())) & set(
+            gone
+        ):
+            position += 1
         lineages.insert(position, lineage)
         where.setdefault((stage, label), []).append(lineage)
 
@@ -202,7 +205,12 @@ def build_lineages(
     if text_stages:
         for label in first_labels:
             start(text_stages[0], label)
+    gone_in = ""
     for old, new in zip(text_stages, text_stages[1:], strict=False):
+        gone_in = old
+        deleted = [
+            p.from_label for p in diffs[(old, new)].pairs if p.to_label is None and p.from_label
+        ]
         for pair in diffs[(old, new)].pairs:
             src, dst = pair.from_label, pair.to_label
             if dst is None:
@@ -210,7 +218,7 @@ def build_lineages(
             owners = where.get((old, src), []) if src else []
             if not owners:
                 if (new, dst) not in where:
-                    start(new, dst, before(new, dst) if orders is not None else None)
+                    start(new, dst, before(new, dst) if orders is not None else None, deleted)
                 continue
             for lineage in owners:
                 labels = lineage.labels.setdefault(new, [])
