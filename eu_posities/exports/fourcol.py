@@ -132,6 +132,7 @@ def build_fourcol_table(
     for column, (stage, matches) in enumerate(zip(stages[1:], alignments, strict=True), start=1):
         credit = attributor if attributor is not None and column >= 2 else None
         _fill_column(column, stage.key, matches, order, where, provisions, units_of, lang, credit)
+    order = _without_bare_headings(order)
     status_of = _status_of(rows)
     built = []
     seen_provisions: set[str] = set()
@@ -143,7 +144,7 @@ def build_fourcol_table(
             number = str(running)
         numbers.add(number)
         comments = ""
-        if draft.unit == HEADING_ROW and draft.provision not in seen_provisions:
+        if draft.provision not in seen_provisions:  # the provision's first row
             seen_provisions.add(draft.provision)
             comments = notes_for(draft.labels) if notes_for else ""
         heading = draft.heading
@@ -171,6 +172,31 @@ def build_fourcol_table(
         author=author,
         attributed=attributor is not None and len(stages) >= 3,
     )
+
+
+def _without_bare_headings(order: list[_Draft]) -> list[_Draft]:
+    """Heading rows that say nothing the next row does not: no heading in any stage, the
+    same label everywhere, no provision new or deleted (the unit row's heading names it)."""
+    with_units = {d.provision for d in order if d.unit != HEADING_ROW}
+    kept = []
+    for draft in order:
+        bare = (
+            draft.unit == HEADING_ROW
+            and draft.provision in with_units
+            and all(text == draft.provision for text in draft.texts.values())
+            and all(not cell.mark for cell in draft.cells.values())
+        )
+        if bare:
+            kept_labels = draft.labels
+            follower = next(
+                (d for d in order if d.provision == draft.provision and d.unit != HEADING_ROW), None
+            )
+            if follower is not None:
+                for stage, labels in kept_labels.items():
+                    follower.labels.setdefault(stage, set()).update(labels)
+            continue
+        kept.append(draft)
+    return kept
 
 
 def _heading_text(prov: ProvisionLike) -> str:

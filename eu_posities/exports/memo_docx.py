@@ -205,6 +205,7 @@ def memo_docx(memo: PositionMemo, path: Path, *, redline: str = "revisions") -> 
         doc.add_paragraph()
         _overview(doc, memo)
     decide = doc.add_paragraph()
+    decide.paragraph_format.space_before = Pt(12)
     decide.add_run(m("decisions", lang)).bold = True
     doc.add_paragraph(m("decisions_intro", lang))
     for line in memo.decisions:

@@ -50,10 +50,9 @@ MEMO: dict[str, dict[str, str]] = {
         "rests on the recorded assessments.",
     },
     "fictional_warning": {
-        "nl": "Let op: deze notitie bevat een oefentekst ({stage}). Die tekst is fictief en "
-        "geen onderhandelingsdocument.",
-        "en": "Note: this note includes a practice text ({stage}). That text is fictional and "
-        "not a negotiation document.",
+        "nl": "Let op: ‘{stage}’ is een oefentekst. Die tekst is fictief en geen "
+        "onderhandelingsdocument.",
+        "en": "Note: ‘{stage}’ is a practice text. It is fictional and not a negotiation document.",
     },
     "core": {"nl": "Kern en advies", "en": "Summary and advice"},
     "core_none": {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from eu_posities.exports.common import redline_heading, where_text
+from eu_posities.exports.common import redline_heading, stage_flags, where_text
 from eu_posities.exports.html_common import (
     banners,
     cell_html,
@@ -25,6 +25,7 @@ from eu_posities.exports.model import (
     ComparisonTable,
     PositionMemo,
 )
+from eu_posities.exports.wording import long_date
 
 
 def table_meta(table: ComparisonTable) -> dict[str, str]:
@@ -126,7 +127,10 @@ def memo_html(memo: PositionMemo) -> str:
     ]
     if memo.concerns:
         head = f"<th>{escape(m('col_concern', lang))}</th>" + "".join(
-            stage_th(s, lang, name=s.name(lang)) for s in memo.stages
+            f"<th>{escape(s.name(lang))}<small>{escape(long_date(s.date, lang))}</small>"
+            + "".join(f'<span class="flag">{escape(f)}</span>' for f in stage_flags(s, lang))
+            + "</th>"
+            for s in memo.stages
         )
         body = []
         for c in memo.concerns:
