@@ -185,11 +185,16 @@ def shade(cell: Any, fill: str) -> None:
     tc_pr.append(element)
 
 
-def set_widths(table: Any, widths: list[int]) -> None:
-    """Column widths in the grid (LibreOffice reads these) and in every cell (Word does)."""
+def set_widths(table: Any, widths: list[int], *, cells: bool = True) -> None:
+    """Column widths in the grid (LibreOffice reads these) and in every cell (Word does;
+    `cells=False` when the caller set them row by row as it wrote them)."""
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
+    if not cells:
+        for cell, width in zip(table.rows[0].cells, widths, strict=True):
+            cell.width = width
+        return
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width

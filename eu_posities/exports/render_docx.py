@@ -68,19 +68,18 @@ def check_redline(redline: str) -> str:
 
 
 def _write_cell(cell_obj: Any, cell: Cell, lang: str, revisions: Revisions | None) -> None:
+    # The table documents' Normal style is CELL_SIZE: no size on each of thousands of runs.
     paragraph = cell_obj.paragraphs[0]
     mark = mark_text(cell, lang)
     if mark:
         run = paragraph.add_run(mark + (" " if cell.runs else ""))
         run.bold = cell.mark in ("new", "deleted")
         run.italic = cell.mark == "merged"
-        run.font.size = Pt(CELL_SIZE)
     if cell.label and cell.mark != "merged":
         run = paragraph.add_run(f"{cell.label}: ")
         run.italic = True
-        run.font.size = Pt(CELL_SIZE)
         run.font.color.rgb = NOTE_COLOUR
-    add_runs(paragraph, cell.runs, size=CELL_SIZE, revisions=revisions)
+    add_runs(paragraph, cell.runs, revisions=revisions)
 
 
 def _heading_cell(cell_obj: Any, title: str, sub: str = "", flags: list[str] | None = None) -> None:
@@ -152,6 +151,7 @@ def table_docx(table: ComparisonTable, path: Path, *, redline: str = "revisions"
     lang = table.lang
     check_redline(redline)
     doc = new_document(landscape=True, lang=lang)
+    doc.styles["Normal"].font.size = Pt(CELL_SIZE)
     title = f"{t('table_title', lang)}: {table.dossier.title}"
     header_footer(
         doc,
@@ -248,11 +248,11 @@ def _rows_table(doc: Any, table: ComparisonTable, revisions: Revisions | None) -
     for cell, key in zip(head.cells, keys, strict=True):
         _heading_cell(cell, key)
     for row in table.rows:
-        cells = grid.add_row().cells
-        cells[0].paragraphs[0].add_run(row.number).font.size = Pt(CELL_SIZE - 1)
+        added = grid.add_row()
+        cells = added.cells
+        cells[0].paragraphs[0].add_run(row.number)
         heading = cells[1].paragraphs[0].add_run(row.label)
         heading.bold = row.opens
-        heading.font.size = Pt(CELL_SIZE - 1)
         for index, cell in enumerate(row.cells, start=2):
             _write_cell(cells[index], cell, lang, revisions)
         if table.with_status:
@@ -263,5 +263,6 @@ def _rows_table(doc: Any, table: ComparisonTable, revisions: Revisions | None) -
         if row.concerns:
             _small_lines(cells[-1], row.concerns)
         if sum(len(r.text) for c in row.cells for r in c.runs) < LONG_ROW:
-            no_split(grid.rows[-1])
-    set_widths(grid, widths)
+            no_split(added)
+    # A fixed layout: Word and LibreOffice both take the widths from the grid and the first row.
+    set_widths(grid, widths, cells=False)
