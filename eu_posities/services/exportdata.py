@@ -47,12 +47,21 @@ def attributor_for(session: Session, dossier_key: str, keys: Sequence[str]) -> A
     return Attributor(chain, [align_pair(session=session, pair=p).matches for p in pairs])
 
 
-def imported_rows(session: Session, dossier: Dossier, keys: Sequence[str]) -> list[RowEntry]:
-    """The dossier's four-column rows that hold a cell of one of the stages shown."""
+def imported_rows(
+    session: Session, dossier: Dossier, keys: Sequence[str], *, include_limite: bool = False
+) -> list[RowEntry]:
+    """The dossier's four-column rows that hold a cell of one of the stages shown.
+
+    A row of a document with a LIMITE column is used only with consent: its number and
+    status are that document's too.
+    """
     from eu_posities.imports.rows import rows_of
     from eu_posities.readmodels import RowEntry
+    from eu_posities.services.reading import stages_in
 
     wanted = set(keys)
+    allowed = {s.key for s in stages_in(session, dossier) if include_limite or not s.limite}
+    allowed |= wanted
     return [
         RowEntry(
             number=r.number,
@@ -63,7 +72,7 @@ def imported_rows(session: Session, dossier: Dossier, keys: Sequence[str]) -> li
             part=r.part,
         )
         for r in rows_of(session, dossier)
-        if wanted & set(r.cells)
+        if wanted & set(r.cells) and set(r.cells) <= allowed
     ]
 
 
@@ -120,7 +129,7 @@ def table_of(
             alignments=[align_pair(session=session, pair=p, parts=True).matches for p in pairs],
             generated=generated,
             lang=lang,
-            rows=imported_rows(session, found, keys),
+            rows=imported_rows(session, found, keys, include_limite=include_limite),
             notes_for=notes_column(notes_in(session, found, keys), notes),
             attributor=attributor,
             author=author,

@@ -156,7 +156,13 @@ def export_memo(
         found = get_dossier(session=session, key=dossier_key)
         summary = dossier_in(session, found)
         records = concerns_in(session, found, concern_key=concern_key)
-        notes = notes_in(session, found, [s.key for s in summary.stages])
+        # Notes of the stages the memo may show only: never a LIMITE stage without consent.
+        allowed = [
+            s.key
+            for s in summary.stages
+            if (include_limite or not s.limite) and (include_fictional or not s.fictional)
+        ]
+        notes = notes_in(session, found, allowed)
         memo = build_memo(
             dossier=summary,
             records=records,
