@@ -175,8 +175,8 @@ def build_fourcol_table(
 
 
 def _without_bare_headings(order: list[_Draft]) -> list[_Draft]:
-    """Heading rows that say nothing the next row does not: no heading in any stage, the
-    same label everywhere, no provision new or deleted (the unit row's heading names it)."""
+    """Heading rows that say nothing the rows below do not: no heading in any stage and the
+    same label everywhere (the unit rows name the provision, and mark it new or deleted)."""
     with_units = {d.provision for d in order if d.unit != HEADING_ROW}
     kept = []
     for draft in order:
@@ -184,7 +184,6 @@ def _without_bare_headings(order: list[_Draft]) -> list[_Draft]:
             draft.unit == HEADING_ROW
             and draft.provision in with_units
             and all(text == draft.provision for text in draft.texts.values())
-            and all(not cell.mark for cell in draft.cells.values())
         )
         if bare:
             kept_labels = draft.labels

@@ -56,9 +56,10 @@ a { color: #174ea6; }
 ins.by1, del.by1, .key.by1 { color: #0a5d1e; } ins.by2, del.by2, .key.by2 { color: #1f4e9c; }
 ins.by3, del.by3, .key.by3 { color: #7a2e8a; } ins.by4, del.by4, .key.by4 { color: #9a4a00; }
 .key { font-weight: 700; margin-right: .8rem; }
-td.num { width: 3.2rem; font-variant-numeric: tabular-nums; color: #4a525c; }
-td.head { width: 9rem; font-size: .85rem; } td.head.provision { font-weight: 700; }
-td.st { width: 3rem; text-align: center; font-weight: 700; }
+.num { width: 3.6rem; font-variant-numeric: tabular-nums; color: #4a525c; }
+.head { width: 9rem; font-size: .85rem; } td.head.provision { font-weight: 700; }
+.st { width: 3.6rem; text-align: center; font-weight: 700; }
+th.comments { width: 12rem; }
 td.st-G { background: #d9f2dc; } td.st-Y { background: #fff1c2; } td.st-R { background: #fde2e1; }
 td.comments { width: 12rem; font-size: .85rem; white-space: pre-line; }
 footer { margin-top: 2rem; font-size: .8rem; color: #6b7280; }
