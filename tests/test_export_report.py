@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from dataclasses import replace
+from pathlib import Path
+
+import pytest
 
 from eu_posities.exports.report import DossierReport, build_lineages, cell_summary
 from eu_posities.exports.report_data import report_json
@@ -117,3 +122,22 @@ def test_each_pair_is_listed_once() -> None:
     report = sample_report()
     seen = [id(p) for x in report.lineages for pairs in x.pairs.values() for p in pairs]
     assert len(seen) == len(set(seen)) == len(DIFF_AB.pairs)
+
+
+@pytest.mark.slow
+def test_the_filter_works_in_a_browser(tmp_path: Path) -> None:
+    """Headless Chromium runs the page's own script: a filter in the link hides the rest."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("Chromium not installed (apt-get install chromium)")
+    page = tmp_path / "index.html"
+    page.write_text(index_html(sample_report()), encoding="utf-8")
+    done = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
+         f"{page.as_uri()}#status=deleted"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    tree = parse_page(done.stdout)
+    shown = [r for r in tree.xpath("//tr[@data-status]") if r.get("hidden") is None]
+    assert [text_of(r.xpath("td")[0]) for r in shown] == ["Article 2"]
+    assert text_of(tree.xpath("//*[@id='f-count']")[0]) == "1"

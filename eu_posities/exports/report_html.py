@@ -42,6 +42,12 @@ FILTER_JS = """(function () {
     });
     count.textContent = String(shown);
   }
+  // A link may carry the filter: index.html#status=changed&concern=detectiebevel
+  location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+    var pair = part.split("=");
+    var box = pair[0] === "status" ? status : pair[0] === "concern" ? concern : null;
+    if (box && pair[1]) { box.value = decodeURIComponent(pair[1]); }
+  });
   status.addEventListener("change", apply);
   concern.addEventListener("change", apply);
   apply();
