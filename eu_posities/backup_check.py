@@ -16,7 +16,7 @@ from eu_posities.errors import InputError
 from eu_posities.kinds import AlignMethod, AlignStatus, ConcernStatus, LinkState, StageKind, values
 from eu_posities.models import TABLES
 
-# Keys the users type: slugs, as `store.check_slug` demands at input.
+# Keys the users type: slugs, as `keys.check_slug` demands at input.
 _SLUG_COLUMNS = {
     ("dossier", "key"),
     ("stage", "key"),
@@ -49,7 +49,7 @@ def _time(value: Any) -> Any:
 
 
 def _check_key(table: str, column: str, value: Any) -> None:
-    from eu_posities.store import check_date, check_slug
+    from eu_posities.keys import check_date, check_slug
 
     if (table, column) == ("stage", "date") and isinstance(value, str):
         check_date(value)

@@ -74,6 +74,12 @@ class StageSummary:
         """The file whose marks this stage's text was rebuilt from ('' for a real text)."""
         return str(self.meta.get("rebuilt_from", ""))
 
+    @property
+    def partial(self) -> str:
+        """Why the stage's text is incomplete in its document ('' if it is whole): a column
+        withheld from a public copy of a four-column document on some of its rows."""
+        return str(self.meta.get("partial", ""))
+
     def to_json(self) -> dict[str, Any]:
         return {
             "key": self.key,
@@ -90,6 +96,7 @@ class StageSummary:
             "format": self.format,
             "note": self.note,
             **({"rebuilt_from": self.rebuilt_from} if self.rebuilt_from else {}),
+            **({"partial": self.partial} if self.partial else {}),
         }
 
 

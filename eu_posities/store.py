@@ -6,7 +6,6 @@ transaction, so that one import or one command is one transaction.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,47 +14,9 @@ from sqlmodel import Session, col, select
 
 from eu_posities.document import MarkedRun, ParsedProvision
 from eu_posities.errors import Conflict, InputError, NotFound
+from eu_posities.keys import check_date, check_slug
 from eu_posities.kinds import StageKind, values
 from eu_posities.models import ChangeLog, Dossier, Provision, Stage
-
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-
-
-def check_slug(value: str, what: str) -> str:
-    if not _SLUG.match(value):
-        raise InputError(
-            f"invalid {what} {value!r}: use lower-case letters, digits and hyphens, "
-            "starting with a letter or digit"
-        )
-    return value
-
-
-def check_date(value: str) -> str:
-    """A stage date: YYYY-MM-DD, or YYYY-MM / YYYY where only that much is known.
-
-    Stages are ordered by date as text, so "yesterday" or "13-12-2024" would put a stage in
-    the wrong place in every comparison.
-    """
-    import datetime as dt
-
-    if value:
-        parts = value.split("-")
-        padded = "-".join([*parts, "01", "01"][:3])
-        try:
-            if len(parts) > 3 or not all(p.isdigit() for p in parts):
-                raise ValueError
-            if [len(p) for p in parts] != [4, 2, 2][: len(parts)]:
-                raise ValueError
-            dt.date.fromisoformat(padded)
-        except ValueError:
-            raise InputError(f"invalid date {value!r}: use YYYY-MM-DD (or YYYY-MM, YYYY)") from None
-    return value
-
-
-def slugify(text: str) -> str:
-    """A key from a column heading: 'Council General Approach' -> 'council-general-approach'."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:80] or "stage"
 
 
 def stage_kind_for(key: str, kind: str | None) -> str:

@@ -109,6 +109,29 @@ DIFF_AC = StageDiff(
 )
 
 
+DIFF_BC = StageDiff(
+    "council-general-approach",
+    "trilogue",
+    (
+        pair(
+            "Article 1",
+            "Article 1",
+            "unchanged",
+            [eq(BASE[0][1].replace("rules", "uniform rules"))],
+        ),
+        pair(
+            "Article 2a",
+            "Article 2a",
+            "unchanged",
+            [eq("A made-up new article on sample reviews.")],
+        ),
+        pair(
+            "Article 4", "Article 4", "unchanged", [eq("Member States may designate an authority.")]
+        ),
+    ),
+)
+
+
 def sample_table(*, with_concerns: bool = False, lang: str = "en"):  # type: ignore[no-untyped-def]
     notes = (
         (
@@ -166,6 +189,41 @@ def sample_concern() -> ConcernRecord:
                 datetime(2030, 6, 2, 10, 0, tzinfo=UTC),
             ),
         ),
+    )
+
+
+def sample_summary() -> Any:
+    """The made-up dossier as the memo builder reads it: two stages with text, one fictional."""
+    from eu_posities.readmodels import DossierSummary, StageSummary
+
+    return DossierSummary(
+        key=DOSSIER.key,
+        title="Regulation on made-up sample duties (sample text, not a real act)",
+        procedure=DOSSIER.procedure,
+        commission_ref=DOSSIER.commission_ref,
+        stages=tuple(
+            StageSummary(
+                key=s.key, kind=s.kind, date=s.date, ref=s.ref, provisions=3, fictional=s.fictional
+            )
+            for s in STAGES
+        ),
+    )
+
+
+def sample_memo(lang: str = "nl", *, include_fictional: bool = False) -> Any:
+    """The memo of the sample concern, built as `eup memo` builds it (hand-made diffs)."""
+    from eu_posities.exports.memo import MemoOptions, build_memo
+
+    diffs = {(STAGES[0].key, STAGES[1].key): DIFF_AB, (STAGES[1].key, STAGES[2].key): DIFF_BC}
+    return build_memo(
+        dossier=sample_summary(),
+        records=[sample_concern()],
+        diff_of=lambda a, b: diffs[(a, b)],
+        generated=STAMP,
+        author="tester",
+        lang=lang,
+        include_fictional=include_fictional,
+        options=MemoOptions(sender="Directie Voorbeeld (verzonnen)", reference="VB-0001"),
     )
 
 

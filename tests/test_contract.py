@@ -312,7 +312,7 @@ def test_eup_alone_creates_the_database_with_the_demo(
     assert len(tui_calls) == 1
     assert db_file.exists()
     rows = json.loads(eup("dossier", "list", "--json").out)
-    assert {r["key"] for r in rows} == {"csa-directive", "csa-regulation"}
+    assert {r["key"] for r in rows} == {"ai-act", "csa-directive", "csa-regulation"}
     # Opening it again loads nothing twice.
     before = eup("stages", "csa-regulation", "--json").out
     assert eup("tui").code == 0 and len(tui_calls) == 2

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from docx import Document
+from docx_revisions import RevisionDocument
 
 from tests.clihelp import eup
 from tests.exportdb import KEY, seed
@@ -22,19 +23,19 @@ def test_memo_end_to_end(db_url: str, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert result.err == ""  # piped: no progress bar
     text = out.read_text(encoding="utf-8")
-    assert "# Positienotitie" in text and "Auteur: tester" in text
+    assert text.startswith("# Notitie") and "**Van:** tester" in text
     assert "Meldtermijn (verzonnen testpunt)" in text
-    assert "Opgelost in de fase Algemene oriëntatie Raad." in text
-    assert "council-general-approach" not in text.split("## ", 2)[2]  # stage names, not keys
-    assert "“within 72 hours” (made-up general approach, Article 2)" in text
-    assert "trilogue" not in text  # fictional stages stay out of memos by default
+    assert "Het zorgpunt is opgelost in de algemene oriëntatie van de Raad." in text
+    assert "council-general-approach" not in text  # stage names, not keys
+    assert "‘within 72 hours’ (made-up general approach, Article 2)" in text
+    assert "trilogue" not in text.lower()  # fictional stages stay out of memos by default
     docx_out = tmp_path / "memo.docx"
     result = eup(
         "--db", db_url, "memo", KEY, "--lang", "en", "--include-fictional", "--out", str(docx_out)
     )
     assert result.code == 0, result.err
     body = "\n".join(p.text for p in Document(str(docx_out)).paragraphs)
-    assert "Position memo" in body and "Reporting deadline" in body
+    assert "Note" in body and "Reporting deadline" in body and "Speaking points" in body
     header = Document(str(docx_out)).sections[0].header.paragraphs[0].text
     assert "FICTIONAL — practice text, not a negotiation document" in header
 
@@ -93,7 +94,7 @@ def test_report_on_one_stage_is_deterministic(db_url: str, tmp_path: Path) -> No
     assert data["concerns"][0]["status_by_stage"]["council-general-approach"] == "resolved"
     index = parse_page((first / "index.html").read_text(encoding="utf-8"))
     assert "Fewer than two stages with text" in text_of(index)
-    assert not index.xpath("//script | //link | //*[@src]")
+    assert not index.xpath("//link | //*[@src]")  # nothing from the network
 
 
 def test_demo_report(tmp_path: Path) -> None:
@@ -123,9 +124,10 @@ def test_demo_memo_in_dutch(tmp_path: Path) -> None:
     result = eup("memo", "csa-directive", "--concern", "vog", "--out", str(out))
     assert result.code == 0, result.err
     text = out.read_text(encoding="utf-8")
-    assert "(vog)" in text and "Opgelost in de fase Algemene oriëntatie Raad." in text
+    assert "### 3.1 Ruimte voor de Nederlandse VOG-systematiek" in text
+    assert "Het zorgpunt is opgelost in de algemene oriëntatie van de Raad." in text
     assert "Kamerbrief van 20 december 2024" in text  # the evidence names its document
-    assert "aangifteplicht" not in text  # --concern limits the memo to one concern
+    assert "Aangifteplicht" not in text  # --concern limits the memo to one concern
 
 
 def test_table_end_to_end(db_url: str, tmp_path: Path) -> None:
@@ -140,11 +142,15 @@ def test_table_end_to_end(db_url: str, tmp_path: Path) -> None:
     assert "FICTIONAL — practice text, not a negotiation document" in text
     assert "Reporting deadline" in text  # the concerns column
     docx_out = tmp_path / "t.docx"
-    assert eup("--db", db_url, "table", KEY, "--stages", stages, "--out", str(docx_out)).code == 0
-    grid = Document(str(docx_out)).tables[0]
+    args = ["table", KEY, "--stages", stages, "--redline", "formatting", "--out", str(docx_out)]
+    assert eup("--db", db_url, *args).code == 0
+    grid = Document(str(docx_out)).tables[-1]
     runs = [r for row in grid.rows for c in row.cells for p in c.paragraphs for r in p.runs]
     assert any(r.text.strip() == "72" and r.bold and r.italic for r in runs)
     assert any(r.text.strip() == "24" and r.font.strike for r in runs)
+    assert eup("--db", db_url, "table", KEY, "--stages", stages, "--out", str(docx_out)).code == 0
+    changes = RevisionDocument(str(docx_out)).track_changes
+    assert {c.text.strip() for c in changes} >= {"24", "72"}
     html_out = tmp_path / "t.html"
     assert eup("--db", db_url, "table", KEY, "--stages", stages, "--out", str(html_out)).code == 0
     tree = parse_page(html_out.read_bytes())
@@ -173,7 +179,7 @@ def test_report_and_memo_with_redlines(db_url: str, tmp_path: Path) -> None:
     memo = tmp_path / "m.md"
     assert eup("--db", db_url, "memo", KEY, "--out", str(memo)).code == 0
     text = memo.read_text(encoding="utf-8")
-    assert "Article 2 (Commissievoorstel) → Article 2 (Algemene oriëntatie Raad)" in text
+    assert "**Artikel 2 — Commissievoorstel → Algemene oriëntatie van de Raad**" in text
     assert "~~24~~" in text
 
 
@@ -257,7 +263,10 @@ def test_table_of_imported_texts(db_url: str, tmp_path: Path) -> None:
         assert result.code == 0, result.err
     out = tmp_path / "t.docx"
     stages = "commission-proposal,council-general-approach"
-    result = eup("--db", db_url, "table", "widgets", "--stages", stages, "--out", str(out))
+    result = eup(
+        "--db", db_url, "table", "widgets", "--stages", stages, "--layout", "provisions",
+        "--redline", "formatting", "--out", str(out),
+    )  # fmt: skip
     assert result.code == 0, result.err
     grid = Document(str(out)).tables[0]
     rows = {row.cells[0].paragraphs[0].text: row for row in grid.rows[1:]}
@@ -281,8 +290,9 @@ def test_limite_with_consent_is_marked(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     doc = Document(str(out))
     assert doc.sections[0].header.paragraphs[0].runs[0].text.startswith("LIMITE")
-    head = doc.tables[0].rows[0].cells[2].text
-    assert "council-mandate" in head and "LIMITE" in head
+    legend = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
+    assert "LIMITE" in legend["council-mandate"]  # the column's stage, with its warning
+    assert "council-mandate" in [c.text for c in doc.tables[-1].rows[0].cells]
     md = tmp_path / "t.md"
     args = ["table", KEY, "--stages", stages, "--include-limite", "--out", str(md)]
     assert eup("--db", url, *args).code == 0

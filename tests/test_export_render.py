@@ -8,9 +8,9 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from eu_posities.exports.memo import linked_redlines, section_for
-from eu_posities.exports.model import PositionMemo
-from eu_posities.exports.render_docx import memo_docx, table_docx
+from eu_posities.exports.memo import linked_redlines
+from eu_posities.exports.memo_docx import memo_docx
+from eu_posities.exports.render_docx import table_docx
 from eu_posities.exports.render_html import memo_html, table_html
 from eu_posities.exports.render_md import memo_md, table_md
 from tests.exportsamples import (
@@ -21,23 +21,9 @@ from tests.exportsamples import (
     check_golden,
     parse_page,
     sample_concern,
+    sample_memo,
     sample_table,
 )
-
-
-def sample_memo(lang: str = "nl") -> PositionMemo:
-    concern = sample_concern()
-    keys = [s.key for s in STAGES[:2]]
-    redlines = linked_redlines(concern, keys, {(keys[0], keys[1]): DIFF_AB}, lang)
-    return PositionMemo(
-        dossier=DOSSIER,
-        stages=STAGES[:2],
-        concerns=(section_for(concern, lang, {s.key: s.name(lang) for s in STAGES[:2]}, redlines),),
-        author="tester",
-        date=STAMP[:10],
-        generated=STAMP,
-        lang=lang,
-    )
 
 
 def test_table_model_marks_changes_against_the_first_column() -> None:
@@ -55,6 +41,8 @@ def test_table_model_marks_changes_against_the_first_column() -> None:
     moved = [r for r in table.rows[3].cells[1].runs if r.kind == "moved_in"]
     assert moved and moved[0].note == "moved from Article 2"
     assert table.rows[3].cells[1].label == "Article 4"  # renumbered: shown in the cell
+    # Every change is credited to the stage of its column (the Word revision's author).
+    assert {r.stage for r in art1.runs if r.kind in ("ins", "del")} == {"council-general-approach"}
 
 
 def test_table_markdown_golden() -> None:
@@ -79,7 +67,7 @@ def test_table_html_golden_and_structure() -> None:
 
 def test_table_docx(tmp_path: Path) -> None:
     out = tmp_path / "t.docx"
-    table_docx(sample_table(with_concerns=True), out)
+    table_docx(sample_table(with_concerns=True), out, redline="formatting")
     doc = Document(str(out))
     section = doc.sections[0]
     assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
@@ -103,25 +91,26 @@ def test_table_docx(tmp_path: Path) -> None:
 
 def test_memo_markdown_and_html_golden() -> None:
     md = memo_md(sample_memo())
-    assert "# Positienotitie" in md and "Opgelost in de fase Algemene oriëntatie Raad." in md
+    assert md.startswith("# Notitie\n") and "**Datum:** 2 januari 2026" in md
+    assert "Het zorgpunt is opgelost in de algemene oriëntatie van de Raad." in md
     assert "~~shall~~" in md and "**_may_**" in md
     check_golden("memo.nl.md", md)
     html = memo_html(sample_memo("en"))
     check_golden("memo.en.html", html)
     tree = parse_page(html)
-    assert tree.xpath("//h2[@id='sample-concern']")
+    assert tree.xpath("/html/@lang") == ["en-GB"]
+    assert tree.xpath("//h3[@id='sample-concern']")
     assert tree.xpath("//td[contains(@class, 'status-resolved')]")
     assert tree.xpath("//q[text()='Member States may designate an authority.']")
 
 
 def test_memo_docx_styles(tmp_path: Path) -> None:
     out = tmp_path / "m.docx"
-    memo_docx(sample_memo(), out)
+    memo_docx(sample_memo(), out, redline="formatting")
     doc = Document(str(out))
     styles = {p.style.name for p in doc.paragraphs}
-    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet"} <= styles
-    assert doc.tables and doc.tables[0].style.name == "Table Grid"
-    assert "PAGE" in doc.sections[0].footer._element.xml
+    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number"} <= styles
+    assert doc.tables and "PAGE" in doc.sections[0].footer._element.xml
     runs = [r for p in doc.paragraphs for r in p.runs]
     assert any(r.text == "shall" and r.font.strike for r in runs)
     assert any(r.text == "may" and r.bold and r.italic for r in runs)
@@ -194,11 +183,17 @@ def test_dutch_statuses_and_stage_names() -> None:
         "vervallen",
     ]
     assert stage_name("council-general-approach", "council-general-approach", "nl") == (
-        "Algemene oriëntatie Raad"
+        "Algemene oriëntatie van de Raad"
     )
-    assert stage_name("kamerbrief-2024-12-20", "kamerbrief", "nl") == "Kamerbrief 2024-12-20"
-    assert stage_name("practice-council-text", "council-mandate", "en") == (
-        "Council mandate – practice-council-text"
+    assert stage_name("presidency-compromise", "presidency-compromise", "nl") == (
+        "Compromistekst van het voorzitterschap"
+    )
+    assert stage_name("kamerbrief-2024-12-20", "kamerbrief", "nl") == (
+        "Kamerbrief van 20 december 2024"
+    )
+    assert stage_name("council-mandate-3", "council-mandate", "en") == "Council mandate – 3"
+    assert stage_name("practice-council-text", "council-mandate", "nl", True) == (
+        "Mandaat van de Raad (oefentekst)"
     )
     assert stage_name("my-notes", "other", "nl") == "my-notes"
 
@@ -207,7 +202,12 @@ def test_a_deleted_provision_says_in_which_stage() -> None:
     from eu_posities.exports.common import redline_heading
     from eu_posities.exports.model import Redline
 
-    gone = Redline("Commissievoorstel", "Triloog", "Article 11", None, "deleted", ())
-    assert redline_heading(gone, "nl") == "Article 11 (Commissievoorstel) → [geschrapt in Triloog]"
+    gone = Redline(
+        "Commissievoorstel", "Triloogdocument", "Article 11", None, "deleted", (),
+        to_prose="het triloogdocument",
+    )  # fmt: skip
+    assert redline_heading(gone, "nl") == "Artikel 11 — geschrapt in het triloogdocument"
     new = Redline("Commission proposal", "Trilogue", None, "Article 5a", "added", ())
-    assert redline_heading(new, "en") == "[new] → Article 5a (Trilogue)"
+    assert redline_heading(new, "en") == "Article 5a: new in Trilogue"
+    renumbered = Redline("A", "B", "Article 12", "Article 11", "unchanged", ())
+    assert redline_heading(renumbered, "nl") == "Artikel 12 → artikel 11 — A → B"

@@ -128,3 +128,50 @@ def test_a_known_limite_stage_stays_out_of_a_report(db_url: str, tmp_path: Path)
     assert eup("--db", db_url, *args).code == 0
     listed = json.loads((consent / "report.json").read_text(encoding="utf-8"))
     assert "council-mandate" in [s["key"] for s in listed["stages"]]
+
+
+def test_notes_and_rows_of_a_limite_stage_stay_out(limite_db: str, tmp_path: Path) -> None:
+    """A note on a provision of a LIMITE stage, and a four-column row of a document with a
+    LIMITE column, reach no export of public stages: not the memo's krachtenveld, not the
+    table's comments or status column."""
+    from eu_posities import db
+    from eu_posities.models import DocumentRow, Dossier
+    from eu_posities.services.notes import add_note
+    from eu_posities.services.reading import provisions
+
+    label = provisions(db.make_engine(limite_db), "csa-regulation", "limite-test")[0].label
+    link = ["concerns", "link", "csa-regulation", "detectiebevel", "limite-test", label]
+    assert eup("--db", limite_db, *link).code == 0
+    engine = db.make_engine(limite_db)
+    add_note(engine, "csa-regulation", "limite-test", label, "SECRET krachtenveld", author="t")
+    add_note(
+        engine, "csa-regulation", "commission-proposal", "Article 7", "Public note", author="t"
+    )
+    from sqlmodel import Session, select
+
+    with Session(engine) as session:
+        dossier = session.exec(select(Dossier).where(Dossier.key == "csa-regulation")).one()
+        text = provisions(engine, "csa-regulation", "commission-proposal")[1].text
+        assert dossier.id is not None
+        session.add(
+            DocumentRow(
+                dossier_id=dossier.id, ordinal=0, number="SECRET-1", status="R",
+                heading="secret row", cells={"commission-proposal": text, "limite-test": "x"},
+            )
+        )  # fmt: skip
+        session.commit()
+    engine.dispose()
+    memo = tmp_path / "m.md"
+    assert eup("--db", limite_db, "memo", "csa-regulation", "--out", str(memo)).code == 1
+    table = tmp_path / "t.md"
+    stages = "commission-proposal,practice-council-text"
+    args = ["table", "csa-regulation", "--stages", stages, "--concerns", "--out", str(table)]
+    assert eup("--db", limite_db, *args).code == 0
+    written = table.read_text(encoding="utf-8")
+    assert "Public note" in written
+    assert "SECRET" not in written and "| status |" not in written
+    with_consent = tmp_path / "m2.md"
+    args = ["memo", "csa-regulation", "--include-limite", "--out", str(with_consent)]
+    assert eup("--db", limite_db, *args).code == 0
+    assert "SECRET krachtenveld" in with_consent.read_text(encoding="utf-8")
+    assert "Departementaal vertrouwelijk" in with_consent.read_text(encoding="utf-8")

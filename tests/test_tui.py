@@ -67,7 +67,9 @@ async def test_first_screen_lists_dossiers_with_timeline(engine: Engine) -> None
         await settle(pilot)
         assert isinstance(app.screen, DossiersScreen)
         listing = app.screen.query_one("#dossier-list", OptionList)
-        assert listing.option_count == 2
+        assert listing.option_count == 3  # the AI Act, then the two CSA files
+        assert app.screen.dossier_key == "ai-act"
+        await pilot.press("down")
         assert app.screen.dossier_key == "csa-directive"
         timeline = text_of(app.screen.query_one("#dossier-timeline", Static))
         assert "council-general-approach" in timeline and "known, no text" in timeline
@@ -82,7 +84,7 @@ async def test_enter_opens_dossier_with_both_texts_side_by_side(engine: Engine) 
     app = EuPositiesApp(engine, author="tester")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "enter")
+        await pilot.press("down", "down", "enter")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, DossierScreen) and screen.data is not None
@@ -249,7 +251,7 @@ async def test_import_that_fails_shows_one_line_and_changes_nothing(
     app = EuPositiesApp(engine, author="tester")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "i")
+        await pilot.press("down", "down", "i")
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, ImportDialog)
@@ -271,7 +273,7 @@ async def test_import_of_a_real_document_adds_the_stage(engine: Engine) -> None:
     app = EuPositiesApp(engine, author="tester")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "i")
+        await pilot.press("down", "down", "i")
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, ImportDialog)
@@ -293,7 +295,7 @@ async def test_export_dialog_validates_the_table_stages(engine: Engine) -> None:
     app = EuPositiesApp(engine, author="tester")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "e")
+        await pilot.press("down", "down", "e")
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
@@ -379,8 +381,12 @@ async def test_search_as_you_type_opens_the_provision(engine: Engine) -> None:
         await pilot.pause(0.5)  # the debounce
         await settle(pilot)
         hits = screen.hits
-        assert hits and all(h.dossier == "csa-regulation" for h in hits)
-        index = next(i for i, h in enumerate(hits) if h.provision == "Article 7")
+        assert {h.dossier for h in hits} <= {"csa-regulation", "ai-act"}
+        index = next(
+            i
+            for i, h in enumerate(hits)
+            if h.dossier == "csa-regulation" and h.provision == "Article 7"
+        )
         results = screen.query_one("#search-results", OptionList)
         results.focus()
         results.highlighted = index
@@ -412,7 +418,7 @@ async def test_the_mouse_opens_a_dossier_and_picks_a_provision(engine: Engine) -
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         listing = app.screen.query_one("#dossier-list", OptionList)
-        await pilot.click(listing, offset=(4, 5))  # the second dossier's first line
+        await pilot.click(listing, offset=(4, 9))  # the third dossier's first line
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, DossierScreen) and screen.dossier_key == "csa-regulation"

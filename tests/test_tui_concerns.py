@@ -23,7 +23,7 @@ async def test_matrix_shows_status_per_stage_and_resolved_in(engine: Engine) -> 
     app = EuPositiesApp(engine, author="tester")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("c")
+        await pilot.press("down", "c")  # the CSA Directive, after the AI Act
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ConcernMatrixScreen)

@@ -185,8 +185,8 @@ async def test_export_options_reach_the_memo(engine: Engine, tmp_path: Path) -> 
         await settle(pilot)
         assert isinstance(app.screen, DossiersScreen)
     memo = (tmp_path / "memo.md").read_text(encoding="utf-8")
-    assert memo.startswith("# Position memo")
-    assert "practice-council-text: FICTIONAL" in memo
+    assert memo.startswith("# Note")
+    assert "Council mandate (practice text): FICTIONAL" in memo  # named, not keyed
 
 
 @pilot_test
@@ -203,7 +203,7 @@ async def test_dutch_memo_without_practice_texts_by_default(engine: Engine, tmp_
         dialog.query_one("#export", Button).press()
         await settle(pilot)
     memo = (tmp_path / "memo.md").read_text(encoding="utf-8")
-    assert memo.startswith("# Positienotitie") and "practice-council-text" not in memo
+    assert memo.startswith("# Notitie") and "practice-council-text" not in memo
 
 
 @pilot_test

@@ -53,7 +53,7 @@ async def stage_picker(pilot: Pilot[Any], folder: Path) -> None:
 
 async def matrix(pilot: Pilot[Any], folder: Path) -> None:
     await settle(pilot)
-    await pilot.press("c")
+    await pilot.press("down", "c")  # the CSA Directive, after the AI Act
 
 
 async def concern(pilot: Pilot[Any], folder: Path) -> None:

@@ -138,6 +138,8 @@ def stages(
             stage += f"\n[dim](kind: {row.kind})[/]"
         if row.rebuilt_from:
             stage += f"\n[dim](rebuilt from the marks of {escape(row.rebuilt_from)})[/]"
+        if row.partial:
+            stage += f"\n[dim](partial: {escape(row.partial)})[/]"
         if marks:
             stage += "\n[bold yellow]" + " ".join(marks) + "[/]"
         table.add_row(stage, escape(row.date), count, escape(row.ref))

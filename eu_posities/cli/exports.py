@@ -13,6 +13,12 @@ from eu_posities.kinds import MAX_COMPARE_STAGES, MIN_COMPARE_STAGES
 INCLUDE_LIMITE = typer.Option(
     False, "--include-limite", help="Allow LIMITE (non-public) stages in the export."
 )
+REDLINE = typer.Option(
+    "revisions",
+    "--redline",
+    help="DOCX changes as Word tracked changes by stage (revisions, the default) or as bold "
+    "italic and strikethrough (formatting, for readers who print).",
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -37,6 +43,13 @@ def table(
     ),
     lang: str = typer.Option("en", "--lang", help="Language of the fixed texts: nl or en."),
     include_limite: bool = INCLUDE_LIMITE,
+    layout: str = typer.Option(
+        "rows",
+        "--layout",
+        help="rows: the four-column layout, one numbered row per paragraph or point with its "
+        "heading, a status and a comments column; provisions: one row per provision.",
+    ),
+    redline: str = REDLINE,
 ) -> None:
     """The multi-column (four-column) comparison of stages.
 
@@ -55,6 +68,9 @@ def table(
             include_limite=include_limite,
             lang=lang,
             progress=progress,
+            layout=layout,
+            redline=redline,
+            author=config.current_user(),
         )
     stdout_console().print(f"Wrote {out}", markup=False)
 
@@ -69,10 +85,23 @@ def memo(
     include_fictional: bool = typer.Option(
         False, "--include-fictional", help="Also show fictional (practice) stages."
     ),
+    to: str = typer.Option(
+        "", "--to", "--aan", help="Aan: who the note is for (default: the Minister)."
+    ),
+    sender: str = typer.Option(
+        "", "--from", "--van", help="Van: who sends it (default: EU_POSITIES_USER)."
+    ),
+    reference: str = typer.Option(
+        "", "--reference", "--kenmerk", help="Kenmerk (default: the procedure number)."
+    ),
+    occasion: str = typer.Option(
+        "", "--occasion", "--aanleiding", help="Aanleiding: replaces the standard paragraph."
+    ),
+    redline: str = REDLINE,
 ) -> None:
-    """The position memo: where each Dutch concern stands, with evidence and text changes.
+    """The position memo: a ministerial note (notitie) on where each Dutch concern stands.
 
-    Example: eup memo csa-directive --concern vog --lang en --out memo.docx
+    Example: eup memo csa-directive --concern vog --kenmerk 2024-0000123 --out memo.docx
     """
     from eu_posities.services.exporting import export_memo
 
@@ -88,6 +117,11 @@ def memo(
             include_limite=include_limite,
             include_fictional=include_fictional,
             progress=progress,
+            to=to,
+            sender=sender,
+            reference=reference,
+            occasion=occasion,
+            redline=redline,
         )
     stdout_console().print(f"Wrote {out}", markup=False)
 

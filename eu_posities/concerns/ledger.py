@@ -13,6 +13,7 @@ from typing import Final
 from sqlmodel import Session, col, select
 
 from eu_posities.errors import Conflict, InputError, NotFound
+from eu_posities.keys import check_slug
 from eu_posities.kinds import ConcernStatus, LinkState, values
 from eu_posities.models import (
     Assessment,
@@ -23,7 +24,6 @@ from eu_posities.models import (
     Stage,
 )
 from eu_posities.store import (
-    check_slug,
     get_dossier,
     get_provision,
     get_stage,

@@ -12,12 +12,18 @@ def stage_subtitle(stage: StageInfo) -> str:
 
 
 def stage_flags(stage: StageInfo, lang: str) -> list[str]:
-    """The warnings a stage carries wherever it is shown (LIMITE, fictional)."""
+    """The warnings a stage carries wherever it is shown: LIMITE, fictional, a text rebuilt
+    from another document's marks, a column only partly shown in its document."""
     flags = []
     if stage.limite:
         flags.append(t("limite", lang))
     if stage.fictional:
         flags.append(t("fictional", lang))
+    if stage.rebuilt_from:
+        flags.append(t("rebuilt", lang, file=stage.rebuilt_from))
+    if stage.withheld_rows:
+        shown = str(stage.rows - stage.withheld_rows)
+        flags.append(t("partial", lang, shown=shown, rows=str(stage.rows)))
     return flags
 
 
@@ -44,17 +50,13 @@ def stage_list(stages: tuple[StageInfo, ...]) -> str:
 
 def where_text(c: ConcernSection, lang: str) -> str:
     """Where a concern stands now, in one sentence."""
+    from eu_posities.exports.memo_text import m
+
     if c.resolved_in:
-        return t("resolved_in", lang, stage=c.resolved_in)
+        return m("resolved_since", lang, stage=c.resolved_in)
     if c.current_status:
-        return t("not_resolved", lang, status=status_text(c.current_status, lang))
-    return t("no_status", lang)
-
-
-def open_point(c: ConcernSection, lang: str) -> str:
-    text = where_text(c, lang)
-    notes = [e.note for e in c.evidence if e.note]
-    return f"{text} {notes[-1]}" if notes else text
+        return m("not_resolved", lang, status=status_text(c.current_status, lang))
+    return m("stand_none", lang)
 
 
 def is_open(c: ConcernSection) -> bool:
@@ -62,7 +64,18 @@ def is_open(c: ConcernSection) -> bool:
 
 
 def redline_heading(r: Redline, lang: str) -> str:
-    # A provision that is gone still says in which stage that happened.
-    old = f"{r.from_label} ({r.from_stage})" if r.from_label else t("new", lang)
-    new = f"{r.to_label} ({r.to_stage})" if r.to_label else t("deleted_in", lang, stage=r.to_stage)
-    return f"{old} → {new}"
+    """ "Artikel 7 — Commissievoorstel → Mandaat van de Raad"; a provision that is gone or
+    new says in which stage that happened."""
+    from eu_posities.exports.memo_text import m
+    from eu_posities.exports.wording import provision_name
+
+    if r.from_label and r.to_label:
+        name = provision_name(r.from_label, lang, start=True)
+        if r.to_label != r.from_label:
+            name += f" → {provision_name(r.to_label, lang)}"
+        return f"{name} — {r.from_stage} → {r.to_stage}"
+    if r.from_label:
+        gone = m("deleted_provision", lang, stage=r.to_prose or r.to_stage)
+        return f"{provision_name(r.from_label, lang, start=True)} — {gone}"
+    new = m("new_provision", lang, stage=r.to_prose or r.to_stage)
+    return f"{provision_name(r.to_label or '', lang, start=True)}: {new}"

@@ -1,4 +1,4 @@
-"""Word building blocks: page setup, header and footer with a PAGE field, marked runs.
+"""Word building blocks: page setup, language, metadata, header and footer, marked runs.
 
 Text reaches python-docx only through an export model passed through `xml_safe` (python-docx
 refuses control characters with a ValueError), and a document is written with `save_docx`,
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,6 +23,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from eu_posities.exports.i18n import t
 from eu_posities.exports.model import Run
+from eu_posities.exports.word_revisions import Revisions, write_revision_runs
 from eu_posities.safetext import for_xml, map_strings
 
 M = TypeVar("M")
@@ -43,9 +45,24 @@ def save_docx(doc: Any, path: Path) -> None:
         handle.write(buffer.getbuffer())
 
 
-def new_document(*, landscape: bool) -> Any:
-    """An A4 document, landscape for tables, with the default Word styles."""
+# The language Word and LibreOffice spell-check the text in.
+DOC_LANGUAGES = {"nl": "nl-NL", "en": "en-GB"}
+
+
+def new_document(*, landscape: bool, lang: str = "en") -> Any:
+    """An A4 document, landscape for tables, with the default Word styles, in `lang`."""
     doc = Document()
+    tag = DOC_LANGUAGES.get(lang, "en-GB")
+    defaults = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if defaults is not None:
+        language = defaults.find(qn("w:lang"))
+        if language is None:
+            language = OxmlElement("w:lang")
+            defaults.append(language)
+        language.set(qn("w:val"), tag)
+    theme = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), tag)
     section = doc.sections[0]
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -58,6 +75,26 @@ def new_document(*, landscape: bool) -> Any:
     section.top_margin, section.bottom_margin = Mm(18), Mm(15)
     doc.styles["Normal"].font.size = Pt(10)
     return doc
+
+
+def set_metadata(doc: Any, *, title: str, subject: str, author: str, lang: str) -> None:
+    """Title, subject, author and the times of now; no thumbnail (the template's is blank)."""
+    props = doc.core_properties
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    props.title = title
+    props.subject = subject
+    props.author = author
+    props.last_modified_by = author
+    props.created = now
+    props.modified = now
+    props.revision = 1
+    props.language = DOC_LANGUAGES.get(lang, "en-GB")
+    props.comments = ""
+    props.keywords = ""
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            package.rels.pop(rel_id)
 
 
 def usable_width(doc: Any) -> int:
@@ -124,11 +161,23 @@ def no_split(row: Any) -> None:
     tr_pr.append(OxmlElement("w:cantSplit"))
 
 
-def add_runs(paragraph: Any, runs: Iterable[Run], *, size: float | None = None) -> Any:
+def add_runs(
+    paragraph: Any,
+    runs: Iterable[Run],
+    *,
+    size: float | None = None,
+    revisions: Revisions | None = None,
+) -> Any:
     """Write marked runs; a `break` run starts a new paragraph in the same container.
 
+    With `revisions` the changes are Word tracked changes; without, they are formatting
+    (inserted bold italic, deleted struck through: the look for readers who print).
     Returns the last paragraph written to.
     """
+    if revisions is not None:
+        return write_revision_runs(
+            paragraph, list(runs), revisions, size=size, note_colour=NOTE_COLOUR
+        )
     container = paragraph._parent
     for run in runs:
         if run.kind == "break":
@@ -160,11 +209,16 @@ def shade(cell: Any, fill: str) -> None:
     tc_pr.append(element)
 
 
-def set_widths(table: Any, widths: list[int]) -> None:
-    """Column widths in the grid (LibreOffice reads these) and in every cell (Word does)."""
+def set_widths(table: Any, widths: list[int], *, cells: bool = True) -> None:
+    """Column widths in the grid (LibreOffice reads these) and in every cell (Word does;
+    `cells=False` when the caller set them row by row as it wrote them)."""
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
+    if not cells:
+        for cell, width in zip(table.rows[0].cells, widths, strict=True):
+            cell.width = width
+        return
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width

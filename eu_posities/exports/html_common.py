@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape
 
 from eu_posities.exports.common import mark_text, stage_flags, stage_subtitle
@@ -53,6 +53,15 @@ td.date { white-space: nowrap; }
 .status-open { background: #fde2e1; } .status-partly { background: #fff1c2; }
 .status-resolved { background: #d9f2dc; } .status-dropped { background: #e5e7eb; }
 a { color: #174ea6; }
+ins.by1, del.by1, .key.by1 { color: #0a5d1e; } ins.by2, del.by2, .key.by2 { color: #1f4e9c; }
+ins.by3, del.by3, .key.by3 { color: #7a2e8a; } ins.by4, del.by4, .key.by4 { color: #9a4a00; }
+.key { font-weight: 700; margin-right: .8rem; }
+.num { width: 3.6rem; font-variant-numeric: tabular-nums; color: #4a525c; }
+.head { width: 9rem; font-size: .85rem; } td.head.provision { font-weight: 700; }
+.st { width: 3.6rem; text-align: center; font-weight: 700; }
+th.comments { width: 12rem; }
+td.st-G { background: #d9f2dc; } td.st-Y { background: #fff1c2; } td.st-R { background: #fde2e1; }
+td.comments { width: 12rem; font-size: .85rem; white-space: pre-line; }
 footer { margin-top: 2rem; font-size: .8rem; color: #6b7280; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -64,45 +73,83 @@ footer { margin-top: 2rem; font-size: .8rem; color: #6b7280; }
 """
 
 
-def page(title: str, body: str, *, lang: str, landscape: bool = True) -> str:
-    """A whole HTML document: no scripts, no external resources; printed on A4."""
+HTML_LANGUAGES = {"nl": "nl-NL", "en": "en-GB"}
+
+
+def page(
+    title: str,
+    body: str,
+    *,
+    lang: str,
+    landscape: bool = True,
+    meta: Mapping[str, str] | None = None,
+    script: str = "",
+) -> str:
+    """A whole HTML document: no external resources, nothing from the network; printed on
+    A4. `meta` adds <meta name=… content=…> (author, description); `script` inline code."""
     size = "A4 landscape" if landscape else "A4 portrait"
+    metas = "".join(
+        f'<meta name="{escape(name)}" content="{escape(value)}">\n'
+        for name, value in (meta or {}).items()
+        if value
+    )
+    code = f"<script>\n{script}</script>\n" if script else ""
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{escape(HTML_LANGUAGES.get(lang, lang))}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{CSS}"
+        f"{metas}<title>{escape(title)}</title>\n<style>{CSS}"
         f"@page {{ size: {size}; margin: 12mm; }}\n</style>\n</head>\n<body>\n"
-        f"{body}\n</body>\n</html>\n"
+        f"{body}\n{code}</body>\n</html>\n"
     )
 
 
-def runs_html(runs: Iterable[Run]) -> str:
+# stage key -> (class, name): with three stages or more each change bears its stage's colour.
+StageClasses = Mapping[str, tuple[str, str]]
+
+
+def stage_classes(stages: Iterable[StageInfo], lang: str) -> dict[str, tuple[str, str]]:
+    """The colour class of each stage after the first ("by1" … "by4") and its name."""
+    return {s.key: (f"by{n}", s.name(lang)) for n, s in enumerate(list(stages)[1:], start=1)}
+
+
+def _by(run: Run, classes: StageClasses | None, extra: str = "") -> str:
+    found = classes.get(run.stage) if classes and run.stage else None
+    names = " ".join(c for c in (extra, found[0] if found else "") if c)
+    attrs = f' class="{names}"' if names else ""
+    title = run.note or (found[1] if found else "")
+    return attrs + (f' title="{escape(title)}"' if title else "")
+
+
+def runs_html(runs: Iterable[Run], classes: StageClasses | None = None) -> str:
     out = []
     for run in runs:
         text = escape(run.text)
         if run.kind == "break":
             out.append("<br>")
         elif run.kind == "ins":
-            out.append(f"<ins>{text}</ins>")
+            out.append(f"<ins{_by(run, classes)}>{text}</ins>")
         elif run.kind == "del":
-            out.append(f"<del>{text}</del>")
-        elif run.kind == "moved_in":
+            out.append(f"<del{_by(run, classes)}>{text}</del>")
+        elif run.kind in ("moved_in", "moved_out"):
+            tag = "ins" if run.kind == "moved_in" else "del"
             note = escape(run.note)
-            out.append(
-                f'<ins class="moved" title="{note}">{text}</ins> <span class="note">({note})</span>'
-            )
-        elif run.kind == "moved_out":
-            note = escape(run.note)
-            out.append(
-                f'<del class="moved" title="{note}">{text}</del> <span class="note">({note})</span>'
-            )
+            marked = f"<{tag}{_by(run, classes, 'moved')}>{text}</{tag}>"
+            out.append(f'{marked} <span class="note">({note})</span>')
         else:
             out.append(text)
     return "".join(out)
 
 
-def cell_html(cell: Cell, lang: str) -> str:
+def stage_key_legend(classes: StageClasses, lang: str, label: str) -> str:
+    """The colours of the stages, for a page whose changes are credited to their stage."""
+    items = "".join(
+        f'<span class="key {escape(cls)}">■ {escape(name)}</span>' for cls, name in classes.values()
+    )
+    return f'<p class="legend">{escape(label)} {items}</p>'
+
+
+def cell_html(cell: Cell, lang: str, classes: StageClasses | None = None) -> str:
     if cell.mark == "absent":
         return f'<td class="absent">{escape(mark_text(cell, lang))}</td>'
     parts = []
@@ -111,7 +158,7 @@ def cell_html(cell: Cell, lang: str) -> str:
         parts.append(f'<span class="mark">{escape(mark)}</span> ')
     if cell.label and cell.mark != "merged":
         parts.append(f'<span class="clabel">{escape(cell.label)}:</span> ')
-    parts.append(runs_html(cell.runs))
+    parts.append(runs_html(cell.runs, classes))
     return f"<td>{''.join(parts)}</td>"
 
 
@@ -126,9 +173,11 @@ def stage_th(stage: StageInfo, lang: str, extra: str = "", name: str = "") -> st
     )
 
 
-def banners(stages: Iterable[StageInfo], lang: str) -> str:
+def banners(stages: Iterable[StageInfo], lang: str, *, names: bool = False) -> str:
+    """A warning line for each LIMITE or fictional stage shown (by key, or by name)."""
     return "".join(
-        f'<p class="banner">{escape(stage.key)}: {escape(flag)}</p>\n'
+        f'<p class="banner">{escape(stage.name(lang) if names else stage.key)}: '
+        f"{escape(flag)}</p>\n"
         for stage in stages
         for flag in stage_flags(stage, lang)
     )

@@ -19,6 +19,9 @@ def stage_info(stage: StageSummary) -> StageInfo:
         ref=stage.ref,
         limite=stage.limite,
         fictional=stage.fictional,
+        rebuilt_from=stage.rebuilt_from,
+        withheld_rows=int(stage.meta.get("withheld_rows") or 0) if stage.partial else 0,
+        rows=int(stage.meta.get("rows") or 0) if stage.partial else 0,
     )
 
 

@@ -6,9 +6,7 @@ import re
 from collections.abc import Iterable
 
 from eu_posities.exports.common import (
-    is_open,
     mark_text,
-    open_point,
     redline_heading,
     stage_flags,
     stage_list,
@@ -16,7 +14,18 @@ from eu_posities.exports.common import (
     where_text,
 )
 from eu_posities.exports.i18n import status_text, t
-from eu_posities.exports.model import Cell, ComparisonTable, Evidence, PositionMemo, Run, StageInfo
+from eu_posities.exports.memo_text import m
+from eu_posities.exports.model import (
+    COMMENTS_KEY,
+    HEADING_KEY,
+    ROW_KEY,
+    STATUS_KEY,
+    Cell,
+    ComparisonTable,
+    PositionMemo,
+    Run,
+    StageInfo,
+)
 
 _SPECIAL = re.compile(r"([\\`*_~\[\]<>|#])")
 _EDGES = re.compile(r"^(\s*)(.*?)(\s*)$", re.S)
@@ -65,11 +74,12 @@ def cell_md(cell: Cell, lang: str) -> str:
     return " ".join(parts)
 
 
-def _flags_lines(stages: Iterable[StageInfo], lang: str) -> list[str]:
+def _flags_lines(stages: Iterable[StageInfo], lang: str, *, names: bool = False) -> list[str]:
     lines = []
     for stage in stages:
         for flag in stage_flags(stage, lang):
-            lines.append(f"> **{esc(stage.key)}: {esc(flag)}**")
+            who = stage.name(lang) if names else stage.key
+            lines.append(f"> **{esc(who)}: {esc(flag)}**")
     return lines
 
 
@@ -89,6 +99,8 @@ def table_md(table: ComparisonTable) -> str:
     flags = _flags_lines(table.stages, lang)
     if flags:
         lines += [*flags, ""]
+    if table.layout == "rows":
+        return "\n".join([*lines, *_rows_md(table)]) + "\n"
     header = [t("provision", lang)]
     for stage in table.stages:
         sub = stage_subtitle(stage)
@@ -109,80 +121,115 @@ def table_md(table: ComparisonTable) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _rows_md(table: ComparisonTable) -> list[str]:
+    """The four-column layout: row | heading | a column per stage | status | comments."""
+    lang = table.lang
+    header = [ROW_KEY, HEADING_KEY, *(esc(s.key) for s in table.stages)]
+    if table.with_status:
+        header.append(STATUS_KEY)
+    header.append(COMMENTS_KEY)
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for row in table.rows:
+        label = f"**{esc(row.label)}**" if row.opens else esc(row.label)
+        cells = [esc(row.number), label, *(cell_md(c, lang) for c in row.cells)]
+        if table.with_status:
+            cells.append(esc(row.status))
+        cells.append(esc(row.concerns).replace("\n", "<br>"))
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
 def memo_md(memo: PositionMemo) -> str:
+    """The note in Markdown, in the memo's language."""
     lang = memo.lang
-    out = [
-        f"# {esc(t('memo_title', lang))}: {esc(memo.dossier.title)}",
-        "",
-        f"- {t('dossier', lang)}: {esc(memo.dossier.key)}",
-        f"- {t('procedure', lang)}: {esc(memo.dossier.procedure or '—')}",
-        f"- {t('date', lang)}: {esc(memo.date)}",
-        f"- {t('author', lang)}: {esc(memo.author)}",
-        "",
-    ]
-    flags = _flags_lines(memo.stages, lang)
+    header = memo.header
+    assert header is not None, "build the memo with build_memo"
+    out = [f"# {esc(m('title', lang))}", ""]
+    flags = _flags_lines(memo.stages, lang, names=True)
     if flags:
         out += [*flags, ""]
-    out += [f"## {esc(t('overview', lang))}", ""]
-    if not memo.concerns:
-        out += [esc(t("no_concerns", lang)), ""]
-    else:
+    rows = [
+        (m("to", lang), header.to),
+        (m("from", lang), header.sender),
+        (m("date", lang), header.date),
+        (m("reference", lang), header.reference),
+    ]
+    if header.classification:
+        rows.append((m("classification", lang), header.classification))
+    rows.append((m("subject", lang), header.subject))
+    out += [f"**{esc(k)}:** {esc(v)}  " for k, v in rows]
+    out += ["", f"## 1. {esc(m('occasion', lang))}", ""]
+    for paragraph in memo.occasion:
+        out += [esc(paragraph), ""]
+    out += [f"## 2. {esc(m('core', lang))}", ""]
+    out += [f"- {esc(line)}" for line in memo.core]
+    out.append("")
+    if memo.concerns:
         out.append(
             "| "
-            + " | ".join([t("concern", lang), *(esc(s.name(lang)) for s in memo.stages)])
+            + " | ".join([m("col_concern", lang), *(esc(s.name(lang)) for s in memo.stages)])
             + " |"
         )
         out.append("|" + "---|" * (len(memo.stages) + 1))
         for c in memo.concerns:
-            cells = [esc(c.heading)]
+            cells = [esc(c.title)]
             cells += [esc(status_text(c.status_by_stage.get(s.key), lang)) for s in memo.stages]
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
-    for c in memo.concerns:
-        out += [f"## {esc(c.heading)}", ""]
-        out += [f"### {t('position', lang)}", "", esc(c.position or "—"), ""]
-        if c.position_source:
-            out += [f"{t('source', lang)}: {esc(c.position_source)}", ""]
+    out += [f"**{esc(m('decisions', lang))}**", "", esc(m("decisions_intro", lang)), ""]
+    out += [f"{n}. {esc(d)}" for n, d in enumerate(memo.decisions, start=1)]
+    out += ["", f"## 3. {esc(m('concerns', lang))}", "", f"_{esc(m('legend', lang))}_", ""]
+    for index, c in enumerate(memo.concerns, start=1):
+        out += [f"### 3.{index} {esc(c.title)}", "", f"#### {esc(m('position', lang))}", ""]
+        if c.position:
+            source = m("position_text", lang, source=c.position_source or "—")
+            out += [esc(source), "", f"> ‘{esc(c.position)}’", ""]
+        else:
+            out += [esc(m("position_none", lang)), ""]
         if c.provisions:
-            out += [f"{t('linked', lang)}: {esc(', '.join(c.provisions))}", ""]
-        out += [f"### {t('where_now', lang)}", "", esc(where_text(c, lang)), ""]
-        out += [f"### {t('evidence', lang)}", ""]
-        if not c.evidence:
-            out += [esc(t("no_evidence", lang)), ""]
-        for e in c.evidence:
-            out.append(
-                f"- **{esc(e.stage)}**: {esc(status_text(e.status, lang))}" + _evidence_tail(e)
-            )
-        if c.evidence:
-            out.append("")
-        out += [f"### {t('redlines', lang)}", ""]
-        if not c.redlines:
-            out += [esc(t("no_redlines", lang)), ""]
+            out += [esc(c.provisions), ""]
+        out += [f"#### {esc(m('stand', lang))}", ""]
+        for stand in c.stands:
+            when = f" ({stand.date})" if stand.date else ""
+            line = f"- **{esc(stand.stage)}{esc(when)}: {esc(status_text(stand.status, lang))}.**"
+            if stand.quote:
+                line += f" ‘{esc(stand.quote)}’"
+                if stand.source:
+                    line += f" ({esc(stand.source)})"
+                line += "."
+            if stand.note:
+                line += f" {esc(stand.note)}"
+            out.append(line)
+        out += ["", esc(where_text(c, lang)), "", f"#### {esc(m('changes', lang))}", ""]
+        if c.no_redlines:
+            out += [f"_{esc(c.no_redlines)}_", ""]
         for r in c.redlines:
+            unchanged = f"_{esc(m('unchanged', lang, stage=r.from_stage))}_"
             out += [
-                f"#### {esc(redline_heading(r, lang))}",
+                f"**{esc(redline_heading(r, lang))}**",
                 "",
-                runs_md(r.runs, breaks="  \n") or f"_{esc(t('unchanged', lang))}_",
+                runs_md(r.runs, breaks="  \n") or unchanged,
                 "",
             ]
+            out += [f"_{esc(m('attention', lang, what=flag))}_" for flag in r.flags]
             if r.flags:
-                out += [f"_{esc('; '.join(r.flags))}_", ""]
-    out += [f"## {t('open_points', lang)}", ""]
-    open_points = [c for c in memo.concerns if is_open(c)]
-    if not open_points:
-        out.append(esc(t("no_open_points", lang)))
-    for c in open_points:
-        out.append(f"- {esc(c.heading)}: {esc(open_point(c, lang))}")
+                out.append("")
+        if c.unchanged:
+            out += [f"_{esc(c.unchanged)}_", ""]
+        if c.forces:
+            out += [f"#### {esc(m('forces', lang))}", ""]
+            out += [f"- {esc(line)}" for line in c.forces]
+            out.append("")
+        out += [f"#### {esc(m('points', lang))}", ""]
+        out += [f"- {esc(point)}" for point in c.points]
+        out.append("")
+    out += [f"## {esc(m('annex', lang))}", ""]
+    if memo.history:
+        heads = [m(k, lang) for k in ("col_concern", "col_stage", "col_status", "col_by", "col_at")]
+        out += ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+        for e in memo.history:
+            values = (e.concern, e.stage, e.status, e.author, e.at)
+            out.append("| " + " | ".join(esc(v) for v in values) + " |")
+    else:
+        out.append(esc(m("annex_none", lang)))
     return "\n".join(out) + "\n"
-
-
-def _evidence_tail(e: Evidence) -> str:
-    tail = ""
-    if e.quote:
-        tail += f" — “{esc(e.quote)}”"
-    where = ", ".join(p for p in (e.document, e.location) if p)
-    if where:
-        tail += f" ({esc(where)})"
-    if e.note:
-        tail += f". {esc(e.note)}"
-    return tail + f" _{esc(e.author)}, {esc(e.at)}_"

@@ -1,4 +1,10 @@
-"""HTML pages of the batch diff report: the dossier index, one page per provision, a top index."""
+"""The index page of a dossier's batch diff report: totals, change map by chapter, concerns.
+
+The change map lists every provision followed through the stages, under its chapter, with the
+share of changed words per stage pair (never 0% for a changed provision), renumbering
+("Art. 12 → 11"), a small inline SVG chart per chapter, and a filter by status and concern
+written in plain JavaScript inside the page (nothing from the network).
+"""
 
 from __future__ import annotations
 
@@ -6,15 +12,47 @@ from collections.abc import Sequence
 from html import escape
 
 from eu_posities.exports.common import stage_flags
-from eu_posities.exports.html_common import banners, meta_line, page, runs_html, stage_th
+from eu_posities.exports.html_common import banners, meta_line, page, stage_th
 from eu_posities.exports.i18n import status_text, t
 from eu_posities.exports.model import StageInfo
 from eu_posities.exports.report import ChangeSummary, DossierReport, Lineage, cell_summary
-from eu_posities.exports.runs import mark_moves, ops_to_runs, plain_runs
+from eu_posities.exports.report_data import renumbering, totals
 
 # Change-map colours by share of changed words (bucket upper bounds), then added / deleted.
 _HEAT = ((0.0, "#ffffff"), (0.05, "#fff4cc"), (0.2, "#ffe08a"), (0.5, "#ffb561"), (1.01, "#f2734b"))
 _ADDED, _DELETED = "#b7e4c0", "#f4b6b6"
+CHANGED = ("modified", "added", "deleted", "split", "merged")
+
+FILTER_JS = """(function () {
+  var status = document.getElementById("f-status");
+  var concern = document.getElementById("f-concern");
+  var count = document.getElementById("f-count");
+  function has(row, name, value) {
+    return value === "all" || (row.getAttribute(name) || "").split(" ").indexOf(value) >= 0;
+  }
+  function apply() {
+    var shown = 0;
+    document.querySelectorAll("tr[data-status]").forEach(function (row) {
+      var keep = has(row, "data-status", status.value) && has(row, "data-concerns", concern.value);
+      row.hidden = !keep;
+      if (keep) { shown += 1; }
+    });
+    document.querySelectorAll("section.chapter").forEach(function (section) {
+      section.hidden = !section.querySelector("tr[data-status]:not([hidden])");
+    });
+    count.textContent = String(shown);
+  }
+  // A link may carry the filter: index.html#status=changed&concern=detectiebevel
+  location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+    var pair = part.split("=");
+    var box = pair[0] === "status" ? status : pair[0] === "concern" ? concern : null;
+    if (box && pair[1]) { box.value = decodeURIComponent(pair[1]); }
+  });
+  status.addEventListener("change", apply);
+  concern.addEventListener("change", apply);
+  apply();
+})();
+"""
 
 
 def heat_colour(summary: ChangeSummary) -> str:
@@ -23,10 +61,24 @@ def heat_colour(summary: ChangeSummary) -> str:
     if summary.status == "deleted":
         return _DELETED
     share = summary.share
+    if share > 0:
+        share = max(share, 0.001)  # a changed provision is never white
     for bound, colour in _HEAT:
         if share <= bound:
             return colour
     return _HEAT[-1][1]
+
+
+def share_text(share: float) -> str:
+    """ "12%", "0.3%", "<0.1%": a changed provision never reads 0%."""
+    percent = share * 100
+    if share <= 0:
+        return "0%"
+    if percent < 0.1:
+        return "<0.1%"
+    if percent < 10:
+        return f"{percent:.1f}%"
+    return f"{round(percent)}%"
 
 
 def _stage_map(report: DossierReport) -> dict[str, StageInfo]:
@@ -38,6 +90,15 @@ def _pair_head(report: DossierReport, a: str, b: str) -> str:
     flags = {f for key in (a, b) for f in stage_flags(stages[key], report.lang)}
     spans = "".join(f'<span class="flag">{escape(f)}</span> ' for f in sorted(flags))
     return f"{escape(a)} → {escape(b)}" + (f"<br>{spans}" if spans else "")
+
+
+def lineage_concerns(report: DossierReport, lineage: Lineage) -> list[str]:
+    """Keys of the concerns linked to this provision in some stage."""
+    return [
+        c.key
+        for c in report.concerns
+        if any(link.provision in lineage.labels.get(link.stage, []) for link in c.links)
+    ]
 
 
 def index_html(report: DossierReport) -> str:
@@ -59,14 +120,20 @@ def index_html(report: DossierReport) -> str:
         _stages_table(report),
         f"<h2>{escape(t('change_map', lang))}</h2>",
     ]
+    script = ""
     if not report.stage_pairs:
         parts.append(f"<p>{escape(t('no_pairs', lang))}</p>")
     else:
+        parts.append(f"<h3>{escape(t('totals', lang))}</h3>")
+        parts.append(_totals_table(report))
         parts.append(f'<p class="legend">{escape(t("change_map_help", lang))}</p>')
+        parts.append(_filter(report))
+        script = FILTER_JS
     parts.append(_change_map(report))
     parts.append(f"<h2>{escape(t('concern_matrix', lang))}</h2>")
     parts.append(_concern_matrix(report))
-    return page(title, "\n".join(parts), lang=lang)
+    meta = {"description": f"{d.title} ({d.procedure})", "dcterms.created": report.generated}
+    return page(title, "\n".join(parts), lang=lang, meta=meta, script=script)
 
 
 def _stages_table(report: DossierReport) -> str:
@@ -92,6 +159,111 @@ def _stages_table(report: DossierReport) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+def _totals_table(report: DossierReport) -> str:
+    lang = report.lang
+    names = ("unchanged", "modified", "added", "deleted", "renumbered")
+    head = f"<th>{escape(t('pairs', lang))}</th>" + "".join(
+        f"<th>{escape(t('st.' + n, lang) if n != 'renumbered' else t('renumbered', lang))}</th>"
+        for n in names
+    )
+    head += f"<th>{escape(t('words_changed', lang))}</th>"
+    rows = []
+    for a, b in report.stage_pairs:
+        found = totals(report, a, b)
+        cells = "".join(f'<td class="heat">{found[n]}</td>' for n in names)
+        words = f"{found['words_deleted']} / {found['words_inserted']}"
+        rows.append(
+            f'<tr><td>{_pair_head(report, a, b)}</td>{cells}<td class="heat">{words}</td></tr>'
+        )
+    return (
+        f'<table class="map"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
+def _filter(report: DossierReport) -> str:
+    lang = report.lang
+    statuses = [("all", t("filter_all", lang)), ("changed", t("filter_changed", lang))]
+    statuses += [(s, t(f"st.{s}", lang)) for s in ("unchanged", *CHANGED)]
+    statuses.append(("renumbered", t("filter_renumbered", lang)))
+    status = "".join(f'<option value="{v}">{escape(n)}</option>' for v, n in statuses)
+    concerns = f'<option value="all">{escape(t("filter_all", lang))}</option>' + "".join(
+        f'<option value="{escape(c.key)}">{escape(c.title(lang))}</option>' for c in report.concerns
+    )
+    return (
+        f'<p class="filter"><label>{escape(t("filter_status", lang))} '
+        f'<select id="f-status">{status}</select></label> '
+        f'<label>{escape(t("filter_concern", lang))} <select id="f-concern">{concerns}</select>'
+        f'</label> <span id="f-count">{len(report.lineages)}</span> '
+        f"{escape(t('shown_count', lang))}</p>"
+    )
+
+
+def _chart(report: DossierReport, lineages: Sequence[Lineage]) -> str:
+    """One bar per provision: the largest share of changed words over the pairs."""
+    width, height, bar = max(len(lineages), 1) * 6, 36, 5
+    bars = []
+    for index, lineage in enumerate(lineages):
+        worst: ChangeSummary | None = None
+        for a, b in report.stage_pairs:
+            summary = cell_summary(lineage.pairs.get((a, b), []))
+            if summary is not None and (worst is None or summary.share > worst.share):
+                worst = summary
+        if worst is None:
+            continue
+        tall = round(worst.share * (height - 2))
+        if worst.share > 0:
+            tall = max(tall, 2)
+        x, y = index * 6, height - tall
+        label = f"{lineage.title}: {share_text(worst.share)}"
+        bars.append(
+            f'<rect x="{x}" y="{y}" width="{bar}" height="{tall}" fill="{heat_colour(worst)}"'
+            f' stroke="#8a8f96" stroke-width="0.5"><title>{escape(label)}</title></rect>'
+        )
+    return (
+        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"'
+        f' viewBox="0 0 {width} {height}" role="img"><line x1="0" y1="{height - 0.5}"'
+        f' x2="{width}" y2="{height - 0.5}" stroke="#c9ccd1"/>{"".join(bars)}</svg>'
+    )
+
+
+def _row(report: DossierReport, lineage: Lineage) -> tuple[str, bool]:
+    lang = report.lang
+    heading = f" <small>{escape(lineage.heading)}</small>" if lineage.heading else ""
+    cells = [
+        f'<td class="label"><a href="provisions/{escape(lineage.slug)}.html">'
+        f"{escape(lineage.title)}</a>{heading}</td>"
+    ]
+    tokens: set[str] = set()
+    for a, b in report.stage_pairs:
+        summary = cell_summary(lineage.pairs.get((a, b), []))
+        if summary is None:
+            cells.append('<td class="absent">—</td>')
+            continue
+        tokens.update(summary.status.split("/"))
+        moved = renumbering(lineage, a, b)
+        if summary.status in ("added", "deleted"):
+            text = t("new" if summary.status == "added" else "deleted", lang)
+        elif summary.status == "unchanged" and moved:
+            text = ""  # renumbered only: the new number is the news
+        else:
+            text = share_text(summary.share)
+        if summary.classification == "editorial":
+            text += f" ({t('editorial', lang)})"
+        if moved:
+            tokens.add("renumbered")
+            text = f"{text} · {moved}" if text else moved
+        cells.append(
+            f'<td class="heat" style="background:{heat_colour(summary)}" '
+            f'title="{escape(summary.status)}">{escape(text)}</td>'
+        )
+    changed = bool(tokens & set(CHANGED))
+    if changed:
+        tokens.add("changed")
+    concerns = " ".join(lineage_concerns(report, lineage))
+    attrs = f'data-status="{escape(" ".join(sorted(tokens)))}" data-concerns="{escape(concerns)}"'
+    return f"<tr {attrs}>" + "".join(cells) + "</tr>", changed
+
+
 def _change_map(report: DossierReport) -> str:
     lang = report.lang
     if not report.lineages:
@@ -99,32 +271,25 @@ def _change_map(report: DossierReport) -> str:
     head = f'<th class="label">{escape(t("provision", lang))}</th>' + "".join(
         f"<th>{_pair_head(report, a, b)}</th>" for a, b in report.stage_pairs
     )
-    rows = []
+    chapters: dict[str, list[Lineage]] = {}
     for lineage in report.lineages:
-        heading = f" <small>{escape(lineage.heading)}</small>" if lineage.heading else ""
-        cells = [
-            f'<td class="label"><a href="provisions/{escape(lineage.slug)}.html">'
-            f"{escape(lineage.title)}</a>{heading}</td>"
-        ]
-        for a, b in report.stage_pairs:
-            summary = cell_summary(lineage.pairs.get((a, b), []))
-            if summary is None:
-                cells.append('<td class="absent">—</td>')
-                continue
-            if summary.status in ("added", "deleted"):
-                text = t("new" if summary.status == "added" else "deleted", lang)
-            else:
-                text = f"{round(summary.share * 100)}%"
-            if summary.classification == "editorial":
-                text += f" ({t('editorial', lang)})"
-            cells.append(
-                f'<td class="heat" style="background:{heat_colour(summary)}" '
-                f'title="{escape(summary.status)}">{escape(text)}</td>'
-            )
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    return (
-        f"<table><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
-    )
+        chapters.setdefault(lineage.chapter, []).append(lineage)
+    sections = []
+    for chapter, members in chapters.items():
+        rows, changed = [], 0
+        for lineage in members:
+            row, was_changed = _row(report, lineage)
+            rows.append(row)
+            changed += was_changed
+        counts = t("chapter_counts", lang, n=str(len(members)), k=str(changed))
+        chart = _chart(report, members) if report.stage_pairs else ""
+        sections.append(
+            f'<section class="chapter"><h3>{escape(chapter or "—")} <small>({escape(counts)})'
+            f'</small></h3>{chart}\n<table class="map"><thead><tr>{head}</tr></thead><tbody>\n'
+            + "\n".join(rows)
+            + "\n</tbody></table></section>"
+        )
+    return "\n".join(sections)
 
 
 def _concern_matrix(report: DossierReport) -> str:
@@ -143,7 +308,10 @@ def _concern_matrix(report: DossierReport) -> str:
     head += f"<th>{escape(t('linked', lang))}</th>"
     rows = []
     for c in report.concerns:
-        cells = [f"<td>{escape(c.title(lang))} <small>({escape(c.key)})</small></td>"]
+        cells = [
+            f'<td id="concern-{escape(c.key)}">{escape(c.title(lang))} '
+            f"<small>({escape(c.key)})</small></td>"
+        ]
         for s in report.stages:
             status = c.status_by_stage.get(s.key, "")
             cells.append(
@@ -157,106 +325,3 @@ def _concern_matrix(report: DossierReport) -> str:
         cells.append(f"<td>{', '.join(links)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-
-
-def provision_html(report: DossierReport, lineage: Lineage) -> str:
-    lang = report.lang
-    stages = _stage_map(report)
-    title = f"{lineage.title}: {report.dossier.title}"
-    shown = [stages[k] for k in lineage.labels if k in stages]
-    parts = [
-        f'<header><p><a href="../index.html">{escape(t("back", lang))}</a></p>',
-        f"<h1>{escape(lineage.title)}"
-        + (f" <small>{escape(lineage.heading)}</small>" if lineage.heading else "")
-        + "</h1>",
-        meta_line([(t("dossier", lang), report.dossier.key)]),
-        banners(shown, lang) + "</header>",
-        _labels_table(lineage, shown, lang),
-    ]
-    linked = [
-        c
-        for c in report.concerns
-        if any(link.provision in lineage.labels.get(link.stage, []) for link in c.links)
-    ]
-    if linked:
-        items = "".join(
-            f"<li>{escape(c.title(lang))} ({escape(c.key)}): "
-            + "; ".join(
-                f"{escape(stage)} {escape(status_text(status, lang))}"
-                for stage, status in c.status_by_stage.items()
-            )
-            + "</li>"
-            for c in linked
-        )
-        parts.append(f"<h2>{escape(t('concerns', lang))}</h2><ul>{items}</ul>")
-    text_part = ""
-    if shown and lineage.text:
-        # The redlines come first; the full text is one click away (open if nothing changed).
-        is_open = "" if lineage.pairs else " open"
-        text_part = (
-            f"<details{is_open}><summary>{escape(t('text_in', lang, stage=shown[0].key))}"
-            f'</summary><div class="redline">{runs_html(plain_runs(lineage.text))}</div></details>'
-        )
-    for (a, b), pairs in lineage.pairs.items():
-        parts.append(f"<h2>{escape(a)} → {escape(b)}</h2>")
-        for pair in pairs:
-            summary = cell_summary([pair])
-            assert summary is not None
-            old = pair.from_label or t("new", lang)
-            new = pair.to_label or t("deleted", lang)
-            facts = [pair.status, summary.classification]
-            facts.append(f"{round(summary.share * 100)}%")
-            note = ", ".join(escape(f) for f in facts if f)
-            parts.append(
-                f'<h3>{escape(old)} → {escape(new)} <span class="note">({note})</span></h3>'
-            )
-            runs = ops_to_runs(pair.ops)
-            for move in pair.moves:
-                if move.to_label and move.to_label == pair.to_label:
-                    note = t("moved_from", lang, label=move.from_label or "")
-                    runs = mark_moves(runs, [(move.text, "")], source="ins", note=note)
-                if move.from_label and move.from_label == pair.from_label:
-                    note = t("moved_to", lang, label=move.to_label or "")
-                    runs = mark_moves(runs, [(move.text, "")], source="del", note=note)
-            parts.append(f'<div class="redline">{runs_html(runs) or "—"}</div>')
-            if pair.flags:
-                items = "".join(
-                    f"<li>{escape(f.kind)}: {escape(f.old)} → {escape(f.new)}</li>"
-                    for f in pair.flags
-                )
-                parts.append(f"<ul>{items}</ul>")
-    if text_part:
-        parts.append(text_part)
-    return page(title, "\n".join(parts), lang=lang)
-
-
-def _labels_table(lineage: Lineage, shown: Sequence[StageInfo], lang: str) -> str:
-    head = "".join(stage_th(s, lang) for s in shown)
-    cells = "".join(f"<td>{escape(', '.join(lineage.labels[s.key]))}</td>" for s in shown)
-    return f"<table><thead><tr>{head}</tr></thead><tbody><tr>{cells}</tr></tbody></table>"
-
-
-def top_index_html(reports: Sequence[DossierReport], generated: str, lang: str) -> str:
-    title = f"{t('report_title', lang)}: {t('dossiers', lang)}"
-    rows = "".join(
-        f'<tr><td><a href="{escape(r.dossier.key)}/index.html">{escape(r.dossier.key)}</a></td>'
-        f"<td>{escape(r.dossier.title)}</td><td>{escape(r.dossier.procedure)}</td>"
-        f'<td class="heat">{len(r.text_stages)}</td><td class="heat">{len(r.lineages)}</td></tr>'
-        for r in reports
-    )
-    head = "".join(
-        f"<th>{escape(h)}</th>"
-        for h in (
-            t("dossier", lang),
-            "",
-            t("procedure", lang),
-            t("stages", lang),
-            t("provisions", lang),
-        )
-    )
-    body = (
-        f"<h1>{escape(title)}</h1>"
-        + meta_line([(t("generated", lang), generated)])
-        + f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-    )
-    return page(title, body, lang=lang)

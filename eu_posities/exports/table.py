@@ -6,10 +6,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from eu_posities.diff import StageDiff
+from eu_posities.exports.attribution import Attributor
 from eu_posities.exports.i18n import status_text, t
 from eu_posities.exports.model import Cell, ComparisonTable, DossierInfo, Row, Run, StageInfo
 from eu_posities.exports.policy import within
-from eu_posities.exports.runs import mark_moves, merge_runs, ops_to_runs, plain_runs
+from eu_posities.exports.runs import merge_runs, pair_runs, plain_runs
 from eu_posities.readmodels import ConcernRecord
 
 
@@ -30,11 +31,15 @@ def build_table_from_diffs(
     lang: str = "en",
     concern_notes: Callable[[dict[str, set[str]]], str] | None = None,
     headings: Mapping[str, str] | None = None,
+    attributor: Attributor | None = None,
+    author: str = "",
 ) -> ComparisonTable:
     """The table from the first stage's (label, text) and one diff per later stage.
 
     `diffs[i]` is the diff of stages[0] → stages[i + 1]. Rows follow the first stage;
     a provision new in a later stage gets its own row after the provision before it.
+    With an `attributor` (three stages or more), each change of a column is credited to
+    the stage that made it; otherwise to the column's stage.
     """
     if len(diffs) != len(stages) - 1:
         raise ValueError("one diff per stage after the first")
@@ -44,8 +49,9 @@ def build_table_from_diffs(
     for label, text in base_provisions:
         order.append(label)
         drafts[label] = _RowDraft(label, {base: {label}}, {base: Cell(plain_runs(text))})
-    for stage, diff in zip(stages[1:], diffs, strict=True):
-        _add_column(stage.key, diff, order, drafts, lang)
+    for column, (stage, diff) in enumerate(zip(stages[1:], diffs, strict=True), start=1):
+        credit = attributor if attributor is not None and column >= 2 else None
+        _add_column(stage.key, diff, order, drafts, lang, column, credit)
     rows = []
     for key in order:
         draft = drafts[key]
@@ -60,42 +66,33 @@ def build_table_from_diffs(
         generated=generated,
         lang=lang,
         with_concerns=concern_notes is not None,
+        author=author,
+        attributed=attributor is not None and len(stages) >= 3,
     )
 
 
 def _add_column(
-    stage: str, diff: StageDiff, order: list[str], drafts: dict[str, _RowDraft], lang: str
+    stage: str,
+    diff: StageDiff,
+    order: list[str],
+    drafts: dict[str, _RowDraft],
+    lang: str,
+    column: int = 1,
+    attributor: Attributor | None = None,
 ) -> None:
     moves = [*diff.moves, *(move for pair in diff.pairs for move in pair.moves)]
-    moves_in: dict[str, list[tuple[str, str]]] = {}
-    moves_out: dict[str, list[tuple[str, str]]] = {}
-    seen: set[tuple[str | None, str | None, str]] = set()
-    for move in moves:
-        key = (move.from_label, move.to_label, move.text)
-        if key in seen:
-            continue
-        seen.add(key)
-        moves_in.setdefault(move.to_label or "", []).append((move.text, move.from_label or ""))
-        moves_out.setdefault(move.from_label or "", []).append((move.text, move.to_label or ""))
     placed_targets: dict[str, str] = {}  # target label -> row it is shown in
     anchor = -1  # index in `order` of the last row this column touched
     for pair in diff.pairs:
         src, dst = pair.from_label, pair.to_label
-        runs = ops_to_runs(pair.ops)
-        if dst:
-            runs = mark_moves(
-                runs,
-                moves_in.get(dst, []),
-                source="ins",
-                note=t("moved_from", lang, label="{label}"),
-            )
-        if src:
-            runs = mark_moves(
-                runs,
-                moves_out.get(src, []),
-                source="del",
-                note=t("moved_to", lang, label="{label}"),
-            )
+        old_who = new_who = None
+        if attributor is not None and any(op.op != "equal" for op in pair.ops):
+            found = attributor.of(column, src, dst)
+            old_who = found.old.get(src) if src else None
+            new_who = found.new.get(dst) if dst else None
+        runs = pair_runs(
+            pair, stage=stage, lang=lang, old_who=old_who, new_who=new_who, other_moves=moves
+        )
         if src is None:
             if dst is None:
                 continue

@@ -3,16 +3,19 @@
 pdfminer (through pdfplumber) decodes every stream in full the moment it is used (a 4 MB
 PDF of Flate bombs unpacks to gigabytes), follows `/Prev` chains of cross-reference sections
 without end, expands character-map ranges of four billion codes, and draws whatever a page's
-content stream asks, forms within forms. pypdfium2, installed with pdfplumber, is never
-used to read text here, so it needs no guard.
+content stream asks, forms within forms. (The pdfium reader of marked texts is guarded by
+`limits.check_pdf_streams` before it opens a file; an encrypted file is checked here.)
 
-Three guards, installed once into pdfminer (they replace two methods; the behaviour within
-the limits is pdfminer's own, tested on the real documents):
+Four guards, installed once into pdfminer (they replace two methods and one class; the
+behaviour within the limits is pdfminer's own, tested on the real documents):
 - `PDFStream.decode` decodes with bounded decoders: no stream beyond
   `MAX_PDF_STREAM_BYTES`, no document beyond `MAX_PDF_DECODED_BYTES`, object streams and
   character maps checked before pdfminer turns them into Python objects;
 - `PDFDocument.read_xref_from` reads each cross-reference section once, at most
   `MAX_PDF_XREF_SECTIONS`;
+- RC4 decryption through the `cryptography` package (a dependency of pdfminer) instead of
+  pdfminer's pure-Python Arcfour, about 25 s per megabyte of encrypted streams: the same
+  bytes, in C;
 - `lay_out` draws a page with a counting device and interpreter: content interpreted and
   objects drawn per page and per document are bounded.
 Limits apply per document through a context variable (`budget`); outside one, each stream
@@ -310,10 +313,51 @@ def _guard_xref(original: Any) -> Any:
     return read_xref_from
 
 
+class _Arcfour:
+    """pdfminer's `Arcfour` interface on the C implementation. PDF keys are 5 to 16 bytes;
+    `cryptography` takes 5, 7, 8, 10 or 16 of them, the others are done here in Python, in
+    linear time (pdfminer's own concatenates bytes one at a time: quadratic)."""
+
+    def __init__(self, key: bytes) -> None:
+        from cryptography.hazmat.decrepit.ciphers.algorithms import ARC4
+
+        key = bytes(key)
+        self._cipher: Any = None
+        if len(key) * 8 in ARC4.key_sizes:
+            from cryptography.hazmat.primitives.ciphers import Cipher
+
+            self._cipher = Cipher(ARC4(key), mode=None).encryptor()
+            return
+        box = list(range(256))
+        j = 0
+        for i in range(256):
+            j = (j + box[i] + key[i % len(key)]) % 256
+            box[i], box[j] = box[j], box[i]
+        self._box, self._i, self._j = box, 0, 0
+
+    def process(self, data: bytes) -> bytes:
+        if self._cipher is not None:
+            return bytes(self._cipher.update(data))
+        box, i, j = self._box, self._i, self._j
+        out = bytearray(data)
+        for n in range(len(out)):
+            i = (i + 1) % 256
+            j = (j + box[i]) % 256
+            box[i], box[j] = box[j], box[i]
+            out[n] ^= box[(box[i] + box[j]) % 256]
+        self._i, self._j = i, j
+        return bytes(out)
+
+    encrypt = decrypt = process
+
+
 def install() -> None:
     """Put the guards into pdfminer (once per process)."""
+    from pdfminer import pdfdocument
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdftypes import PDFStream
+
+    pdfdocument.Arcfour = _Arcfour  # type: ignore[misc,assignment]
 
     if not getattr(PDFStream.decode, "eup_guard", False):
         _bounded_decode.eup_guard = True  # type: ignore[attr-defined]

@@ -28,6 +28,7 @@ from eu_posities.imports.amending import (
 from eu_posities.imports.checks import check_coverage, check_same_act
 from eu_posities.imports.marked import BaseCheck, check_marked
 from eu_posities.imports.rows import forget_rows, store_rows
+from eu_posities.keys import slugify
 from eu_posities.kinds import COMMENTARY_KINDS, StageKind, values
 from eu_posities.models import Dossier, Stage, utcnow
 from eu_posities.store import (
@@ -39,7 +40,6 @@ from eu_posities.store import (
     list_stages,
     log_change,
     replace_provisions,
-    slugify,
     stage_kind_for,
 )
 
@@ -378,6 +378,8 @@ def document_facts(document: ParsedDocument, text: ParsedStage) -> dict[str, Any
         facts["deleted"] = [p.label for p in text.struck]
     if text.meta.get("partial"):
         facts["partial"] = text.meta["partial"]
+        facts["withheld_rows"] = text.meta.get("withheld_rows", 0)
+        facts["rows"] = text.meta.get("rows", 0)
     if document.coverage is not None:
         facts["coverage"] = round(document.coverage.share, 4)
     return facts

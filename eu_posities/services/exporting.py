@@ -15,21 +15,28 @@ from typing import TYPE_CHECKING
 
 from eu_posities.errors import InputError
 from eu_posities.files import write_atomic, write_folder_atomic
+from eu_posities.services.exportdata import diff_of_stages as _diff_of
+from eu_posities.services.exportdata import report_of as _report
+from eu_posities.services.exportdata import table_of as _table
 from eu_posities.services.tx import reading
 
 if TYPE_CHECKING:  # SQLAlchemy loads on first use: `eup --help` stays fast
     from sqlalchemy.engine import Engine
-    from sqlmodel import Session
 
-    from eu_posities.diff import StageDiff
-    from eu_posities.exports.model import ComparisonTable
-    from eu_posities.exports.report import DossierReport
+__all__ = ["_report", "_write_dossier", "export_memo", "export_report", "export_table"]
 
 # progress(done, total, what): called as work advances; the CLI shows a bar, the TUI a message.
 Progress = Callable[[int, int, str], None]
 
 TABLE_FORMATS = (".docx", ".html", ".md")
 MEMO_FORMATS = (".docx", ".md", ".html")
+TABLE_LAYOUTS = ("rows", "provisions")
+
+
+def _check_choice(value: str, allowed: Sequence[str], what: str) -> str:
+    if value not in allowed:
+        raise InputError(f"unknown {what} {value!r}; use {' or '.join(allowed)}")
+    return value
 
 
 def now_stamp() -> str:
@@ -63,12 +70,24 @@ def export_table(
     lang: str = "en",
     generated: str | None = None,
     progress: Progress | None = None,
+    layout: str = "rows",
+    redline: str = "revisions",
+    author: str | None = None,
 ) -> Path:
-    """`eup table`: the multi-column comparison as DOCX, HTML or Markdown."""
+    """`eup table`: the multi-column comparison as DOCX, HTML or Markdown.
+
+    `layout` "rows" is the four-column layout (one row per paragraph or point, numbered,
+    with a heading, a status and a comments column), "provisions" one row per provision.
+    `redline` (DOCX): "revisions" writes Word tracked changes, "formatting" the printed look.
+    """
+    from eu_posities import config
     from eu_posities.exports.i18n import check_lang
+    from eu_posities.exports.word_revisions import REDLINE_MODES
 
     suffix = _format_of(out, TABLE_FORMATS, "table")
     check_lang(lang)
+    _check_choice(layout, TABLE_LAYOUTS, "layout")
+    _check_choice(redline, REDLINE_MODES, "redline")
     with reading(engine) as session:
         table = _table(
             session,
@@ -79,11 +98,13 @@ def export_table(
             with_concerns=with_concerns,
             include_limite=include_limite,
             progress=progress,
+            layout=layout,
+            author=author if author is not None else config.current_user(),
         )
     if suffix == ".docx":
         from eu_posities.exports.render_docx import table_docx
 
-        write_atomic(out, lambda path: table_docx(table, path))
+        write_atomic(out, lambda path: table_docx(table, path, redline=redline))
     elif suffix == ".html":
         from eu_posities.exports.render_html import table_html
 
@@ -107,18 +128,41 @@ def export_memo(
     include_fictional: bool = False,
     generated: str | None = None,
     progress: Progress | None = None,
+    to: str = "",
+    sender: str = "",
+    reference: str = "",
+    occasion: str = "",
+    redline: str = "revisions",
 ) -> Path:
-    """`eup memo`: the position memo as DOCX, Markdown or HTML."""
-    from eu_posities.exports.memo import build_memo
+    """`eup memo`: the position memo (a ministerial note) as DOCX, Markdown or HTML.
+
+    `to`, `sender`, `reference` fill the header's Aan, Van and Kenmerk (defaults: the
+    Minister, the author, the procedure number); `occasion` replaces the standard aanleiding.
+    """
+    from eu_posities.exports.i18n import check_lang
+    from eu_posities.exports.memo import MemoOptions, build_memo
+    from eu_posities.exports.word_revisions import REDLINE_MODES
+    from eu_posities.services.notes import notes_in
     from eu_posities.services.reading import concerns_in, dossier_in
     from eu_posities.store import get_dossier
 
     suffix = _format_of(out, MEMO_FORMATS, "memo")
+    check_lang(lang)
+    _check_choice(redline, REDLINE_MODES, "redline")
     with reading(engine) as session:
         found = get_dossier(session=session, key=dossier_key)
+        summary = dossier_in(session, found)
+        records = concerns_in(session, found, concern_key=concern_key)
+        # Notes of the stages the memo may show only: never a LIMITE stage without consent.
+        allowed = [
+            s.key
+            for s in summary.stages
+            if (include_limite or not s.limite) and (include_fictional or not s.fictional)
+        ]
+        notes = notes_in(session, found, allowed)
         memo = build_memo(
-            dossier=dossier_in(session, found),
-            records=concerns_in(session, found, concern_key=concern_key),
+            dossier=summary,
+            records=records,
             diff_of=_diff_of(session, dossier_key),
             generated=generated or now_stamp(),
             author=author,
@@ -126,11 +170,16 @@ def export_memo(
             include_limite=include_limite,
             include_fictional=include_fictional,
             progress=progress,
+            options=MemoOptions(to=to, sender=sender, reference=reference, occasion=occasion),
+            notes={
+                c.key: [n for link in c.links for n in notes.get((link.stage, link.provision), [])]
+                for c in records
+            },
         )
     if suffix == ".docx":
-        from eu_posities.exports.render_docx import memo_docx
+        from eu_posities.exports.memo_docx import memo_docx
 
-        write_atomic(out, lambda path: memo_docx(memo, path))
+        write_atomic(out, lambda path: memo_docx(memo, path, redline=redline))
     elif suffix == ".html":
         from eu_posities.exports.render_html import memo_html
 
@@ -194,7 +243,7 @@ def export_report(
         if len(reports) == 1:
             _write_dossier(reports[0], folder, _writing(progress, 0, len(keys)))
             return
-        from eu_posities.exports.report_html import top_index_html
+        from eu_posities.exports.report_pages import top_index_html
 
         for number, report in enumerate(reports):
             _write_dossier(
@@ -238,8 +287,10 @@ def _writing(progress: Progress | None, number: int, count: int) -> Progress | N
 
 
 def _write_dossier(report: object, folder: Path, progress: Progress | None = None) -> None:
-    from eu_posities.exports.report import DossierReport, report_json
-    from eu_posities.exports.report_html import index_html, provision_html
+    from eu_posities.exports.report import DossierReport
+    from eu_posities.exports.report_data import report_json
+    from eu_posities.exports.report_html import index_html
+    from eu_posities.exports.report_pages import provision_html
 
     assert isinstance(report, DossierReport)
     (folder / "provisions").mkdir(parents=True, exist_ok=True)
@@ -251,100 +302,3 @@ def _write_dossier(report: object, folder: Path, progress: Progress | None = Non
             provision_html(report, lineage), encoding="utf-8"
         )
     _dump_json(report_json(report), folder / "report.json")
-
-
-# --- gathering what an export shows ----------------------------------------------------------
-
-
-def _diff_of(session: Session, dossier_key: str) -> Callable[[str, str], StageDiff]:
-    """The comparison of two stages as the exports need it: overrides applied, every time."""
-    from eu_posities.compare import compare_pair, load_pair
-
-    def diff_of(old: str, new: str) -> StageDiff:
-        pair = load_pair(session=session, dossier_key=dossier_key, from_key=old, to_key=new)
-        return compare_pair(session=session, pair=pair).diff
-
-    return diff_of
-
-
-def _table(
-    session: Session,
-    dossier_key: str,
-    stage_keys: Sequence[str],
-    *,
-    generated: str,
-    lang: str,
-    with_concerns: bool,
-    include_limite: bool,
-    progress: Progress | None,
-) -> ComparisonTable:
-    from eu_posities.exports.policy import dossier_info, refuse_limite, stage_info
-    from eu_posities.exports.table import build_table_from_diffs, concern_notes
-    from eu_posities.services.comparing import check_stage_count
-    from eu_posities.services.reading import concerns_in, dossier_in
-    from eu_posities.store import get_dossier, get_stage, list_provisions
-
-    keys = check_stage_count(stage_keys)
-    found = get_dossier(session=session, key=dossier_key)
-    dossier = dossier_in(session, found)
-    by_key = {s.key: s for s in dossier.stages}
-    stages = [by_key[get_stage(session=session, dossier=found, key=k).key] for k in keys]
-    refuse_limite(stages, include_limite=include_limite, dossier_key=dossier_key)
-    diff_of = _diff_of(session, dossier_key)
-    total = len(keys) - 1
-    diffs = []
-    for index, stage in enumerate(stages[1:]):
-        if progress:
-            progress(index, total, f"{keys[0]} → {stage.key}")
-        diffs.append(diff_of(keys[0], stage.key))
-    if progress:
-        progress(total, total, "done")
-    first = list_provisions(
-        session=session, stage=get_stage(session=session, dossier=found, key=keys[0])
-    )
-    notes = None
-    if with_concerns:
-        notes = concern_notes(concerns_in(session, found, alerts=False), keys, lang)
-    return build_table_from_diffs(
-        dossier=dossier_info(dossier),
-        stages=[stage_info(s) for s in stages],
-        base_provisions=[(p.label, p.text) for p in first],
-        diffs=diffs,
-        generated=generated,
-        lang=lang,
-        concern_notes=notes,
-        headings={p.label: p.heading for p in first if p.heading},
-    )
-
-
-def _report(
-    session: Session,
-    dossier_key: str,
-    *,
-    generated: str,
-    lang: str,
-    all_pairs: bool,
-    include_limite: bool,
-    progress: Progress | None,
-) -> DossierReport:
-    from eu_posities.exports.report import build_report
-    from eu_posities.services.reading import concerns_in, dossier_in
-    from eu_posities.store import get_dossier, get_stage, list_provisions
-
-    found = get_dossier(session=session, key=dossier_key)
-
-    def texts_of(stage_key: str) -> list[tuple[str, str, str]]:
-        stage = get_stage(session=session, dossier=found, key=stage_key)
-        return [(p.label, p.heading, p.text) for p in list_provisions(session=session, stage=stage)]
-
-    return build_report(
-        dossier=dossier_in(session, found),
-        records=concerns_in(session, found, alerts=False),
-        diff_of=_diff_of(session, dossier_key),
-        texts_of=texts_of,
-        generated=generated,
-        lang=lang,
-        all_pairs=all_pairs,
-        include_limite=include_limite,
-        progress=progress,
-    )

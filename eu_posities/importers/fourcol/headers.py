@@ -9,8 +9,9 @@ status and comments.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
+
+from eu_posities import keys
 
 # Column roles besides the stages.
 NUMBER, HEADING, STATUS, COMMENTS, STAGE = "number", "heading", "status", "comments", "stage"
@@ -53,9 +54,7 @@ _ROLES = (
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: "Council Mandate" -> "council-mandate"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return keys.slugify(text, default="")
 
 
 def _plain(heading: str) -> str:
