@@ -2,7 +2,11 @@
 on SQLite and PostgreSQL: load time, database size, search latency, alignment of stage pairs,
 memory (tracemalloc peak per operation, peak RSS of the process). Prints a table and JSON.
 
+Search has a baseline measured in the same run, on the same data: the search of migration
+0002 (`_baseline_search.py`, its index created again beside the current one).
+
     python benchmarks/bench_scale.py [--pg URL] [--dossiers 20 --stages 8 --provisions 300]
+        [--only search]
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _baseline_search  # noqa: E402
 from _team_bench import databases, print_json, print_table, summary, timed  # noqa: E402
 from loadgen import STAGE_KEYS, generate  # noqa: E402
 
@@ -71,26 +76,52 @@ def database_mib(url: str) -> float:
     return round(size / 2**20, 1)
 
 
+def add_baseline_index(url: str) -> float:
+    """Create the 0002 index again beside the current one (seconds taken)."""
+    import importlib
+    import time
+
+    old = importlib.import_module("eu_posities.migrations.versions.0002_search_index")
+    engine = db.make_engine(url)
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        for statement in old.SQLITE_UP if engine.dialect.name == "sqlite" else old.POSTGRES_UP:
+            conn.exec_driver_sql(statement)
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("ANALYZE")
+    engine.dispose()
+    return time.perf_counter() - started
+
+
+def _current(session: Any, query: str, dossier: str | None) -> int:
+    return len(search(session=session, query=query, dossier=dossier, limit=20).hits)
+
+
+def _baseline(session: Any, query: str, dossier: str | None) -> int:
+    return len(_baseline_search.search(session=session, query=query, dossier=dossier, limit=20))
+
+
 def bench_search(url: str, dossiers: int) -> dict[str, Any]:
     engine = db.make_engine(url)
     out: dict[str, Any] = {}
     for scope, dossier in (("all dossiers", None), ("one dossier", "gen-01")):
         for kind, queries in QUERIES.items():
-            samples, hits = [], []
-            for query in queries:
-                runs = []
-                for _ in range(RUNS):
-                    with db.session_scope(engine) as session:
-                        ms, found = timed(
-                            lambda: search(session=session, query=query, dossier=dossier, limit=20)  # noqa: B023
-                        )
-                    runs.append(ms)
-                samples.append(sorted(runs)[RUNS // 2])
-                hits.append(len(found))
-            out[f"{scope} / {kind}"] = {
-                **summary(samples),
-                "mean_hits": round(sum(hits) / len(hits), 1),
-            }
+            for name, fn in (("current", _current), ("baseline", _baseline)):
+                samples, hits = [], []
+                for query in queries:
+                    runs = []
+                    for _ in range(RUNS):
+                        with db.session_scope(engine) as session:
+                            ms, found = timed(lambda: fn(session, query, dossier))  # noqa: B023
+                        runs.append(ms)
+                    samples.append(sorted(runs)[RUNS // 2])
+                    hits.append(found)
+                out.setdefault(f"{scope} / {kind}", {})[name] = {
+                    **summary(samples),
+                    "mean_hits": round(sum(hits) / len(hits), 1),
+                }
+            entry = out[f"{scope} / {kind}"]
+            entry["ratio_p50"] = round(entry["baseline"]["p50_ms"] / entry["current"]["p50_ms"], 1)
     with db.session_scope(engine) as session:
         kib, _ = peak_kib(lambda: search(session=session, query="de", limit=50))
     out["memory_peak_kib_prefix_de"] = round(kib)
@@ -145,6 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dossiers", type=int, default=20)
     parser.add_argument("--stages", type=int, default=8)
     parser.add_argument("--provisions", type=int, default=300)
+    parser.add_argument("--only", choices=["search"], help="Measure only this (after loading)")
     args = parser.parse_args(argv)
     if args.no_pg:
         os.environ.pop("EU_POSITIES_TEST_PG", None)
@@ -154,13 +186,17 @@ def main(argv: list[str] | None = None) -> None:
             load = generate(
                 url, dossiers=args.dossiers, stages=args.stages, provisions=args.provisions
             )
+            size = database_mib(url)
+            baseline_s = add_baseline_index(url)
             results[backend] = {
                 "load": {**load, "provisions_per_s": round(load["provisions"] / load["seconds"])},
-                "database_mib": database_mib(url),
+                "database_mib": size,
+                "baseline_index_s": round(baseline_s, 1),
                 "search": bench_search(url, args.dossiers),
-                "align": bench_align(url, args.stages),
-                "report": bench_report(url, Path(tmp)),
             }
+            if args.only != "search":
+                results[backend]["align"] = bench_align(url, args.stages)
+                results[backend]["report"] = bench_report(url, Path(tmp))
     peak_rss_mib = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
     rows = []
@@ -178,14 +214,15 @@ def main(argv: list[str] | None = None) -> None:
         rows.append([backend, "database size", "", f"{r['database_mib']} MiB", "", ""])
         for name, s in r["search"].items():
             if isinstance(s, dict):
+                now, then = s["current"], s["baseline"]
                 rows.append(
                     [
                         backend,
                         f"search {name}",
-                        f"{s['n']} q, ~{s['mean_hits']} hits",
-                        f"{s['p50_ms']} ms",
-                        f"{s['p95_ms']} ms",
-                        f"{s['max_ms']} ms",
+                        f"{now['n']} q, ~{now['mean_hits']} hits",
+                        f"{now['p50_ms']} ms (was {then['p50_ms']}, x{s['ratio_p50']})",
+                        f"{now['p95_ms']} ms (was {then['p95_ms']})",
+                        f"{now['max_ms']} ms",
                     ]
                 )
         rows.append(
@@ -198,6 +235,8 @@ def main(argv: list[str] | None = None) -> None:
                 "",
             ]
         )
+        if "align" not in r:
+            continue
         a = r["align"]
         if a.get("available"):
             rows.append(

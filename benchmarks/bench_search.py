@@ -1,7 +1,9 @@
 """Type-ahead search latency on the demo data, SQLite (FTS5) and PostgreSQL (full text).
 
 Every prefix of real words of the CSA Regulation proposal is searched as a user types it
-("de", "det", "dete", ... "detection"), then a second word ("detection o", ...). Prints a
+("de", "det", "dete", ... "detection"), then a second word ("detection o", ...), with the
+TUI's limit of 50; the baseline is the search of migration 0002 (`_baseline_search.py`, its
+index created again beside the current one) on the same database, in the same run. Prints a
 table and JSON. PostgreSQL is measured when EU_POSITIES_TEST_PG (or --pg) names a server.
 
     python benchmarks/bench_search.py [--pg postgresql+psycopg://...] [--words 20]
@@ -17,14 +19,16 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _baseline_search  # noqa: E402
 from _team_bench import databases, print_json, print_table, summary, timed  # noqa: E402
+from bench_scale import add_baseline_index  # noqa: E402
 
 from eu_posities import db  # noqa: E402
 from eu_posities.demo import load_demo  # noqa: E402
 from eu_posities.search import search  # noqa: E402
 
 REPEAT = 3
-LIMIT = 20
+LIMIT = 50
 
 
 def real_words(url: str, count: int) -> list[str]:
@@ -48,7 +52,15 @@ def typing(words: list[str]) -> list[str]:
     return queries
 
 
-def measure(url: str, queries: list[str]) -> dict[str, object]:
+def _current(session: object, query: str) -> int:
+    return len(search(session=session, query=query, limit=LIMIT).hits)  # type: ignore[arg-type]
+
+
+def _baseline(session: object, query: str) -> int:
+    return len(_baseline_search.search(session=session, query=query, limit=LIMIT))  # type: ignore[arg-type]
+
+
+def measure(url: str, queries: list[str], fn: object) -> dict[str, object]:
     engine = db.make_engine(url)
     samples: dict[str, float] = {}
     hits: dict[str, int] = {}
@@ -56,9 +68,9 @@ def measure(url: str, queries: list[str]) -> dict[str, object]:
         best = float("inf")
         for _ in range(REPEAT):
             with db.session_scope(engine) as session:
-                ms, found = timed(lambda: search(session=session, query=query, limit=LIMIT))  # noqa: B023
+                ms, found = timed(lambda: fn(session, query))  # type: ignore[operator]  # noqa: B023
             best = min(best, ms)
-        samples[query], hits[query] = best, len(found)
+        samples[query], hits[query] = best, found
     engine.dispose()
 
     def bucket(q: str) -> str:
@@ -102,16 +114,29 @@ def main(argv: list[str] | None = None) -> None:
             engine.dispose()
             if not queries:
                 queries = typing(real_words(url, args.words))
-            results[backend] = measure(url, queries)
+            add_baseline_index(url)
+            results[backend] = {
+                "current": measure(url, queries, _current),
+                "baseline": measure(url, queries, _baseline),
+            }
     rows = []
-    for backend, result in results.items():
-        for bucket, stats in {"all": result["all"], **result["by_last_word_length"]}.items():  # type: ignore[dict-item]
+    for backend, pair in results.items():
+        now, then = pair["current"], pair["baseline"]
+        for bucket, stats in {"all": now["all"], **now["by_last_word_length"]}.items():  # type: ignore[dict-item]
+            old = then["all"] if bucket == "all" else then["by_last_word_length"][bucket]  # type: ignore[index]
             rows.append(
-                [backend, bucket, stats["n"], stats["p50_ms"], stats["p95_ms"], stats["max_ms"]]
+                [
+                    backend,
+                    bucket,
+                    stats["n"],
+                    f"{stats['p50_ms']} (was {old['p50_ms']})",
+                    f"{stats['p95_ms']} (was {old['p95_ms']})",
+                    stats["max_ms"],
+                ]
             )
     print_table(
         f"Type-ahead search on the demo ({len(set(queries))} queries, "
-        f"best of {REPEAT}, limit {LIMIT})",
+        f"best of {REPEAT}, limit {LIMIT}; baseline: the search of migration 0002)",
         ["backend", "last word", "queries", "p50 ms", "p95 ms", "max ms"],
         rows,
     )

@@ -139,6 +139,10 @@ def restore_backup(*, session: Session, data: dict[str, Any]) -> dict[str, int]:
         counts[_table_name(model)] = len(rows)
     session.flush()
     _reset_sequences(session)
+    # The search index is derived from the text, so backups leave it out: build it again.
+    from eu_posities.searchindex import reindex
+
+    reindex(session=session)
     return counts
 
 

@@ -367,8 +367,25 @@ SNIPPET_MARK = "**"
 
 
 @dataclass(frozen=True, slots=True)
+class StageHit:
+    """A stage in which a provision matches a search, with that stage's warnings."""
+
+    stage: str
+    limite: bool = False
+    fictional: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"stage": self.stage, "limite": self.limite, "fictional": self.fictional}
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
-    """A provision that matches a search, with the matched words of `snippet` between marks."""
+    """A provision (a label in a dossier) that matches a search, listed once for all stages.
+
+    `stages` are the stages in which it matches, in negotiation order; `stage` is the best of
+    them (the best-ranked text; of equals, a stage that is not fictional, then the latest),
+    whose flags, heading and snippet are shown. The snippet has the matched words between marks.
+    """
 
     dossier: str
     stage: str
@@ -379,9 +396,12 @@ class SearchHit:
     rank: float
     limite: bool = False
     fictional: bool = False
+    stages: tuple[StageHit, ...] = ()
+    language: str | None = None  # the stemming language of `stage` (for marking its text)
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "result": "provision",
             "dossier": self.dossier,
             "stage": self.stage,
             "provision": self.provision,
@@ -391,7 +411,64 @@ class SearchHit:
             "rank": self.rank,
             "limite": self.limite,
             "fictional": self.fictional,
+            "stages": [s.to_json() for s in self.stages],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ConcernHit:
+    """A Dutch concern whose key, titles, position, description or terms match a search."""
+
+    concern: str
+    dossier: str  # the first of `dossiers` (or the dossier searched)
+    dossiers: tuple[str, ...]
+    title: str
+    field: str  # where the snippet comes from: title, position, description, terms
+    snippet: str
+    rank: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "result": "concern",
+            "dossier": self.dossier,
+            "stage": None,
+            "provision": None,
+            "snippet": self.snippet,
+            "kind": "concern",
+            "concern": self.concern,
+            "title": self.title,
+            "field": self.field,
+            "dossiers": list(self.dossiers),
+            "rank": self.rank,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """What a search found: provisions best first (at most the limit) and concerns.
+
+    `more` says the limit cut the list: more provisions match than `hits` holds.
+    """
+
+    query: str
+    hits: tuple[SearchHit, ...] = ()
+    concerns: tuple[ConcernHit, ...] = ()
+    more: bool = False
+
+    @property
+    def count_text(self) -> str:
+        """'50+ provisions' when the limit cut the list, else the real count."""
+        count = len(self.hits)
+        plural = "" if count == 1 and not self.more else "s"
+        text = f"{count}{'+' if self.more else ''} provision{plural}"
+        if self.concerns:
+            n = len(self.concerns)
+            text += f", {n} concern{'' if n == 1 else 's'}"
+        return text
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """The contract's rows: provisions best first, then the concerns (`result` tells)."""
+        return [h.to_json() for h in self.hits] + [c.to_json() for c in self.concerns]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ transaction, so that one import or one command is one transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
@@ -17,6 +17,7 @@ from eu_posities.errors import Conflict, InputError, NotFound
 from eu_posities.keys import check_date, check_slug
 from eu_posities.kinds import StageKind, values
 from eu_posities.models import ChangeLog, Dossier, Provision, Stage
+from eu_posities.searchindex import Written, index_provisions
 
 
 def stage_kind_for(key: str, kind: str | None) -> str:
@@ -81,6 +82,22 @@ def list_stages(*, session: Session, dossier: Dossier) -> list[Stage]:
     stages = session.exec(
         select(Stage).where(Stage.dossier_id == dossier.id).order_by(col(Stage.id))
     ).all()
+    return negotiation_order(stages)
+
+
+class _Dated(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def date(self) -> str: ...
+
+
+_S = TypeVar("_S", bound=_Dated)
+
+
+def negotiation_order(stages: Sequence[_S]) -> list[_S]:
+    """One dossier's stages, given in the order they were added, in negotiation order."""
     keys: dict[int, tuple[str, int]] = {}
     previous_date = ""
     for stage in stages:
@@ -172,8 +189,9 @@ def replace_provisions(
     """Make `provisions` the text of `stage`, replacing what it had."""
     assert stage.id is not None
     session.exec(delete(Provision).where(col(Provision.stage_id) == stage.id))  # type: ignore[call-overload]
+    written = []
     for ordinal, parsed in enumerate(provisions):
-        session.add(
+        written.append(
             Provision(
                 stage_id=stage.id,
                 ordinal=ordinal,
@@ -199,7 +217,17 @@ def replace_provisions(
                 rows=list(parsed.rows),
             )
         )
+    session.add_all(written)
     session.flush()
+    # The search index is written with the text, in the same transaction.
+    index_provisions(
+        session=session,
+        dossier_id=stage.dossier_id,
+        stage_id=stage.id,
+        language=stage.language,
+        kind=stage.kind,
+        provisions=[Written(p.id or 0, p.label, p.heading, p.text) for p in written],
+    )
     return len(provisions)
 
 

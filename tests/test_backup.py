@@ -11,7 +11,9 @@ from clihelp import eup
 
 def _loaded(url: str) -> None:
     assert eup("--db", url, "init", "--demo").code == 0
-    assert eup("--db", url, "dossier", "add", "ai-act", "--title", "AI Act — ‘quotes’ ✓").code == 0
+    assert (
+        eup("--db", url, "dossier", "add", "data-act", "--title", "Data Act — ‘quotes’ ✓").code == 0
+    )
 
 
 def _tables(path: Path) -> dict:

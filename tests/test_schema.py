@@ -13,7 +13,7 @@ from eu_posities import db
 from eu_posities.errors import SchemaTooNew
 
 # Tables the search index adds beside the models (virtual tables and their shadows).
-SEARCH_TABLES = ("provision_fts",)
+SEARCH_TABLES = ("search_version", "search_member", "search_doc", "search_fts")
 
 
 def _schema_diff(url: str) -> list[object]:

@@ -80,6 +80,17 @@ async def search_hits(pilot: Pilot[Any], folder: Path) -> None:
     await pilot.press("down")
 
 
+async def search_opened(pilot: Pilot[Any], folder: Path) -> None:
+    await search_hits(pilot, folder)
+    screen: Any = pilot.app.screen
+    target = next(
+        i for i, e in enumerate(screen.entries) if getattr(e, "provision", "") == "Article 7"
+    )
+    screen.query_one("#search-results").highlighted = target
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 async def help_keys(pilot: Pilot[Any], folder: Path) -> None:
     await settle(pilot)
     await pilot.press("question_mark")
@@ -111,6 +122,7 @@ RECIPES: dict[str, Recipe] = {
     "assess": assess,
     "search": search,
     "search_hits": search_hits,
+    "search_opened": search_opened,
     "help": help_keys,
     "import": import_dialog,
     "export": export_dialog,

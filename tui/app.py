@@ -76,11 +76,19 @@ class EuPositiesApp(App[None]):
         self.push_screen(ImportDialog(dossier), imported)
 
     def open_dossier(
-        self, dossier: str, *, stages: list[str] | None = None, provision: str | None = None
+        self,
+        dossier: str,
+        *,
+        stages: list[str] | None = None,
+        provision: str | None = None,
+        highlight: str | None = None,
     ) -> None:
+        """The dossier screen, at `provision`, with the words of a search `highlight`ed."""
         from eu_posities.tui.screens.dossier import DossierScreen
 
-        self.push_screen(DossierScreen(dossier, stages=stages, provision=provision))
+        self.push_screen(
+            DossierScreen(dossier, stages=stages, provision=provision, highlight=highlight)
+        )
 
     def open_concerns(self, dossier: str) -> None:
         from eu_posities.tui.screens.concerns import ConcernMatrixScreen

@@ -134,9 +134,16 @@ def search_command(
     dossier: str | None = typer.Option(None, "--dossier", help="Only this dossier."),
     stage: str | None = typer.Option(None, "--stage", help="Only stages with this key."),
     limit: int = typer.Option(50, "--limit", min=1, max=1000, help="At most this many hits."),
+    concerns: bool = typer.Option(
+        True, "--concerns/--no-concerns", help="Also search the concerns (not with --stage)."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Full-text search over all provisions of all stages, best hits first.
+
+    Accents are optional and words are stemmed (Dutch stages in Dutch, others in English).
+    Each provision is listed once, with the stages it matches in (`stages` in --json, its
+    best stage in `stage`); matching concerns follow with "result": "concern".
 
     Example: eup search "detection order" --dossier csa-regulation
     """
@@ -146,27 +153,39 @@ def search_command(
     from eu_posities.readmodels import SNIPPET_MARK
     from eu_posities.services import reading
 
-    hits = reading.search(
-        state_of(ctx).engine(), query, dossier_key=dossier, stage_key=stage, limit=limit
+    results = reading.search(
+        state_of(ctx).engine(),
+        query,
+        dossier_key=dossier,
+        stage_key=stage,
+        limit=limit,
+        concerns=concerns,
     )
     if as_json:
-        emit_json([hit.to_json() for hit in hits])
+        emit_json(results.to_json())
         return
     console = stdout_console()
-    if not hits:
+    if not results.hits and not results.concerns:
         console.print("No provisions match.")
         return
-    table = Table(show_lines=True)
+    table = Table(show_lines=True, title=results.count_text)
     table.add_column("provision", no_wrap=True)
     table.add_column("found", ratio=1)
-    for hit in hits:
-        where = f"[b]{escape(hit.provision)}[/]\n[dim]{hit.dossier}\n{hit.stage}[/]"
-        if hit.limite:
-            where += "\n[b red]LIMITE[/]"
-        if hit.fictional:
-            where += "\n[b yellow]FICTIONAL[/]"
+    for hit in results.hits:
+        where = f"[b]{escape(hit.provision)}[/]\n[dim]{escape(hit.dossier)}[/]"
+        for found in hit.stages:
+            where += f"\n[dim]{escape(found.stage)}[/]"
+            if found.limite:
+                where += " [b red]LIMITE[/]"
+            if found.fictional:
+                where += " [b yellow]FICTIONAL[/]"
         table.add_row(where, _bold_marks(hit.snippet, SNIPPET_MARK))
+    for concern in results.concerns:
+        where = f"[b]concern {concern.concern}[/]\n[dim]{', '.join(concern.dossiers)}[/]"
+        table.add_row(where, _bold_marks(concern.snippet, SNIPPET_MARK))
     console.print(table)
+    if results.more:
+        console.print(f"More provisions match: --limit {limit * 2} shows more.")
 
 
 def _bold_marks(snippet: str, mark: str) -> str:

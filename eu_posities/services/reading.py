@@ -22,7 +22,7 @@ from eu_posities.readmodels import (
     LinkEntry,
     ProvisionView,
     RowEntry,
-    SearchHit,
+    SearchResults,
     StageSummary,
     resolved_in,
 )
@@ -355,15 +355,34 @@ def search(
     dossier_key: str | None = None,
     stage_key: str | None = None,
     limit: int = 50,
-) -> list[SearchHit]:
-    """Provisions matching `query` (every word, the last one also as a prefix), best first."""
+    concerns: bool = True,
+) -> SearchResults:
+    """Provisions matching `query` (every word, the last one also as a prefix), best first,
+    each once with the stages it matches in; and the concerns it matches."""
     from eu_posities.search import parse_query
     from eu_posities.search import search as find
 
     if parse_query(query).empty:
         raise InputError(f'nothing to search for in {query!r}: give words or a "quoted phrase"')
     with reading(engine) as session:
-        return find(session=session, query=query, dossier=dossier_key, stage=stage_key, limit=limit)
+        return find(
+            session=session,
+            query=query,
+            dossier=dossier_key,
+            stage=stage_key,
+            limit=limit,
+            concerns=concerns,
+        )
+
+
+def search_spans(query: str, text: str, *, language: str, kind: str) -> list[tuple[int, int]]:
+    """Where `query` matches in `text` (shown from a stage of this language and kind), as the
+    search matches it: (start, end) of each matched word, for marking it on screen."""
+    from eu_posities.search import parse_query, spans
+    from eu_posities.searchtext import stem_language
+
+    parsed = parse_query(query)
+    return [] if parsed.empty else spans(text, parsed, stem_language(language, kind))
 
 
 # --- amendments -------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ from eu_posities.tui.widgets.comparison import MAX_COLUMNS, ComparisonPane
 from eu_posities.tui.widgets.provision_tree import ProvisionTree
 from eu_posities.tui.widgets.render import marked_text, stage_title
 
+SEARCH_MARK_STYLE = "bold reverse"
+
 
 @dataclass
 class Comparison:
@@ -69,12 +71,18 @@ class DossierScreen(Screen[None]):
             self.key, self.diff, self.error = key, diff, error
 
     def __init__(
-        self, dossier: str, *, stages: list[str] | None = None, provision: str | None = None
+        self,
+        dossier: str,
+        *,
+        stages: list[str] | None = None,
+        provision: str | None = None,
+        highlight: str | None = None,
     ) -> None:
         super().__init__()
         self.dossier_key = dossier
         self.wanted_stages = stages
         self.wanted_provision = provision
+        self.highlight = highlight  # a search whose words are marked in the texts
         self.data: Comparison | None = None
         self.current = -1
 
@@ -92,6 +100,8 @@ class DossierScreen(Screen[None]):
         self.query_one("#provision-tree").border_title = "Provisions"
         self.query_one("#comparison").border_title = "Columns"
         self.query_one("#provision-tree").loading = True
+        if self.highlight:
+            self.query_one(ComparisonPane).mark = self._mark_search
         self.load(self.wanted_stages)
 
     def reload(self) -> None:
@@ -206,6 +216,8 @@ class DossierScreen(Screen[None]):
             status.append("◆ " + ", ".join(concerns), style="bold magenta")
             status.append(" (o opens) · ")
         status.append(f"row {index + 1} of {len(self.data.rows)}")
+        if self.highlight:
+            status.append(f" · marked: {self.highlight}", style="bold")
         self.query_one("#change-status", Static).update(status)
 
     def _show_columns(self, row: GridRow) -> None:
@@ -221,6 +233,15 @@ class DossierScreen(Screen[None]):
         for column in range(1, len(stages)):
             redlines.append(self._redline(base, cells[column]))
         self.query_one(ComparisonPane).show_columns(stages, cells, list(row.status), redlines)
+
+    def _mark_search(self, body: Text, stage: StageSummary) -> None:
+        """Mark the words the search that opened this screen matches, as the search does."""
+        assert self.highlight
+        found = reading.search_spans(
+            self.highlight, body.plain, language=stage.language, kind=stage.kind
+        )
+        for start, end in found:
+            body.stylize(SEARCH_MARK_STYLE, start, end)
 
     @staticmethod
     def _redline(base: str | None, cell: list[ProvisionView]) -> Text | None:

@@ -1,10 +1,10 @@
-"""Type-ahead full-text search over all stages; enter opens the provision in its dossier."""
+"""Type-ahead full-text search over all stages and concerns; enter opens the hit."""
 
 from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -13,17 +13,19 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from eu_posities.readmodels import SNIPPET_MARK, SearchHit
+from eu_posities.kinds import MAX_COMPARE_STAGES
+from eu_posities.readmodels import SNIPPET_MARK, ConcernHit, SearchHit, SearchResults
 from eu_posities.services import reading
 from eu_posities.tui import workspace
 from eu_posities.tui.widgets.render import stage_tags
 
 DEBOUNCE_SECONDS = 0.25
 MIN_QUERY = 2
+LIMIT = 50
 
 
 class SearchScreen(Screen[None]):
-    """Results update as you type (debounced); down moves into them."""
+    """Results update as you type (debounced); down moves into them, typing moves back."""
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -31,19 +33,29 @@ class SearchScreen(Screen[None]):
     ]
 
     class Found(Message):
-        def __init__(self, query: str, hits: list[SearchHit], error: str = "") -> None:
+        def __init__(self, query: str, results: SearchResults | None, error: str = "") -> None:
             super().__init__()
-            self.query, self.hits, self.error = query, hits, error
+            self.query, self.results, self.error = query, results, error
 
     def __init__(self, dossier: str | None = None) -> None:
         super().__init__()
         self.dossier_key = dossier
-        self.hits: list[SearchHit] = []
+        self.results: SearchResults | None = None
+        # What each option of the list opens, in the list's order: concerns first.
+        self.entries: list[SearchHit | ConcernHit] = []
         self._timer: Timer | None = None
+
+    @property
+    def hits(self) -> list[SearchHit]:
+        return list(self.results.hits) if self.results else []
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Input(placeholder="Search all stages, e.g. detection order", id="search-input")
+        yield Input(
+            placeholder="Search all stages, e.g. detection order",
+            id="search-input",
+            select_on_focus=False,  # coming back from the results goes on typing
+        )
         yield Static("Type at least two letters.", id="search-status")
         yield OptionList(id="search-results")
         yield Footer()
@@ -65,18 +77,31 @@ class SearchScreen(Screen[None]):
 
     @on(Input.Submitted, "#search-input")
     def submitted(self, event: Input.Submitted) -> None:
-        if self.hits:
+        if self.entries:
             self.action_results()
         elif len(event.value.strip()) >= MIN_QUERY:
             self.run_search(event.value.strip())
 
+    def on_key(self, event: events.Key) -> None:
+        # Typing in the results goes on typing the query: `q` is a letter here, not "quit".
+        results = self.query_one("#search-results", OptionList)
+        if results.has_focus and event.is_printable and event.character:
+            box = self.query_one("#search-input", Input)
+            box.focus()
+            box.cursor_position = len(box.value)
+            box.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
+
     @work(thread=True, exclusive=True)
     def run_search(self, query: str) -> None:
         try:
-            hits = reading.search(workspace.engine(self), query, dossier_key=self.dossier_key)
-            self.post_message(self.Found(query, hits))
+            found = reading.search(
+                workspace.engine(self), query, dossier_key=self.dossier_key, limit=LIMIT
+            )
+            self.post_message(self.Found(query, found))
         except Exception as exc:  # noqa: BLE001  (shown under the input)
-            self.post_message(self.Found(query, [], str(exc)))
+            self.post_message(self.Found(query, None, workspace.error_text(exc)))
 
     @on(Found)
     def found(self, message: Found) -> None:
@@ -84,34 +109,61 @@ class SearchScreen(Screen[None]):
             return  # typed on meanwhile; a newer search is coming
         status = self.query_one("#search-status", Static)
         results = self.query_one("#search-results", OptionList)
-        self.hits = message.hits
+        self.results = message.results
         results.clear_options()
-        if message.error:
+        if message.error or message.results is None:
+            self.entries = []
             status.update(Text(message.error, style="bold red"))
             return
-        status.update(f"{len(self.hits)} hits for “{message.query}”")
-        results.add_options(Option(self._entry(hit)) for hit in self.hits)
+        found = message.results
+        self.entries = [*found.concerns, *found.hits]
+        status.update(f"{found.count_text} for “{message.query}”")
+        results.add_options(Option(self._entry(entry)) for entry in self.entries)
 
     @staticmethod
-    def _entry(hit: SearchHit) -> Group:
+    def _entry(entry: SearchHit | ConcernHit) -> Group:
         head = Text(no_wrap=True, overflow="ellipsis")
-        head.append(hit.provision, style="bold")
-        head.append(f"  {hit.dossier} · {hit.stage}  ", style="cyan")
-        head.append_text(stage_tags(hit))
-        return Group(head, snippet_text(hit.snippet))
+        if isinstance(entry, ConcernHit):
+            head.append("◆ concern ", style="bold magenta")
+            head.append(entry.concern, style="bold magenta")
+            if entry.field != "title":
+                head.append(f"  {entry.title}")
+            head.append(f"  {', '.join(entry.dossiers)}", style="dim")
+            return Group(head, snippet_text(entry.snippet))
+        # The stages with their tags before the dossier: a LIMITE tag is never cut off.
+        head.append(entry.provision, style="bold")
+        for i, stage in enumerate(entry.stages):
+            head.append("  " if i == 0 else " · ", style="dim")
+            head.append(stage.stage, style="bold cyan" if stage.stage == entry.stage else "cyan")
+            tags = stage_tags(stage, short=True)
+            if tags:
+                head.append(" ")
+                head.append_text(tags)
+        head.append(f"  {entry.dossier}", style="dim")
+        return Group(head, snippet_text(entry.snippet))
 
     def action_results(self) -> None:
         results = self.query_one("#search-results", OptionList)
-        if self.hits:
+        if self.entries:
             results.focus()
             if results.highlighted is None:
                 results.highlighted = 0
 
     @on(OptionList.OptionSelected, "#search-results")
     def open_hit(self, event: OptionList.OptionSelected) -> None:
-        hit = self.hits[event.option_index]
+        entry = self.entries[event.option_index]
+        if isinstance(entry, ConcernHit):
+            from eu_posities.tui.screens.concern_detail import ConcernDetailScreen
+
+            self.app.push_screen(ConcernDetailScreen(entry.dossier, entry.concern))
+            return
+        query = self.results.query if self.results else ""
+        # Side by side in the stages it matches in, when they fit; else in its best stage.
+        stages = [s.stage for s in entry.stages]
+        if not stages or len(stages) > MAX_COMPARE_STAGES:
+            stages = [entry.stage]
         self.app.open_dossier(  # type: ignore[attr-defined]
-            hit.dossier, stages=[hit.stage], provision=hit.provision
+            entry.dossier, stages=stages, provision=entry.provision, highlight=query
         )
 
 

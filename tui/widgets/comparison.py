@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.console import Group
@@ -30,6 +30,8 @@ class ComparisonPane(VerticalScroll):
     """Shows one comparison row; the screen hands it the texts and diffs (attributes down)."""
 
     can_focus = True
+    # Marks words in each stage's text (a search's matches), or None.
+    mark: Callable[[Text, StageSummary], None] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="columns"):
@@ -75,7 +77,10 @@ class ComparisonPane(VerticalScroll):
                 parts.append(provision_body(None))
             for i, provision in enumerate(cells[column]):
                 redline = redlines[column] if i == 0 else None
-                parts.append(self._body(provision, redline))
+                body = self._body(provision, redline)
+                if self.mark is not None:
+                    self.mark(body, stage)
+                parts.append(body)
             widget.update(Group(*parts))
         self.scroll_home(animate=False)
 

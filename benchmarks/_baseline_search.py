@@ -1,4 +1,7 @@
-"""Full-text search over all provisions of all stages (SQLite FTS5 / PostgreSQL full text).
+"""The search of migration 0002, frozen as it was before 0005: the benchmarks' baseline.
+
+Runs on a database where the 0002 index was created again (see bench_scale.py). It was:
+full-text search over all provisions of all stages (SQLite FTS5 / PostgreSQL full text).
 
 One interface, `search(...)`, two backends. Both indexes are kept current by the database
 itself (migration 0002: FTS5 triggers on SQLite, a generated tsvector column on PostgreSQL),
@@ -15,6 +18,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from types import SimpleNamespace as SearchHit
 from typing import Any
 
 from sqlalchemy import text as sql
@@ -22,7 +26,7 @@ from sqlmodel import Session
 
 from eu_posities.errors import NotFound
 from eu_posities.models import Stage
-from eu_posities.readmodels import SNIPPET_MARK, SearchHit
+from eu_posities.readmodels import SNIPPET_MARK
 
 # A word as both indexes see it: letters and digits; anything else separates words.
 _WORD = re.compile(r"[^\W_]+")
@@ -97,7 +101,7 @@ def search(
     dossier: str | None = None,
     stage: str | None = None,
     limit: int = 50,
-) -> list[SearchHit]:
+) -> list[Any]:
     """Provisions matching `query`, best first, each with a snippet marking the matched words.
 
     The snippet has the matched words between `MARK`s; `rank` is higher for better hits
