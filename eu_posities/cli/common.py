@@ -50,6 +50,11 @@ def stdout_console() -> Console:
     return SafeConsole(no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
 
 
+def say_wrote(path: object) -> None:
+    # soft_wrap: a long path is never split over two lines (scripts read it back).
+    stdout_console().print(f"Wrote {path}", markup=False, soft_wrap=True)
+
+
 def folding_table(*columns: str, **options: Any) -> Table:
     """A table whose cells fold rather than end in "…": a cut-off key cannot be typed back."""
     from rich.table import Table

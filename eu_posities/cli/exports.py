@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from eu_posities import config
-from eu_posities.cli.common import progress_bar, split_list, state_of, stdout_console
+from eu_posities.cli.common import progress_bar, say_wrote, split_list, state_of
 from eu_posities.kinds import MAX_COMPARE_STAGES, MIN_COMPARE_STAGES
 
 INCLUDE_LIMITE = typer.Option(
@@ -72,7 +72,7 @@ def table(
             redline=redline,
             author=config.current_user(),
         )
-    stdout_console().print(f"Wrote {out}", markup=False)
+    say_wrote(out)
 
 
 def memo(
@@ -123,7 +123,7 @@ def memo(
             occasion=occasion,
             redline=redline,
         )
-    stdout_console().print(f"Wrote {out}", markup=False)
+    say_wrote(out)
 
 
 def report(
@@ -153,4 +153,4 @@ def report(
             lang=lang,
             progress=progress,
         )
-    stdout_console().print(f"Wrote {out / 'index.html'}", markup=False)
+    say_wrote(out / "index.html")
