@@ -43,20 +43,26 @@ def open_assessment(screen: Screen[Any], dossier: str, concern: str, stage: str 
     screen.app.push_screen(AssessDialog(dossier, concern, stage), done)
 
 
+# A long quote is cut under the stage (the concern's history has all of it); the status, who
+# and where it is from always show.
+QUOTE_CHARS = 80
+
+
 def evidence_line(entry: AssessmentEntry) -> Text:
-    """An assessment in one line: status, who, when, the quote and where it is from."""
+    """An assessment in a line or two: status, who, when, the quote and where it is from."""
     line = Text()
     line.append(f" {entry.status} ", style=STATUS_STYLE.get(entry.status, "bold"))
     line.append(f", by {entry.author or 'unknown'}")
     if entry.at:
         line.append(f" on {entry.at.date().isoformat()}")
-    if entry.evidence:
-        line.append(f": “{entry.evidence}”", style="italic")
     where = ", ".join(x for x in (entry.evidence_document, entry.evidence_location) if x)
     if where:
         line.append(f" ({where})")
-    if entry.note:
-        line.append(f" — {entry.note}", style="dim")
+    if entry.evidence:
+        quote = " ".join(entry.evidence.split())
+        if len(quote) > QUOTE_CHARS:
+            quote = quote[: QUOTE_CHARS - 1].rstrip() + "…"
+        line.append(f": “{quote}”", style="italic")
     return line
 
 
@@ -183,13 +189,13 @@ class AssessDialog(ModalScreen[bool]):
         """The chosen stage's current assessment under the stage; flagged after a conflict."""
         stage = self._chosen_stage()
         entry = self._current(stage)
-        line = Text("Meanwhile: " if conflict else "Now: ", style="bold")
-        if stage is None:
-            line = Text("")
-        elif entry is None:
-            line.append("not assessed in this stage yet")
-        else:
-            line.append_text(evidence_line(entry))
+        line = Text()
+        if stage is not None:
+            line.append("Meanwhile: " if conflict else "Now: ", style="bold")
+            if entry is None:
+                line.append("not assessed in this stage yet")
+            else:
+                line.append_text(evidence_line(entry))
         current = self.query_one("#assess-current", Static)
         current.set_class(conflict, "-conflict")
         current.update(line)
