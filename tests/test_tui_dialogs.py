@@ -285,6 +285,26 @@ async def test_dossier_counts_follow_an_import_made_elsewhere(engine: Engine) ->
         after = next(d for d in screen.dossiers if d.key == "csa-regulation").stages_with_text
         assert after == before + 1
         assert app.screen is screen
+        screen.query_one("#dossier-list").highlighted = [d.key for d in screen.dossiers].index(
+            "csa-regulation"
+        )
+        await settle(pilot)
+        timeline = shown(screen.query_one("#dossier-timeline", Static).content)
+        assert "council-mandate" in timeline and "FICTIONAL" in timeline
+
+
+@pilot_test
+async def test_the_app_notices_a_change_by_itself(engine: Engine) -> None:
+    app = EuPositiesApp(engine, author="tester", poll_seconds=0.2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.open_concerns("csa-regulation")
+        await settle(pilot)
+        colleague_assesses(engine)
+        await pilot.pause(0.6)  # the timer asks, nobody pressed anything
+        await settle(pilot)
+        cells = [plain(c).strip() for c in app.screen.query_one(DataTable).get_row("detectiebevel")]
+        assert "dropped" in cells
 
 
 @pilot_test
