@@ -445,6 +445,32 @@ async def test_search_counts_are_counts_and_article_7_comes_first(engine: Engine
             assert status.startswith(f"{len(screen.hits)} provision")
 
 
+@pilot_test
+async def test_open_search_results_follow_an_import_made_elsewhere(engine: Engine) -> None:
+    app = EuPositiesApp(engine, author="tester", poll_seconds=0)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press(*"detection order")
+        await pilot.pause(0.5)
+        await settle(pilot)
+
+        def stages_of_article_7() -> list[str]:
+            hit = next(
+                h
+                for h in screen.hits
+                if (h.dossier, h.provision) == ("csa-regulation", "Article 7")
+            )
+            return [s.stage for s in hit.stages]
+
+        assert "council-mandate" not in stages_of_article_7()
+        import_elsewhere(engine)
+        await watch(pilot, app)
+        assert "council-mandate" in stages_of_article_7()
+
+
 # --- the matrix at 80 columns -----------------------------------------------------------------
 
 
