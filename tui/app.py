@@ -9,6 +9,7 @@ from textual.binding import Binding
 
 from eu_posities.config import current_user
 from eu_posities.tui.commands import ScreenCommands
+from eu_posities.tui.freshness import POLL_SECONDS, ChangeWatch
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -29,12 +30,16 @@ class EuPositiesApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, engine: Engine, *, author: str = "") -> None:
+    def __init__(
+        self, engine: Engine, *, author: str = "", poll_seconds: float = POLL_SECONDS
+    ) -> None:
         super().__init__()
         # Screens call the use cases in `eu_posities.services` with this engine, from worker
         # threads: every call opens its own transaction.
         self.engine = engine
         self.author = author
+        self.change_watch = ChangeWatch(self, engine)  # type: ignore[arg-type]
+        self.poll_seconds = poll_seconds
 
     @property
     def user(self) -> str:
@@ -45,6 +50,11 @@ class EuPositiesApp(App[None]):
         from eu_posities.tui.screens.dossiers import DossiersScreen
 
         self.push_screen(DossiersScreen())
+        self.change_watch.start(self.poll_seconds)
+
+    def data_changed(self) -> None:
+        """Something was stored: the open screens show it (see `freshness`)."""
+        self.change_watch.check()
 
     # --- global actions: every screen can reach these ------------------------------------
 
@@ -70,8 +80,9 @@ class EuPositiesApp(App[None]):
             if summary:
                 self.notify(summary, title="Imported")
                 refresh = getattr(self.screen, "reload", None)
-                if refresh is not None:
-                    refresh()
+                if refresh is not None and not hasattr(self.screen, "data_changed"):
+                    refresh()  # a screen that is not told of changes by itself
+                self.data_changed()
 
         self.push_screen(ImportDialog(dossier), imported)
 

@@ -345,6 +345,20 @@ def changes(
         ]
 
 
+def last_change(engine: Engine) -> tuple[int, int]:
+    """How far the change log has got: (newest entry id, entries). Every write use case logs
+    what it stored, so a screen whose number is behind shows something that has changed;
+    one cheap query, fit to ask every few seconds."""
+    from sqlalchemy import func
+    from sqlmodel import col, select
+
+    from eu_posities.models import ChangeLog
+
+    with reading(engine) as session:
+        newest, count = session.exec(select(func.max(col(ChangeLog.id)), func.count())).one()
+    return int(newest or 0), int(count or 0)
+
+
 # --- search -----------------------------------------------------------------------------------
 
 

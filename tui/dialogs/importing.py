@@ -1,7 +1,8 @@
 """Import a document as a stage: pick the file, name dossier and stage, watch progress.
 
-A failing import shows its one-line error and changes nothing: the core parses before it
-opens a transaction, and stores everything in one.
+A failing import shows its whole error, wrapped, keeps what was typed and the focus in the
+form, and changes nothing: the core parses before it opens a transaction, and stores
+everything in one.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from textual.widgets import (
 from eu_posities.services import importing, reading
 from eu_posities.services.importing import ImportRequest
 from eu_posities.tui import workspace
+from eu_posities.tui.dialogs.form import FormError, Submitting
 
 
 class DocumentTree(DirectoryTree):
@@ -84,13 +86,16 @@ class ImportDialog(ModalScreen[str | None]):
                 yield Checkbox("LIMITE", id="import-limite", compact=True)
             yield ProgressBar(total=None, show_eta=False, id="import-progress")
             yield Label("", id="import-step")
-            yield Label("", classes="error", id="import-error")
+            yield FormError("", classes="error", id="import-error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Import", variant="primary", id="import", compact=True)
 
     def on_mount(self) -> None:
+        self.submitting = Submitting(self.query_one("#import", Button))
+        # Progress shows only while an import runs: the room is the error's when it fails.
         self.query_one("#import-progress").display = False
+        self.query_one("#import-step").display = False
         self.query_one("#import-path").focus()
         self.load_dossiers()
 
@@ -111,23 +116,27 @@ class ImportDialog(ModalScreen[str | None]):
         self.query_one("#import-path", Input).value = str(event.path)
         self.query_one("#import-stage").focus()
 
-    def _error(self, text: str) -> None:
-        self.query_one("#import-error", Label).update(text)
+    def _error(self, text: str, field: str | None = None) -> None:
+        self.query_one("#import-error", FormError).show(
+            text, self.query_one(field) if field else None
+        )
 
     @on(Button.Pressed, "#import")
     @on(Input.Submitted)
     def start_import(self) -> None:
+        if self.submitting.busy:
+            return  # Enter while it runs: one import at a time
         path = self.query_one("#import-path", Input).value.strip()
         dossier = self.query_one("#import-dossier", Select).value
         stage = self.query_one("#import-stage", Input).value.strip()
         if not path:
-            self._error("Choose the file to import.")
+            self._error("Choose the file to import.", "#import-path")
             return
         if not isinstance(dossier, str):
-            self._error("Choose the dossier the document belongs to.")
+            self._error("Choose the dossier the document belongs to.", "#import-dossier")
             return
         if not stage:
-            self._error("Name the stage, e.g. council-general-approach.")
+            self._error("Name the stage, e.g. council-general-approach.", "#import-stage")
             return
         request = ImportRequest(
             path=Path(path).expanduser(),
@@ -138,8 +147,9 @@ class ImportDialog(ModalScreen[str | None]):
             limite=self.query_one("#import-limite", Checkbox).value,
         )
         self._error("")
-        self.query_one("#import", Button).disabled = True
+        self.submitting.begin()
         self.query_one("#import-progress").display = True
+        self.query_one("#import-step").display = True
         self.run_import(request)
 
     @work(thread=True, exclusive=True, group="import")
@@ -170,8 +180,9 @@ class ImportDialog(ModalScreen[str | None]):
             return
         self.query_one("#import-progress").display = False
         self.query_one("#import-step", Label).update("")
-        self.query_one("#import", Button).disabled = False
+        self.query_one("#import-step").display = False
         self._error(f"Import failed, nothing changed: {message.error}")
+        self.submitting.done()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -28,6 +28,7 @@ class ConcernDetailScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("a", "assess", "Assess"),
+        Binding("r", "reload", "Reload", show=False),
     ]
 
     class Loaded(Message):
@@ -58,6 +59,12 @@ class ConcernDetailScreen(Screen[None]):
 
     def reload(self) -> None:
         self.load()
+
+    def data_changed(self) -> None:
+        self.reload()
+
+    def action_reload(self) -> None:
+        self.reload()
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
@@ -126,12 +133,16 @@ def render_detail(detail: ConcernRecord, info: Mapping[str, StageSummary]) -> Gr
         parts.append(Text("none", style="dim"))
     parts += [Text(""), Text("History and evidence", style="bold underline")]
     history = Table(expand=True, show_edge=False, pad_edge=False)
-    for name in ("stage", "status", "evidence / note", "by", "on"):
+    for name in ("stage", "status", "evidence (source, where) / note", "by", "on"):
         history.add_column(name, overflow="fold")
     for item in detail.history:
         evidence = Text(item.evidence)
+        # Where the quote is from, as `concerns assess --source/--location` recorded it.
+        where = ", ".join(x for x in (item.evidence_document, item.evidence_location) if x)
+        if where:
+            evidence.append(("\n" if item.evidence else "") + f"({where})", style="dim")
         if item.note:
-            evidence.append(("\n" if item.evidence else "") + item.note, style="italic")
+            evidence.append(("\n" if evidence.plain else "") + item.note, style="italic")
         history.add_row(
             stage_cell(item.stage, info),
             status_cell(item.status),

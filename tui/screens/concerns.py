@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from eu_posities.readmodels import ConcernRecord, StageSummary
 from eu_posities.services import reading
 from eu_posities.tui import workspace
-from eu_posities.tui.widgets.render import stage_tags, status_cell
+from eu_posities.tui.widgets.render import STATUS_STYLE, stage_tags, status_cell
 
 SHORT = {
     "commission-proposal": "COM",
@@ -32,20 +30,52 @@ SHORT = {
     "kamerbrief": "Kamerbrief",
 }
 
+# On a narrow terminal (80 columns) every stage column must still be there: shorter names.
+NARROW = {
+    "Council": "Cncl",
+    "EP cttee": "EPc",
+    "Trilogue": "Tri",
+    "Agreement": "Agr",
+    "Kamerbrief": "KB",
+}
 
-def short_name(stage: StageSummary) -> Text:
+# Statuses in four letters or fewer; the preview below the matrix spells the cell out.
+NARROW_STATUS = {"open": "open", "partly": "part", "resolved": "res", "dropped": "drop"}
+
+# Concern keys are cut to this on a narrow terminal (the preview shows the whole key).
+NARROW_CONCERN = 16
+
+
+def short_name(stage: StageSummary, *, narrow: bool = False) -> Text:
     """A column heading: short stage name, then F / L when fictional or LIMITE."""
     if stage.key in SHORT:
         short = SHORT[stage.key]
+        if narrow:
+            short = NARROW.get(short, short)
     else:  # a second stage of a kind: tell them apart by date or the start of the key
-        where = stage.date[:7] or stage.key.split("-")[0]
-        short = f"{SHORT.get(stage.kind, stage.kind[:10])} {where}"
+        kind = SHORT.get(stage.kind, stage.kind[:10])
+        if narrow:
+            kind = NARROW.get(kind, kind)
+            # "2024-12" as "12/24": the month matters, the century does not.
+            where = f"{stage.date[5:7]}/{stage.date[2:4]}" if len(stage.date) >= 7 else ""
+            where = where or stage.key.split("-")[0]
+        else:
+            where = stage.date[:7] or stage.key.split("-")[0]
+        short = f"{kind} {where}"
     name = Text(short)
     if stage.fictional:
         name.append(" F", style="bold black on yellow")
     if stage.limite:
         name.append(" L", style="bold white on red")
     return name
+
+
+def narrow_status(status: str | None, resolved_here: bool = False) -> Text:
+    """A status cell in at most five cells: "res✓" where the concern was resolved."""
+    if not status:
+        return Text("·", style="dim", justify="center")
+    word = NARROW_STATUS.get(status, status[:4]) + ("✓" if resolved_here else "")
+    return Text(word, style=STATUS_STYLE.get(status, ""), justify="center")
 
 
 class ConcernMatrixScreen(Screen[None]):
@@ -55,6 +85,7 @@ class ConcernMatrixScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("enter", "open", "Open", show=False),
         Binding("a", "assess", "Assess"),
+        Binding("r", "reload", "Reload", show=False),
     ]
 
     class Loaded(Message):
@@ -67,11 +98,14 @@ class ConcernMatrixScreen(Screen[None]):
         self.dossier_key = dossier
         self.stages: tuple[StageSummary, ...] = ()
         self.concerns: list[ConcernRecord] = []
+        # How much to shorten so that every stage column fits (see `_cells`).
+        self.narrow = 0
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(id="matrix-legend")
-        yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
+        # The concern column stays put when the stages scroll sideways.
+        yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True, fixed_columns=1)
         yield Static(id="matrix-preview")
         yield Footer()
 
@@ -82,6 +116,13 @@ class ConcernMatrixScreen(Screen[None]):
 
     def reload(self) -> None:
         self.load()
+
+    def data_changed(self) -> None:
+        """Someone assessed, imported or removed a stage's text: the matrix as it is now."""
+        self.reload()
+
+    def action_reload(self) -> None:
+        self.reload()
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
@@ -96,27 +137,68 @@ class ConcernMatrixScreen(Screen[None]):
     @on(Loaded)
     def loaded(self, message: Loaded) -> None:
         self.stages, self.concerns = message.stages, message.concerns
-        table = self.query_one(DataTable)
-        cursor = table.cursor_coordinate
-        table.clear(columns=True)
-        table.add_column("Concern", key="concern")
-        for stage in self.stages:
-            table.add_column(short_name(stage), key=stage.key)
-        table.add_column("Resolved in", key="resolved_in")
+        self.narrow = self._narrowness()
+        self._fill()
+        self._legend()
+        self.query_one(DataTable).focus()
+
+    def _narrowness(self) -> int:
+        """0: whole words; 1: "Resolved in" by the short column name; 2: short everything."""
+        return next((n for n in (0, 1) if self._fits(self._cells(n))), 2)
+
+    def _cells(self, narrow: int) -> list[list[Text]]:
+        """The heading row, then one row per concern."""
+        if narrow >= 2:
+            head = [Text("Concern"), *(short_name(s, narrow=True) for s in self.stages)]
+            head.append(Text("Res. in"))
+        else:
+            head = [Text("Concern"), *(short_name(s) for s in self.stages), Text("Resolved in")]
+        names = {s.key: short_name(s, narrow=narrow >= 2) for s in self.stages}
+        rows = [head]
         for concern in self.concerns:
-            cells: list[Any] = [Text(concern.key, style="bold")]
+            name = Text(concern.key, style="bold")
+            if narrow >= 2 and len(concern.key) > NARROW_CONCERN:
+                name = Text(concern.key[: NARROW_CONCERN - 1] + "…", style="bold")
+            cells = [name]
             for stage in self.stages:
                 status = concern.status_by_stage.get(stage.key)
-                cells.append(status_cell(status, concern.resolved_in == stage.key))
-            cells.append(Text(concern.resolved_in or "—"))
+                here = concern.resolved_in == stage.key
+                cells.append(
+                    narrow_status(status, here) if narrow >= 2 else status_cell(status, here)
+                )
+            resolved = concern.resolved_in or "—"
+            if narrow and resolved in names:
+                cells.append(names[resolved].copy())
+            else:
+                cells.append(Text(resolved))
+            rows.append(cells)
+        return rows
+
+    def _fits(self, rows: list[list[Text]]) -> bool:
+        table = self.query_one(DataTable)
+        widths = [max(row[i].cell_len for row in rows) for i in range(len(rows[0]))]
+        needed = sum(widths) + 2 * table.cell_padding * len(widths)
+        room = (table.size.width or self.size.width) - 2  # a vertical scrollbar may come
+        return needed <= room
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        cursor = table.cursor_coordinate
+        scroll_x = table.scroll_x
+        rows = self._cells(self.narrow)
+        table.clear(columns=True)
+        keys = ["concern", *(s.key for s in self.stages), "resolved_in"]
+        for heading, key in zip(rows[0], keys, strict=True):
+            table.add_column(heading, key=key)
+        for concern, cells in zip(self.concerns, rows[1:], strict=True):
             table.add_row(*cells, key=concern.key)
         table.loading = False
         if self.concerns:
             # Start on the first stage column: enter opens, `a` assesses in that stage.
             row = cursor.row if cursor.row < len(self.concerns) else 0
-            table.cursor_coordinate = Coordinate(row, max(cursor.column, 1))
-        self._legend()
-        table.focus()
+            column = min(max(cursor.column, 1), len(keys) - 1)
+            table.cursor_coordinate = Coordinate(row, column)
+            table.scroll_x = scroll_x  # a refresh does not jump back to the left
 
     def _legend(self) -> None:
         """Short column name = stage key; lines break between items, never inside one."""
@@ -127,7 +209,7 @@ class ConcernMatrixScreen(Screen[None]):
             return
         items: list[Text] = []
         for stage in self.stages:
-            item = short_name(stage)
+            item = short_name(stage, narrow=self.narrow >= 2)
             item.append(f" {stage.key}", style="dim")
             items.append(item)
         if any(stage_tags(stage) for stage in self.stages):
@@ -146,8 +228,13 @@ class ConcernMatrixScreen(Screen[None]):
         self.query_one("#matrix-legend", Static).update(legend)
 
     def on_resize(self) -> None:
-        if self.stages:
-            self._legend()
+        if not self.stages:
+            return
+        narrow = self._narrowness()
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self._fill()
+        self._legend()
 
     @on(DataTable.CellHighlighted)
     def preview(self) -> None:

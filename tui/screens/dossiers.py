@@ -26,7 +26,8 @@ class DossiersScreen(Screen[None]):
         Binding("enter", "open", "Open", show=False),
         Binding("c", "concerns", "Concerns"),
         Binding("e", "export", "Export"),
-        Binding("r", "reload", "Reload", show=False),
+        # Screens update by themselves when anything is stored; `r` asks at once.
+        Binding("r", "reload", "Reload"),
     ]
 
     class Loaded(Message):
@@ -63,8 +64,13 @@ class DossiersScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        self.query_one("#dossier-list", OptionList).loading = True
+        if not self.dossiers:  # a refresh keeps the list on screen while it reads
+            self.query_one("#dossier-list", OptionList).loading = True
         self.load()
+
+    def data_changed(self) -> None:
+        """An import, an assessment, a stage's text removed: counts and tallies as they are."""
+        self.reload()
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:

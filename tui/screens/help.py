@@ -33,9 +33,10 @@ KEYS = (
     ("n  p", "dossier: next / previous change"),
     ("o", "dossier: open the concern of the provision's badge"),
     ("a", "concerns: assess the concern in a stage"),
+    ("r", "reload now (open screens also update by themselves)"),
     ("ctrl+p", "command palette"),
     ("?", "this help"),
-    ("q", "quit"),
+    ("q", "quit (in search, q is a letter of the query: escape goes back)"),
 )
 
 

@@ -83,15 +83,20 @@ class SearchScreen(Screen[None]):
             self.run_search(event.value.strip())
 
     def on_key(self, event: events.Key) -> None:
-        # Typing in the results goes on typing the query: `q` is a letter here, not "quit".
-        results = self.query_one("#search-results", OptionList)
-        if results.has_focus and event.is_printable and event.character:
-            box = self.query_one("#search-input", Input)
+        # Typing anywhere on this screen types the query: `q` is a letter here, not "quit".
+        box = self.query_one("#search-input", Input)
+        if not box.has_focus and event.is_printable and event.character:
             box.focus()
             box.cursor_position = len(box.value)
             box.insert_text_at_cursor(event.character)
             event.stop()
             event.prevent_default()
+
+    def data_changed(self) -> None:
+        """An import or a removed text changes what matches: ask again."""
+        query = self.query_one("#search-input", Input).value.strip()
+        if len(query) >= MIN_QUERY:
+            self.run_search(query)
 
     @work(thread=True, exclusive=True)
     def run_search(self, query: str) -> None:
@@ -109,6 +114,9 @@ class SearchScreen(Screen[None]):
             return  # typed on meanwhile; a newer search is coming
         status = self.query_one("#search-status", Static)
         results = self.query_one("#search-results", OptionList)
+        # A refresh of the same query (after a change was stored) keeps the user's place.
+        same = self.results is not None and self.results.query == message.query
+        place = results.highlighted if same else None
         self.results = message.results
         results.clear_options()
         if message.error or message.results is None:
@@ -119,6 +127,8 @@ class SearchScreen(Screen[None]):
         self.entries = [*found.concerns, *found.hits]
         status.update(f"{found.count_text} for “{message.query}”")
         results.add_options(Option(self._entry(entry)) for entry in self.entries)
+        if place is not None and self.entries:
+            results.highlighted = min(place, len(self.entries) - 1)
 
     @staticmethod
     def _entry(entry: SearchHit | ConcernHit) -> Group:
