@@ -2,6 +2,8 @@
 
 - `unfinished recitals`: a recital whose text does not end a sentence (".", ";", ":" or a
   closing bracket or quote after one): cut off where its text carried on;
+- `sentences broken`: a paragraph break inside a sentence: the line after it opens with a
+  small letter or with "(EU)" ("Regulation" + "(EU) 2016/679" read as a new paragraph);
 - `headings in text`: a TITLE, CHAPTER, SECTION or PART heading printed in capitals inside a
   provision's text instead of in its path;
 - `furniture in text`: what a Council page repeats at its top or foot (the document number
@@ -29,10 +31,12 @@ _FURNITURE = re.compile(
     r"\b\d{3,5}/(?:\d{1,2}/)?\d{2}(?:\s+(?:REV|COR|ADD)\s*\d+)*\s+[A-Z]{2,4}/[a-z]{2,4}\b"
     r"|\b[A-Z]{3,5}\.\d\.[A-Z]\b|\bLIMITE\b|(?:^|\n)EN(?:\n|$)"
 )
+_BROKEN = re.compile(r"[^.;:\n]\n(?:\((?:EU|EC|EEC|Euratom)\)|[a-zà-ÿ])")
 _RECITAL_START = re.compile(r"\n\(-?\d+[a-z]?\)\s+[A-Z]")
 KINDS = (
     "unfinished recitals",
     "recitals run together",
+    "sentences broken",
     "headings in text",
     "furniture in text",
     "repeated labels",
@@ -71,6 +75,8 @@ def _defects_of(provision: ParsedProvision) -> list[str]:
         kinds.append("unfinished recitals")
     if provision.kind == "recital" and _RECITAL_START.search(text):
         kinds.append("recitals run together")
+    if _BROKEN.search(text):
+        kinds.append("sentences broken")
     # A heading's words may be quoted in a sentence ("Chapter 2 of this Title"): only the
     # capitals a heading is printed in count.
     if _HEADING.search(text):

@@ -6,7 +6,8 @@ when the corpus is not on this machine. Causes found on the Council's general ap
 the AI Act (ST 15698/22): a reference wrapped before its point number ("... (2), (3) and" +
 "(4) of this Regulation") started a recital "(4)" and cut recital 25 off; "TITLE IA" and
 "CHAPTER 1A" were not read as headings and ended up in the text of the article before them;
-a recital numbered "(-12a)" ran into the recital before it.
+a recital numbered "(-12a)" ran into the recital before it; "Regulation" at a line end and
+"(EU) 2016/679" at the start of the next broke a sentence into two paragraphs.
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ ACT = [
     "(2) Made-up Freedonia is not bound by the rules laid down in Article 5(1), point (d),",
     "(2), (3) and (4) of this Regulation.",
     "(-2a) A made-up recital the Council inserted before an inserted recital.",
-    "(2a) A made-up recital inserted before.",
+    "(2a) A made-up recital inserted before, as laid down in the made-up Regulation",
+    "(EU) 2099/1 on made-up widgets.",
     "HAVE ADOPTED THIS REGULATION:",
     "TITLE I",
     "GENERAL PROVISIONS",
@@ -111,6 +113,9 @@ def test_wrapped_references_headings_and_recital_numbers_in_text() -> None:
     assert provisions["Recital 1"].text.endswith("(2), (3) and (4) of this Regulation which "
                                                  "relate to made-up widgets.")  # fmt: skip
     assert provisions["Recital 2"].text.endswith("point (d), (2), (3) and (4) of this Regulation.")
+    assert provisions["Recital 2a"].text.endswith(
+        "made-up Regulation (EU) 2099/1 on made-up widgets."
+    )
     assert provisions["Article 1"].text == "This Regulation lays down made-up rules."
     assert provisions["Article 1a"].path == ("TITLE IA – MADE-UP GENERAL PURPOSE WIDGETS",)
     assert provisions["Article 2"].path == (
@@ -143,7 +148,9 @@ def test_pdf_recital_wrapped_before_a_point_number(tmp_path: Path) -> None:
         "laid down in the made-up Article 5(1), point (d), paragraphs (2), (3) and",
         "(4) of this Regulation which relate to the processing of made-up widget data in",
         "the made-up area of freedom, security and justice of the made-up Union of States.",
-        "(2) A made-up second recital that says nothing at all about made-up widgets.",
+        "(2) A made-up second recital that says nothing at all about made-up widgets in the",
+        "made-up area of freedom, security and justice, as laid down in made-up Regulation",
+        "(EU) 2099/1 of the European Parliament and of the Council of the made-up Union.",
         "HAVE ADOPTED THIS REGULATION:",
         "Article 1",
         "Made-up subject matter",
@@ -156,3 +163,7 @@ def test_pdf_recital_wrapped_before_a_point_number(tmp_path: Path) -> None:
         "Recital 2",
     ]
     assert provisions["Recital 1"].text.endswith("of the made-up Union of States.")
+    assert "\n" not in provisions["Recital 2"].text
+    recital = provisions["Recital 2"].text
+    assert recital.endswith("(EU) 2099/1 of the European Parliament and "
+                            "of the Council of the made-up Union.")  # fmt: skip

@@ -31,10 +31,13 @@ CHAPTER_LINE = re.compile(
 SUBSECTION_LINE = re.compile(r"^(Part|Subsection|SUBSECTION)\s+(\d+[a-z]?)\s*[-–—:.]?\s*(.*)$")
 SECTION_LINE = re.compile(r"^(SECTION|Section)\s*(\d+[a-z]*)\s*[-–—:.]?\s*(.*)$")
 
-# A reference whose point number wrapped to the start of the next line: "laid down in
-# Article 5(1), point (d), (2), (3) and" + "(4) of this Regulation". No recital or point
-# opens with a comma or with "of", "and", "or" after its number.
-_REFERENCE_GOES_ON = re.compile(r"^\(\w{1,5}\)(?:[,;)\]]|\s+(?:of|and|or|thereof)\b)")
+# A reference that wrapped to the start of the next line before a point number ("laid down
+# in Article 5(1), point (d), (2), (3) and" + "(4) of this Regulation") or the kind of an act
+# ("Regulation" + "(EU) 2016/679"). No recital or point opens with a comma or with "of",
+# "and", "or" after its number, nor is "(EU)" a number.
+_REFERENCE_GOES_ON = re.compile(
+    r"^(?:\(\w{1,5}\)(?:[,;)\]]|\s+(?:of|and|or|thereof)\b)|\((?:EU|EC|EEC|Euratom)\)\s)"
+)
 
 
 def continues_reference(previous: str, line: str) -> bool:
