@@ -43,6 +43,7 @@ def test_a_rule_of_underscores_is_text_a_stray_stop_is_not() -> None:
     assert cell_state(" . ") == EMPTY
     assert cell_state("—") == EMPTY
     assert cell_state("[deleted]") == DELETED
+    assert cell_state("[geschrapt]") == DELETED  # a table written with --lang nl
 
 
 def test_the_new_mark_and_the_cell_label_are_not_text() -> None:

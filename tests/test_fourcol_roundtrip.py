@@ -133,3 +133,25 @@ def test_rows_read_back_with_numbers_headings_statuses_and_cells(demo: tuple[str
     for row, exported in zip(rows, table.rows, strict=True):
         shown = [_norm(_shown(cell)) for cell in exported.cells]
         assert [_norm(cell) for cell in row.cells] == shown, row.number
+
+
+def test_a_dutch_table_in_print_marks_reads_back_too(
+    demo: tuple[str, Path], tmp_path: Path
+) -> None:
+    """`--lang nl` writes "[nieuw]" and "[geschrapt]", `--redline formatting` bold italic and
+    strikethrough instead of Word revisions: the same texts read back."""
+    url, _ = demo
+    out = tmp_path / "tabel.docx"
+    made = eup("--db", url, "table", DOSSIER, "--stages", ",".join(STAGES), "--out", str(out),
+               "--lang", "nl", "--redline", "formatting")  # fmt: skip
+    assert made.code == 0, made.err
+    for stage, column in zip(STAGES, parse_file(out).stages, strict=True):
+        exported = _provisions(url, stage)
+        read_back = {p.label: p for p in column.provisions}
+        assert set(read_back) == set(exported), stage
+        moved = _moved(url, stage)
+        for label, provision in exported.items():
+            again = read_back[label].text
+            if _norm(again) != _norm(provision["text"]):
+                assert label in moved, (stage, label)
+                assert _paragraphs(again) == _paragraphs(provision["text"]), (stage, label)

@@ -13,7 +13,8 @@ from eu_posities.document import MarkedRun
 from eu_posities.importers.fourcol.marks import stage_text
 
 ROW_NUMBER = re.compile(r"^\d{1,5}[a-z]{0,3}$")
-_DELETED = re.compile(r"^[\[(]?\s*deleted\s*[\])]?\s*\.?$", re.IGNORECASE)
+# "[deleted]"; in a table `eup table` wrote in Dutch "[geschrapt]", in French "supprimé".
+_DELETED = re.compile(r"^[\[(]?\s*(?:deleted|geschrapt|supprimée?)\s*[\])]?\s*\.?$", re.IGNORECASE)
 _WITHHELD = re.compile(r"^\s*column\s+deleted\b", re.IGNORECASE)
 _RULE = re.compile(r"_{5,}")
 _TO_THE_END = re.compile(r"\buntil\s+the\s+end\b|\bto\s+the\s+end\b", re.IGNORECASE)
