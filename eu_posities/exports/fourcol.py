@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 NotesFor = Callable[[dict[str, set[str]]], str]
 
 HEADING_ROW = -1  # the unit index of a provision's heading row
+_REGROUPED = ("split", "merged")
 
 
 @dataclass
@@ -293,11 +294,15 @@ def _fill_column(
                     new_who=_slice(new_who, unit_new, new.text),
                 )
                 draft.labels.setdefault(stage, set()).add(dst or "")
+                # In a split or a merge the row's heading names another provision than the
+                # one this stage holds the text in: the cell names it ("Recital 12a: ...").
+                other = dst if dst and dst != src and match.status in _REGROUPED else ""
                 if stage in draft.cells:  # merged into this row from another part: join
                     joined = (*draft.cells[stage].runs, *split_breaks("plain", "\n"), *runs)
-                    draft.cells[stage] = Cell(tuple(merge_runs(joined)))
+                    previous_cell = draft.cells[stage]
+                    draft.cells[stage] = Cell(tuple(merge_runs(joined)), label=previous_cell.label)
                 else:
-                    draft.cells[stage] = Cell(tuple(runs))
+                    draft.cells[stage] = Cell(tuple(runs), label=other)
                 draft.texts[stage] = new_line
             elif part.to_index is not None and new is not None and dst is not None:
                 unit_new = new_units[part.to_index]

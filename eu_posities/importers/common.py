@@ -23,11 +23,28 @@ _NOTE_ANY = re.compile(r"\s*\x00")
 ARTICLE_LINE = re.compile(r"^Article\s+(\d+[a-z]*)\s*$", re.IGNORECASE)
 ANNEX_LINE = re.compile(r"^ANNEX(?:\s+([IVXLC]+[a-z]?|\d+[a-z]?))?\s*[:.]?\s*$")
 RECITAL_NUM = re.compile(r"^\((\d+[a-z]*)\)$")
+# "TITLE IA", "CHAPTER 1A": a title or chapter inserted between two others.
 CHAPTER_LINE = re.compile(
-    r"^(CHAPTER|Chapter|TITLE|Title|PART|Part)\s+([IVXLC]+|\d+)\b\s*[-–—:.]?\s*(.*)$"
+    r"^(CHAPTER|Chapter|TITLE|Title|PART|Part)\s+([IVXLC]+[A-Za-z]?|\d+[A-Za-z]?)\b"
+    r"\s*[-–—:.]?\s*(.*)$"
 )
 SUBSECTION_LINE = re.compile(r"^(Part|Subsection|SUBSECTION)\s+(\d+[a-z]?)\s*[-–—:.]?\s*(.*)$")
 SECTION_LINE = re.compile(r"^(SECTION|Section)\s*(\d+[a-z]*)\s*[-–—:.]?\s*(.*)$")
+
+# A reference that wrapped to the start of the next line before a point number ("laid down
+# in Article 5(1), point (d), (2), (3) and" + "(4) of this Regulation") or the kind of an act
+# ("Regulation" + "(EU) 2016/679"). No recital or point opens with a comma or with "of",
+# "and", "or" after its number, nor is "(EU)" a number.
+_REFERENCE_GOES_ON = re.compile(
+    r"^(?:\(\w{1,5}\)(?:[,;)\]]|\s+(?:of|and|or|thereof)\b)|\((?:EU|EC|EEC|Euratom)\)\s)"
+)
+
+
+def continues_reference(previous: str, line: str) -> bool:
+    """True when `line` opens with a wrapped point number of a reference that `previous`
+    (the text before it) left unfinished, rather than with a new recital or point."""
+    return previous.rstrip()[-1:] not in ".;:" and bool(_REFERENCE_GOES_ON.match(line))
+
 
 # A paragraph or point number at the start of a line: "1.", "1a.", "(a)", "(iv)", "–".
 _NUM_AT_START = re.compile(

@@ -21,6 +21,7 @@ from eu_posities.importers.common import (
     SECTION_LINE,
     SUBSECTION_LINE,
     Draft,
+    continues_reference,
     finish,
     introduces_quote,
     num_level,
@@ -32,7 +33,8 @@ from eu_posities.importers.xmlsafe import decode_markup
 
 FORMAT = "text"
 
-_RECITAL = re.compile(r"^\((\d+[a-z]?)\)\s*(.*)$")
+# "(-12a)": a recital the Council inserted before an inserted "(12a)".
+_RECITAL = re.compile(r"^\((-?\d+[a-z]?)\)\s*(.*)$")
 _ANNEX = re.compile(r"^ANNEX\b(?:\s+([IVXLC]+[a-z]?|\d+[a-z]?)\b)?\s*[:.]?\s*(.*)$")
 _ACT_START = re.compile(
     r"^THE (EUROPEAN PARLIAMENT|COUNCIL OF THE EUROPEAN UNION|EUROPEAN COMMISSION)\b.*,$"
@@ -52,6 +54,7 @@ _COVER_NOTE = re.compile(
 )
 _NUM_ONLY = re.compile(r"^(\d+[a-z]?\.|\([a-z0-9]{1,4}\)|[–—•-])$")
 _FOOTNOTE_MARK = re.compile(r"^\d{1,3}$")
+_CAPITALS = re.compile(r"^[^a-zà-ÿ]*[A-ZÀ-Þ]{2,}[^a-zà-ÿ]*$")
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -87,6 +90,8 @@ class TextSplitter:
         self.section = ""
         self.subsection = ""
         self.pending_title: str | None = None
+        # The level whose title was just read in capitals: a next line in capitals goes on.
+        self.title_wraps = ""
         self.pending_num = ""
         self.expect_heading = False
         self.citations = 0
@@ -220,6 +225,14 @@ class TextSplitter:
             self.state, self.current = "enacting", None
             return
         recital = _RECITAL.match(line)
+        current = self.current
+        last = (
+            current.blocks[-1].text
+            if current and current.kind == "recital" and current.blocks
+            else ""
+        )
+        if recital and last and continues_reference(last, line):
+            recital = None  # "(4) of this Regulation": the recital's sentence goes on
         if recital and (self.state == "recitals" or not self.seen_whereas):
             draft = self.open(Draft(kind="recital", number=recital.group(1)))
             draft.add(recital.group(2))
@@ -247,7 +260,8 @@ class TextSplitter:
             return False
         last = self.current.blocks[-1]
         starts_low = line[0].islower() and not split_num(line)[0]
-        if line[0] in ",.;:)" or (starts_low and last.text[-1:] not in ".;:"):
+        wrapped = continues_reference(last.text, line)  # "... (3) and" + "(4) of this"
+        if line[0] in ",.;:)" or wrapped or (starts_low and last.text[-1:] not in ".;:"):
             glue = "" if line[0] in ",.;:)" else " "
             self.current.blocks[-1] = type(last)(
                 text=last.text + glue + line, num=last.num, level=last.level, markers=last.markers
@@ -293,17 +307,28 @@ class TextSplitter:
             self.pending_title = None if subsection.group(3) else "subsection"
             self.current = None
             return
+        wrapped, self.title_wraps = self.title_wraps, ""
+        if wrapped and self.current is None and _CAPITALS.match(line):
+            # "POST-MARKET MONITORING, INFORMATION SHARING, MARKET" + "SURVEILLANCE": a
+            # title in capitals set on two lines.
+            self._add_title(wrapped, f" {line}")
+            self.title_wraps = wrapped
+            return
         if self.pending_title and self.current is None:
-            if self.pending_title == "chapter":
-                self.chapter = f"{self.chapter} – {line}"
-            elif self.pending_title == "section":
-                self.section = f"{self.section} – {line}"
-            else:
-                self.subsection = f"{self.subsection} – {line}"
+            self._add_title(self.pending_title, f" – {line}")
+            self.title_wraps = self.pending_title if _CAPITALS.match(line) else ""
             self.pending_title = None
             return
         if self.current is not None:
             self.block(line)
+
+    def _add_title(self, level: str, text: str) -> None:
+        if level == "chapter":
+            self.chapter += text
+        elif level == "section":
+            self.section += text
+        else:
+            self.subsection += text
 
     def block(self, line: str) -> None:
         assert self.current is not None

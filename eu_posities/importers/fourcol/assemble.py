@@ -33,15 +33,18 @@ from eu_posities.importers.fourcol.table import (
     WITHHELD,
     SourceRow,
     SourceTable,
+    cell_label,
     cell_state,
     withholds_the_rest,
+    without_new_mark,
 )
 
 _BARE_LABEL = re.compile(
-    r"^(?:Article\s+\d+[a-z]*|Recital\s+\(?\d+[a-z]*\)?|ANNEX\s+[IVXLC]+[a-z]?|Annex\s+[IVXLC]+"
+    r"^(?:Article\s+\d+[a-z]*|Recital\s+\(?-?\d+[a-z]*\)?|ANNEX\s+[IVXLC]+[a-z]?|Annex\s+[IVXLC]+"
     r"[a-z]?|Citation\s+\d+[a-z]*)(?:\s*[(\[]?\s*new\s*[)\]]?)?$",
     re.IGNORECASE,
 )
+_SPLIT_INTO = re.compile(r"^\+\s+(?:Article|Recital|Citation|Annex)\s+-?\w+$")
 _DIVISION_LINE = re.compile(r"^(?:CHAPTER|Chapter|TITLE|Title|SECTION|Section|PART|Part)\s+\w+$")
 
 
@@ -92,8 +95,39 @@ def _heading_of(row: SourceRow, previous: RowHeading | None) -> tuple[RowHeading
     return previous, True
 
 
+def _column_label(
+    named: list[tuple[str, str] | None], index: int, heading: RowHeading, text: str, shown: bool
+) -> str:
+    """The provision a row's cell belongs to in its column: the row's, unless the row that
+    opened the row's provision named another one in this column ("Citation 7" in the row
+    of the proposal's "Citation 6"); then the rows of that provision go with that one.
+    `named[index]` holds (the row's label, the column's label) while that lasts; a row
+    the column has nothing in (`shown` false) does not end it."""
+    label = heading.label or ""
+    current = named[index]
+    if not shown and current is not None and label not in current:
+        return label  # a row this column has nothing in (a point only another stage has)
+    if current is not None and label not in current:
+        current = named[index] = None  # rows of the column's own provision do not end it
+    first = text.split("\n", 1)[0].strip()
+    if _BARE_LABEL.match(first):
+        found = read_heading(first)
+        if found is not None and found.label and found.kind == heading.kind:
+            current = named[index] = None if found.label == label else (label, found.label)
+    return current[1] if current is not None else label
+
+
 def assemble(table: SourceTable, fmt: str) -> ParsedDocument:
     """Rows and stages from a four-column table read by one of the readers."""
+    labelled: dict[tuple[int, int], str] = {}  # (row, column) -> the cell's own label
+    for number, source_row in enumerate(table.rows):
+        cells = []
+        for index, cell in enumerate(source_row.cells):
+            label, runs = cell_label(without_new_mark(cell))
+            if label:
+                labelled[(number, index)] = label
+            cells.append(runs)
+        source_row.cells = cells
     states = _states(table)
     stage_count = len(table.stages)
     rows: list[ParsedRow] = []
@@ -101,9 +135,10 @@ def assemble(table: SourceTable, fmt: str) -> ParsedDocument:
     struck: list[dict[str, list[str]]] = [{} for _ in range(stage_count)]
     warnings = list(table.warnings)
     previous: RowHeading | None = None
+    named: list[tuple[str, str] | None] = [None] * stage_count
     path: tuple[str, ...] = ()
     unplaced: list[str] = []
-    for row, row_states in zip(table.rows, states, strict=True):
+    for number, (row, row_states) in enumerate(zip(table.rows, states, strict=True)):
         heading, inherited = _heading_of(row, previous)
         if heading is not None and heading.label is None:
             path = (_division_title(row, heading),)
@@ -135,14 +170,17 @@ def assemble(table: SourceTable, fmt: str) -> ParsedDocument:
         if heading is None or heading.label is None:
             continue
         for index in range(stage_count):
+            shown = row_states[index] in (TEXT, DELETED)
+            label = _column_label(named, index, heading, texts[index], shown)
+            label = labelled.get((number, index), label)
             if row_states[index] == DELETED:
-                struck[index].setdefault(heading.label, []).append(row.number)
+                struck[index].setdefault(label, []).append(row.number)
             if row_states[index] != TEXT:
                 continue
-            draft = drafts[index].get(heading.label)
+            draft = drafts[index].get(label)
             if draft is None:
-                draft = _Draft(heading, heading.label, path)
-                drafts[index][heading.label] = draft
+                draft = _Draft(heading, label, path)
+                drafts[index][label] = draft
             _add(draft, row, index, texts[index], heading, inherited)
     if unplaced:
         warnings.append(
@@ -239,9 +277,13 @@ def _add(draft: _Draft, row: SourceRow, index: int, text: str, heading: RowHeadi
         if label is not None and label.label and label.label != draft.label and not draft.blocks:
             draft.label = label.label  # numbered otherwise in this column ("Article 4a")
         paragraphs, runs = paragraphs[1:], runs[1:]
+        while paragraphs and _SPLIT_INTO.match(paragraphs[0]):
+            paragraphs, runs = paragraphs[1:], runs[1:]  # "+ Article 5a": where it was split
         titled = draft.heading.kind in ("article", "annex") and not draft.title
         if titled and paragraphs and _title_like(paragraphs[0]):
             draft.title, paragraphs, runs = paragraphs[0], paragraphs[1:], runs[1:]
+        elif draft.title and paragraphs and paragraphs[0] == draft.title:
+            paragraphs, runs = paragraphs[1:], runs[1:]  # the title again (a merged provision)
     for paragraph, paragraph_runs in zip(paragraphs, runs, strict=True):
         num, rest = split_num(paragraph)
         if draft.heading.kind == "recital" and num.strip("()") == draft.heading.number:
@@ -259,7 +301,11 @@ def _add(draft: _Draft, row: SourceRow, index: int, text: str, heading: RowHeadi
 
 
 def _title_like(line: str) -> bool:
-    return len(line) < 160 and line[-1:] not in ".;:," and not split_num(line)[0]
+    """An article's or annex's title; an annex's in capitals may run long ("INFORMATION TO BE
+    SUBMITTED UPON THE REGISTRATION OF ... IN ACCORDANCE WITH ARTICLE 54a")."""
+    capitals = sum(char.islower() for char in line) <= 3
+    short = len(line) < 160 or (len(line) < 400 and capitals)
+    return short and line[-1:] not in ".;:," and not split_num(line)[0]
 
 
 def _stage(

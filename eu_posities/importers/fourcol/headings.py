@@ -2,8 +2,9 @@
 
 "Article 16, first paragraph, point (aa new)" is part "first paragraph, point (aa new)" of
 "Article 16"; "Article 26(1), point (c)" part "(1), point (c)" of "Article 26"; "Article
-16a (new)" is "Article 16a"; "Recital (12)" is "Recital 12"; "Annex III, point 1(a)" part
-"point 1(a)" of "Annex III". "Title" alone is the act's title, "Citation 2" a citation.
+16a (new)" is "Article 16a"; "Recital (12)" is "Recital 12" ("Recital -12a": one put before
+"12a"); "Annex III, point 1(a)" part "point 1(a)" of "Annex III". "Title" alone is the
+act's title, "Citation 2" a citation.
 Headings of the act's divisions ("Chapter 3", "Title III", "Section 2") name no provision:
 they are the path of the provisions below them.
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 _HEADING = re.compile(
     r"^(?P<kind>articles?|art\.|recitals?|citations?|annex(?:es)?|title|chapter|section|"
     r"part|sub-?section|formula|preamble|enacting\s+terms)\b\.?\s*"
-    r"(?P<number>\(?(?:\d+[a-z]{0,3}|[IVXLC]+[a-z]?)\)?(?![\w]))?"
+    r"(?P<number>\(?(?:-?\d+[a-z]{0,3}|[IVXLC]+[a-z]?)\)?(?![\w]))?"
     r"(?P<new>\s*[(\[]?\s*new\s*[)\]]?(?![\w]))?"
     r"(?P<rest>.*)$",
     re.IGNORECASE,
@@ -69,6 +70,6 @@ def read_heading(text: str) -> RowHeading | None:
         return None
     if kind == "annex":
         number = number.upper() if re.fullmatch(r"[ivxlc]+", number, re.I) else number
-    elif not number[0].isdigit():
+    elif not number.lstrip("-")[:1].isdigit():
         return None  # "Article IV" is not how these acts number articles
     return RowHeading(kind, number, f"{_PREFIX[kind]} {number}", part)

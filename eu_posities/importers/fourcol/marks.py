@@ -19,6 +19,7 @@ from eu_posities.importers.pdf import Rule, Span
 
 _SPACES = re.compile(r" {2,}")
 _CLOSING = ",.;:)]"
+_OPENING = "([‘“«"
 _PIECES = re.compile(r"\s+|\S+")
 Mark = tuple[str, bool]  # ("equal" | "insert" | "delete", underlined)
 
@@ -82,8 +83,9 @@ def tidy(runs: Sequence[MarkedRun]) -> tuple[MarkedRun, ...]:
     A space is kept as plain text where both the stage text (runs that are not struck) and
     the base text (runs that are not inserted) need it, as struck text where only the base
     needs it, as inserted text where only the stage text does, and dropped where neither
-    does: so both read with single spaces, none at either end and none before a comma or
-    a full stop ("known [struck words], restrict").
+    does: so both read with single spaces, none at either end, none before a comma or a
+    full stop ("known [struck words], restrict") and none after an opening bracket or quote
+    ("[" + struck "24 " + inserted "36 " + "months" reads "[36 months").
     """
     pieces: list[tuple[str, str, bool]] = []
     for run in runs:
@@ -103,9 +105,9 @@ def tidy(runs: Sequence[MarkedRun]) -> tuple[MarkedRun, ...]:
         if not piece.isspace():
             out.append(MarkedRun(op, piece, changed))
             if op != "delete":
-                stage_open = True
+                stage_open = piece[-1] not in _OPENING
             if op != "insert":
-                base_open = True
+                base_open = piece[-1] not in _OPENING
             continue
         separator = "\n" if "\n" in piece else " "
         stage_next, base_next = next_stage[index + 1], next_base[index + 1]

@@ -13,14 +13,58 @@ from eu_posities.document import MarkedRun
 from eu_posities.importers.fourcol.marks import stage_text
 
 ROW_NUMBER = re.compile(r"^\d{1,5}[a-z]{0,3}$")
-_DELETED = re.compile(r"^[\[(]?\s*deleted\s*[\])]?\s*\.?$", re.IGNORECASE)
+# "[deleted]"; in a table `eup table` wrote in Dutch "[geschrapt]", in French "supprimé".
+_DELETED = re.compile(r"^[\[(]?\s*(?:deleted|geschrapt|supprimée?)\s*[\])]?\s*\.?$", re.IGNORECASE)
 _WITHHELD = re.compile(r"^\s*column\s+deleted\b", re.IGNORECASE)
+_RULE = re.compile(r"_{5,}")
 _TO_THE_END = re.compile(r"\buntil\s+the\s+end\b|\bto\s+the\s+end\b", re.IGNORECASE)
 _STATUS_WORDS = {"g": "G", "green": "G", "y": "Y", "yellow": "Y", "r": "R", "red": "R",
                  "groen": "G", "geel": "Y", "rood": "R"}  # fmt: skip
 
 # What a cell says about its stage.
 TEXT, EMPTY, DELETED, WITHHELD = "text", "empty", "deleted", "withheld"
+
+
+# "[new]" opening a cell: how a table written by `eup table` marks a provision or point the
+# first column does not have (in Dutch "[nieuw]"). A mark on the cell, not the stage's text.
+_NEW_MARK = re.compile(r"^\[\s*(?:new|nieuw|nouveau)\s*\]", re.IGNORECASE)
+
+
+def without_new_mark(runs: list[MarkedRun]) -> list[MarkedRun]:
+    """The cell's runs without a "[new]" mark at the start of its text."""
+    for position, run in enumerate(runs):
+        if run.op == "delete" or not run.text.strip():
+            continue
+        found = _NEW_MARK.match(run.text.lstrip())
+        if found is None:
+            return runs
+        rest = run.text.lstrip()[found.end() :]
+        after = [MarkedRun(run.op, rest, run.changed), *runs[position + 1 :]]
+        while after and after[0].op != "delete" and not after[0].text.strip():
+            after.pop(0)  # the space after the mark
+        if after and after[0].op != "delete":
+            after[0] = MarkedRun(after[0].op, after[0].text.lstrip(), after[0].changed)
+        return [*runs[:position], *after]
+    return runs
+
+
+# "Recital 12a: " opening a cell of a table written by `eup table`: the provision this
+# stage holds the text in, where the row names another (a split or a merge).
+_CELL_LABEL = re.compile(r"^((?:Article|Recital|Citation|Annex)\s+-?\w+):\s")
+
+
+def cell_label(runs: list[MarkedRun]) -> tuple[str, list[MarkedRun]]:
+    """The label a cell opens with ("" if none) and the cell's runs without it."""
+    for position, run in enumerate(runs):
+        if run.op == "delete" or not run.text.strip():
+            continue
+        found = _CELL_LABEL.match(run.text.lstrip())
+        if found is None:
+            return "", runs
+        rest = run.text.lstrip()[found.end() :]
+        after = [MarkedRun(run.op, rest, run.changed)] if rest else []
+        return found.group(1), [*runs[:position], *after, *runs[position + 1 :]]
+    return "", runs
 
 
 def read_status(text: str) -> str | None:
@@ -31,9 +75,10 @@ def read_status(text: str) -> str | None:
 def cell_state(text: str) -> str:
     """TEXT, EMPTY, DELETED ("deleted") or WITHHELD ("COLUMN DELETED" in a public copy).
 
-    A cell with no letter or digit in it (a stray full stop) holds no text.
+    A cell with no letter or digit in it (a stray full stop) holds no text, unless it is a
+    rule of underscores (the separator before the footnotes of a quoted act).
     """
-    if not any(char.isalnum() for char in text):
+    if not any(char.isalnum() for char in text) and not _RULE.fullmatch(text.strip()):
         return EMPTY
     if _DELETED.match(text.strip()):
         return DELETED

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from eu_posities.importers.common import continues_reference
 from eu_posities.importers.furniture import RELEASE, furniture_meta
 from eu_posities.importers.marks.text import MarkedText, join
 from eu_posities.importers.pdf.lines import TextLine
@@ -200,6 +201,8 @@ def _continues(
     dangling = _DANGLING.search(previous.plain.rstrip())
     if dangling and _REFERENCE_START.match(text):
         pass  # "... LISTED IN" + "ANNEX III": a reference that wrapped, not a new heading
+    elif continues_reference(previous.plain, text):
+        pass  # "... point (d), (2), (3) and" + "(4) of this Regulation": not a new recital
     elif _STARTS_BLOCK.match(text) or read_label(text) is not None:
         return False
     if _CAPITALS.match(text) and not _CAPITALS.match(previous.plain.strip()):
