@@ -207,11 +207,12 @@ def stage_marks(statuses: Sequence[str | None]) -> Text:
     return marks
 
 
-def mark_legend(stages: int) -> str:
-    """What the markers mean, for the tree's lower border."""
+def mark_legend(stages: int, room: int = 80) -> str:
+    """What the markers mean, for the tree's lower border (`room`: cells it may take)."""
     if stages < 2:
         return ""
-    return "~chg +add -del #ren"
+    legend = "~chg +add -del #ren"
+    return legend if len(legend) <= room else legend.rsplit(" ", 1)[0]
 
 
 def spelled_marks(keys: Sequence[str], statuses: Sequence[str | None]) -> Text:
