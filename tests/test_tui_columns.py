@@ -133,6 +133,7 @@ async def test_four_stages_at_80_columns_are_stacked_and_never_cut_a_word(
         assert not cut_words(out, words)
         # Side by side at this width, the columns would cut words ("Coordinatin / g").
         view.stacked = lambda width: False  # type: ignore[method-assign]
+        view._drawn.clear()
         assert cut_words(rendered(view, width), words)
         del view.stacked
         # Wider, the same four stages go side by side again.

@@ -14,7 +14,7 @@ paragraph whose text is a row's cell word for word gets that row too.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from eu_posities.alignment.parts import group_parts
@@ -129,16 +129,24 @@ class _Column:
     provisions: Sequence[ProvisionView]
     units: list[tuple[str, Unit]]  # (label, unit) in text order
     index: dict[tuple[str, int], int]  # (label, index within provision) -> position in units
+    rows: list[RowEntry | None]  # the document's row of each unit
+    from_document: bool  # the stage is a column of the four-column document
 
 
-def _column(stage: str, provisions: Sequence[ProvisionView]) -> _Column:
+def _column(
+    stage: str, provisions: Sequence[ProvisionView], documents: DocumentRows | None
+) -> _Column:
     found: list[tuple[str, Unit]] = []
     index: dict[tuple[str, int], int] = {}
+    rows: list[RowEntry | None] = []
     for provision in provisions:
-        for unit in units(provision):
+        mine = units(provision)
+        for unit in mine:
             index[provision.label, unit.index] = len(found)
             found.append((provision.label, unit))
-    return _Column(stage, provisions, found, index)
+        rows += documents.rows_of(stage, provision, mine) if documents else [None] * len(mine)
+    from_document = bool(provisions) and all(p.rows for p in provisions) and bool(documents)
+    return _Column(stage, provisions, found, index, rows, from_document)
 
 
 def paragraph_rows(
@@ -147,7 +155,9 @@ def paragraph_rows(
     documents: DocumentRows | None = None,
 ) -> tuple[ParagraphRow, ...]:
     """The paragraph rows of one comparison row: `columns[i]` the provisions in stage i."""
-    cols = [_column(stage, provisions) for stage, provisions in zip(stages, columns, strict=True)]
+    cols = [
+        _column(k, provisions, documents) for k, provisions in zip(stages, columns, strict=True)
+    ]
     width = len(cols)
     rows: list[list[ParagraphCell | None]] = []
     # column -> unit position -> its row (the list object: rows are inserted as we go)
@@ -162,7 +172,6 @@ def paragraph_rows(
                 continue
             _match(cols[j], col, j, c, placed)
         _insert_rest(rows, placed, col, c, width)
-    _add_doc_rows(placed, cols, documents)
     return tuple(ParagraphRow(tuple(r)) for r in rows)
 
 
@@ -174,19 +183,48 @@ def _match(
     placed: list[dict[int, list[ParagraphCell | None]]],
 ) -> None:
     """Put the paragraphs of `new` (column c) that match one of `old` (column j) in its row."""
+    for mine, theirs, same, moved in _pairs(old, new):
+        row = placed[j].get(theirs)
+        if mine in placed[c] or row is None or row[c] is not None:
+            continue
+        label, unit = new.units[mine]
+        text = _line(new.provisions, label, unit)
+        row[c] = _cell(new, mine, text, j, "unchanged" if same else "modified", moved)
+        placed[c][mine] = row
+
+
+def _pairs(old: _Column, new: _Column) -> list[tuple[int, int, bool, bool]]:
+    """(new position, old position, same text, moved) of the paragraphs that match.
+
+    Two columns of the four-column document are paired as the document pairs them, by its
+    row numbers; other stages by the paragraph alignment of the core."""
+    if old.from_document and new.from_document:
+        at = {e.number: k for k, e in enumerate(old.rows) if e is not None}
+        found = []
+        for k, entry in enumerate(new.rows):
+            if entry is not None and entry.number in at:
+                theirs = at[entry.number]
+                same = _fold(old.units[theirs][1].text) == _fold(new.units[k][1].text)
+                same = same and old.units[theirs][1].num == new.units[k][1].num
+                found.append((k, theirs, same, False))
+        return found
+    found = []
     for from_label, to_label, part in group_parts(old.provisions, new.provisions):
         if part.from_index is None or part.to_index is None or not from_label or not to_label:
             continue
         mine = new.index[to_label, part.to_index]
         theirs = old.index[from_label, part.from_index]
-        row = placed[j].get(theirs)
-        if mine in placed[c] or row is None or row[c] is not None:
-            continue
-        label, unit = new.units[mine]
-        status = "unchanged" if part.status == "unchanged" else "modified"
-        text = _line(new.provisions, label, unit)
-        row[c] = ParagraphCell(label, unit.num, text, j, status, part.moved)
-        placed[c][mine] = row
+        found.append((mine, theirs, part.status == "unchanged", part.moved))
+    return found
+
+
+def _cell(
+    col: _Column, position: int, text: str, against: int | None, status: str, moved: bool = False
+) -> ParagraphCell:
+    label, unit = col.units[position]
+    entry = col.rows[position]
+    number, state = (entry.number, entry.status) if entry is not None else (None, None)
+    return ParagraphCell(label, unit.num, text, against, status, moved, number, state)
 
 
 def _insert_rest(
@@ -203,7 +241,7 @@ def _insert_rest(
             continue
         row: list[ParagraphCell | None] = [None] * width
         text = _line(col.provisions, label, unit)
-        row[c] = ParagraphCell(label, unit.num, text, None, "unchanged" if first else "added")
+        row[c] = _cell(col, position, text, None, "unchanged" if first else "added")
         before = placed[c].get(position - 1)
         if before is not None:
             at = _index(rows, before) + 1
@@ -221,24 +259,6 @@ def _index(rows: list[list[ParagraphCell | None]], row: list[ParagraphCell | Non
 def _line(provisions: Sequence[ProvisionView], label: str, unit: Unit) -> str:
     provision = next(p for p in provisions if p.label == label)
     return provision.text[unit.start : unit.end].strip()
-
-
-def _add_doc_rows(
-    placed: list[dict[int, list[ParagraphCell | None]]],
-    cols: list[_Column],
-    documents: DocumentRows | None,
-) -> None:
-    if not documents:
-        return
-    for c, col in enumerate(cols):
-        for provision in col.provisions:
-            mine = [k for k, (label, _u) in enumerate(col.units) if label == provision.label]
-            entries = documents.rows_of(col.stage, provision, [col.units[k][1] for k in mine])
-            for position, entry in zip(mine, entries, strict=True):
-                row = placed[c].get(position)
-                cell = row[c] if row is not None else None
-                if entry is not None and row is not None and cell is not None:
-                    row[c] = replace(cell, doc_row=entry.number, doc_status=entry.status)
 
 
 @dataclass(frozen=True)

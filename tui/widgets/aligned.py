@@ -8,11 +8,11 @@ between the two by itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from rich import box
 from rich.console import Console, ConsoleOptions, RenderResult
-from rich.table import Table
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from eu_posities.readmodels import StageSummary
@@ -74,6 +74,9 @@ class AlignedColumns:
     # stacked: the heading once, then a line per stage (label, status, amendments)
     heading: Text | None = None
     lines: Sequence[Text] = ()
+    # Segments by width: Textual draws a Static several times (its height, then its lines),
+    # and laying out a table of four long columns is most of a provision switch.
+    _drawn: dict[int, list[Segment]] = field(default_factory=dict, repr=False)
 
     def _gutter(self) -> bool:
         return any(r.doc_rows for r in self.rows)
@@ -83,7 +86,7 @@ class AlignedColumns:
         n = len(self.stages)
         if n < 2:
             return False
-        room = (width - (GUTTER + 1 if self._gutter() else 0)) // n - 3
+        room = min(column_widths(width - (GUTTER + len(SEPARATOR) if self._gutter() else 0), n))
         if room < MIN_COLUMN:
             return True
         longest = max(
@@ -98,29 +101,30 @@ class AlignedColumns:
         return text
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if self.stacked(options.max_width):
+        drawn = self._drawn.get(options.max_width)
+        if drawn is None:
+            drawn = list(console.render(_Draw(self), options))
+            self._drawn[options.max_width] = drawn
+        yield from drawn
+
+    def draw(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        if self.stacked(width):
             yield from self._stacked()
             return
-        table = Table(
-            box=box.SIMPLE_HEAD,
-            expand=True,
-            show_edge=False,
-            padding=(0, 1),
-            pad_edge=False,
-            collapse_padding=True,
-        )
-        gutter = self._gutter()
-        if gutter:
-            table.add_column("row", width=GUTTER, no_wrap=True, style="dim")
-        for title in self.titles:
-            table.add_column(title, ratio=1, overflow="fold")
+        gutter = GUTTER + len(SEPARATOR) if self._gutter() else 0
+        widths = column_widths(width - gutter, len(self.stages))
         lead = [Text("")] if gutter else []
-        table.add_row(*lead, *self.heads, end_section=True)
+        yield from _grid_row(console, [GUTTER] * bool(gutter) + widths, [*lead, *self.titles])
+        yield Segment("─" * width, Style(dim=True))
+        yield Segment.line()
+        yield from _grid_row(console, [GUTTER] * bool(gutter) + widths, [*lead, *self.heads])
+        yield Segment.line()
         for row in self.rows:
             cells = [self._cell(row, c) for c in range(len(self.stages))]
-            table.add_row(*([doc_row_text(row.doc_rows)] if gutter else []), *cells)
-            table.add_row(*[""] * (len(cells) + len(lead)))
-        yield table
+            doc = [doc_row_text(row.doc_rows)] if gutter else []
+            yield from _grid_row(console, [GUTTER] * bool(gutter) + widths, [*doc, *cells])
+            yield Segment.line()
 
     def _stacked(self) -> RenderResult:
         """Per paragraph, one block per stage: 'council ~' over its text."""
@@ -161,3 +165,45 @@ def _status_style(cell: ParagraphCell | None) -> str:
         return "dim"
     word = "moved" if cell.moved else cell.status
     return CHANGE_MARK.get(word, ("", "dim"))[1]
+
+
+SEPARATOR = " │ "
+
+
+def column_widths(width: int, n: int) -> list[int]:
+    """Equal columns between separators; the last one takes what is left over."""
+    each = max(1, (width - len(SEPARATOR) * (n - 1)) // n)
+    return [each] * (n - 1) + [max(1, width - len(SEPARATOR) * (n - 1) - each * (n - 1))]
+
+
+def _grid_row(console: Console, widths: list[int], cells: Sequence[Text]) -> RenderResult:
+    """One row of cells side by side, each wrapped to its width at word boundaries.
+
+    Drawn by hand rather than with a rich Table: a table measures every cell before laying
+    it out, which made a provision switch of four long stages twice as slow."""
+    wrapped = [c.wrap(console, w, overflow="fold") for c, w in zip(cells, widths, strict=True)]
+    height = max(len(lines) for lines in wrapped)
+    rule = Style(dim=True)
+    for y in range(height):
+        for k, (lines, w) in enumerate(zip(wrapped, widths, strict=True)):
+            if k:
+                yield Segment(SEPARATOR, rule)
+            if y < len(lines):
+                line = lines[y]
+                yield from line.render(console)
+                pad = w - line.cell_len
+            else:
+                pad = w
+            if pad > 0:
+                yield Segment(" " * pad)
+        yield Segment.line()
+
+
+@dataclass
+class _Draw:
+    """The view drawn afresh (what `AlignedColumns` keeps per width)."""
+
+    view: AlignedColumns
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from self.view.draw(console, options)

@@ -17,6 +17,7 @@ from eu_posities.readmodels import AmendmentEntry, ProvisionView, StageSummary
 from eu_posities.services.paragraphs import ParagraphRow
 from eu_posities.tui.widgets.aligned import AlignedColumns
 from eu_posities.tui.widgets.lineage import lineage_view, marked_view
+from eu_posities.tui.widgets.lines import Prerendered
 from eu_posities.tui.widgets.render import (
     CHANGE_MARK,
     FLAG_STYLE,
@@ -41,8 +42,8 @@ class ComparisonPane(VerticalScroll):
     mark: Callable[[Text, StageSummary], None] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="aligned")
-        yield Static(id="redline")
+        yield Prerendered(id="aligned")
+        yield Prerendered(id="redline")
 
     def on_mount(self) -> None:
         self.query_one("#redline").display = False
@@ -143,7 +144,8 @@ class ComparisonPane(VerticalScroll):
 
 def column_title(stage: StageSummary) -> Text:
     """Key on the first line; date, document number and one-word tags on the second."""
-    title = Text(stage.key, style="bold", overflow="ellipsis")
+    title = Text(overflow="ellipsis")
+    title.append(stage.key, style="bold")
     second = " ".join(x for x in (stage.date, stage.ref) if x)
     if second:
         title.append(f"\n{second}", style="dim")
