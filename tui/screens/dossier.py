@@ -154,7 +154,10 @@ class DossierScreen(Screen[None]):
         base = data.texts.get(data.chosen[0], {}) if data.chosen else {}
         paths = {label: p.path for label, p in base.items()}
         tree.show_rows(data.rows, paths, data.badges)
-        tree.border_subtitle = mark_legend(len(data.chosen), tree.size.width - 6)
+        # the tree is 30% of the screen, 24 to 44 cells (app.tcss); its corners take some
+        tree.border_subtitle = mark_legend(
+            len(data.chosen), min(44, max(24, self.size.width * 3 // 10)) - 6
+        )
         # The texts and rows live as long as the screen: keep the cyclic garbage collector from
         # walking them again on every collection (full collections made moves stutter).
         gc.freeze()
