@@ -214,3 +214,22 @@ async def test_the_ep_provision_lists_the_amendments_behind_it(engine: Engine) -
         assert article.amendments
         assert "Amendments behind ep-position" in text
         assert f"AM {article.amendments[0]}" in text
+
+
+@pilot_test
+async def test_the_long_aligned_view_scrolls_and_draws_its_lower_lines(engine: Engine) -> None:
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await opened(app, pilot, FOURCOL, "Article 53")
+        pane = screen.query_one("#comparison")
+        aligned = screen.query_one("#aligned")
+        assert pane.max_scroll_y > 0
+        pane.focus()
+        await pilot.press("pagedown", "pagedown")
+        await settle(pilot)
+        assert pane.scroll_y > 0
+        # drawn from one rendering per width, as tall as it is laid out
+        lines = aligned.lines(aligned.size.width)  # type: ignore[attr-defined]
+        assert len(lines) == aligned.size.height
+        bottom = "".join(s.text for s in lines[-8:])
+        assert bottom.strip()
