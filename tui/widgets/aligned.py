@@ -145,6 +145,12 @@ class AlignedColumns:
                 cell = row.cells[column]
                 name = Text(stage.key, style="bold cyan" if column else "bold")
                 name.append(f" {_status_word(cell)}", style=_status_style(cell))
+                same = cell is not None and cell.status == "unchanged" and not cell.moved
+                if same and cell is not None and cell.against is not None:
+                    # the same words as the column it was read against: not repeated
+                    name.append(f" as {self.stages[cell.against].key}", style="dim")
+                    yield name
+                    continue
                 yield name
                 yield self._cell(row, column)
             yield Text("")
