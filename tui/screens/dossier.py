@@ -73,6 +73,11 @@ class DossierScreen(Screen[None]):
             super().__init__()
             self.comparison = comparison
 
+    class ContextLoaded(Message):
+        def __init__(self, chosen: list[str], context: ViewContext) -> None:
+            super().__init__()
+            self.chosen, self.context = chosen, context
+
     class TracerLoaded(Message):
         def __init__(self, chosen: list[str], tracer: Tracer | str) -> None:
             super().__init__()
@@ -141,10 +146,30 @@ class DossierScreen(Screen[None]):
         else:
             problem = "No stage of this dossier has text yet: press i to import one."
         badges = reading.badges(engine, self.dossier_key, chosen[0]) if chosen else {}
-        by_key = {s.key: s for s in stages}
-        context = view_context(engine, self.dossier_key, [by_key[k] for k in chosen], texts)
-        comparison = Comparison(stages, chosen, rows, texts, badges, problem, context=context)
-        self.post_message(self.Loaded(comparison))
+        self.post_message(self.Loaded(Comparison(stages, chosen, rows, texts, badges, problem)))
+
+    @work(thread=True, exclusive=True, group="context")
+    def load_context(self, data: Comparison) -> None:
+        """The four-column rows and EP amendments beside the texts: after the first paint."""
+        by_key = {s.key: s for s in data.stages}
+        stages = [by_key[k] for k in data.chosen]
+        try:
+            context = view_context(workspace.engine(self), self.dossier_key, stages, data.texts)
+        except Exception as exc:  # noqa: BLE001  (the texts stay usable without it)
+            self.app.call_from_thread(
+                self.notify, f"No row numbers or amendments: {workspace.error_text(exc)}"
+            )
+            return
+        self.post_message(self.ContextLoaded(data.chosen, context))
+
+    @on(ContextLoaded)
+    def context_loaded(self, message: ContextLoaded) -> None:
+        if self.data is None or self.data.chosen != message.chosen:
+            return
+        self.data.context = message.context
+        self.data.paragraphs.clear()
+        if self.current >= 0:
+            self.show_row(self.current)
 
     @on(Loaded)
     def loaded(self, message: Loaded) -> None:
@@ -173,6 +198,8 @@ class DossierScreen(Screen[None]):
             self.show_row(target)
             tree.select_row(target)
         tree.focus()
+        if data.chosen:
+            self.load_context(data)
 
     def _row_of(self, label: str) -> int:
         assert self.data is not None
