@@ -1,4 +1,6 @@
-"""Write the README screenshot: the dossier screen at 120×36 on the demo, Article 7 selected.
+"""Write the README screenshot: the dossier screen at 120×36 on the demo's AI Act, the three
+columns of the trilogue document (ST 11320/1/23) side by side, paragraph by paragraph, with the
+document's row numbers and G/Y/R statuses; Article 26 selected.
 
 Run `python scripts/screenshot.py docs/screenshot.svg`; it builds the demo in a temporary SQLite
 database, so it never touches the user's data.
@@ -16,6 +18,9 @@ from eu_posities.demo import load_demo
 from eu_posities.tui.app import EuPositiesApp
 
 SIZE = (120, 36)
+DOSSIER = "ai-act"
+STAGES = ["st-11320-commission", "st-11320-ep", "st-11320-council"]
+PROVISION = "Article 26"
 
 
 async def _shoot(engine: object, out: Path) -> None:
@@ -24,11 +29,11 @@ async def _shoot(engine: object, out: Path) -> None:
         for _ in range(3):
             await app.workers.wait_for_complete()
             await pilot.pause()
-        app.open_dossier("csa-regulation", provision="Article 7")
+        app.open_dossier(DOSSIER, stages=STAGES, provision=PROVISION)
         for _ in range(5):
             await app.workers.wait_for_complete()
             await pilot.pause()
-        app.title = "csa-regulation"
+        app.title = DOSSIER
         out.write_text(app.export_screenshot(title="eu-posities"), encoding="utf-8")
 
 

@@ -18,6 +18,7 @@ from eu_posities.tui.app import EuPositiesApp
 from eu_posities.tui.screens.concern_detail import ConcernDetailScreen
 from eu_posities.tui.screens.dossier import SEARCH_MARK_STYLE, DossierScreen
 from eu_posities.tui.screens.search import LIMIT, SearchScreen
+from eu_posities.tui.widgets.aligned import AlignedColumns
 
 pytest_plugins = ("tuifixtures",)
 
@@ -124,12 +125,15 @@ async def test_an_opened_hit_is_selected_and_its_words_marked(engine: Engine) ->
         assert opened.data is not None
         row = opened.data.rows[opened.current]
         assert row.cells[0] == ("Article 7",)
-        column = opened.query_one("#column-0", Static).content
-        assert isinstance(column, Group)
-        body = column.renderables[-1]
-        assert isinstance(body, Text)
+        content = opened.query_one("#aligned", Static).content
+        assert isinstance(content, Group)
+        view = content.renderables[0]
+        assert isinstance(view, AlignedColumns)
+        # the first stage's paragraphs, marked as the search matched them
+        bodies = [view._cell(row, 0) for row in view.rows if row.cells[0] is not None]
         marked = {
             body.plain[span.start : span.end].lower()
+            for body in bodies
             for span in body.spans
             if str(span.style) == SEARCH_MARK_STYLE
         }

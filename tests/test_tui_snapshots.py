@@ -112,6 +112,39 @@ async def export_dialog(pilot: Pilot[Any], folder: Path) -> None:
     )
 
 
+FOURCOL = ["st-11320-commission", "st-11320-ep", "st-11320-council"]
+
+
+async def ai_act(pilot: Pilot[Any], stages: list[str], provision: str) -> None:
+    await settle(pilot)
+    pilot.app.open_dossier("ai-act", stages=stages, provision=provision)  # type: ignore[attr-defined]
+    await settle(pilot)
+
+
+async def columns_aligned(pilot: Pilot[Any], folder: Path) -> None:
+    """The four-column document's stages, paragraph beside paragraph, rows and G/Y/R."""
+    await ai_act(pilot, FOURCOL, "Article 26")
+
+
+async def columns_four(pilot: Pilot[Any], folder: Path) -> None:
+    """Four stages: side by side when wide enough, else stacked per paragraph."""
+    stages = ["commission-proposal", "council-general-approach", "ep-position", FOURCOL[2]]
+    await ai_act(pilot, stages, "Article 26")
+
+
+async def redline_stages(pilot: Pilot[Any], folder: Path) -> None:
+    """Three stages: each change of the redline carries its stage."""
+    await ai_act(
+        pilot, ["commission-proposal", "council-general-approach", "ep-position"], "Article 10"
+    )
+    await pilot.press("m")
+
+
+async def redline_marked(pilot: Pilot[Any], folder: Path) -> None:
+    await ai_act(pilot, FOURCOL, "Article 26")
+    await pilot.press("M")
+
+
 RECIPES: dict[str, Recipe] = {
     "dossiers": dossiers,
     "columns": columns,
@@ -126,6 +159,10 @@ RECIPES: dict[str, Recipe] = {
     "help": help_keys,
     "import": import_dialog,
     "export": export_dialog,
+    "columns_aligned": columns_aligned,
+    "columns_four": columns_four,
+    "redline_stages": redline_stages,
+    "redline_marked": redline_marked,
 }
 
 

@@ -31,7 +31,18 @@ if TYPE_CHECKING:
 
 Pin = tuple[str | None, str | None]
 
-__all__ = ["StageAlignment", "StageComparison", "align", "diff", "grid", "pin", "word_redline"]
+__all__ = [
+    "StageAlignment",
+    "StageComparison",
+    "Tracer",
+    "align",
+    "diff",
+    "grid",
+    "marks",
+    "pin",
+    "tracer",
+    "word_redline",
+]
 
 
 def check_stage_count(keys: Sequence[str], *, least: int = 2) -> list[str]:
@@ -126,6 +137,75 @@ def trace(engine: Engine, dossier: str, label: str, stage_keys: Sequence[str]) -
     stages = [(keys[0], pairs[0].old_provisions)]
     stages += [(key, p.new_provisions) for key, p in zip(keys[1:], pairs, strict=True)]
     return follow(stages, _label_in(stages, label), alignments)
+
+
+class Tracer:
+    """Lineages of any provision through the same stages, the stages aligned once (the TUI's
+    redline of three or four stages asks one per provision shown)."""
+
+    def __init__(
+        self,
+        stages: Sequence[tuple[str, Sequence[Any]]],
+        alignments: Sequence[Sequence[Any]],
+    ) -> None:
+        self.stages = list(stages)
+        self.alignments = list(alignments)
+
+    def trace(self, labels: Sequence[Sequence[str]]) -> Lineage | None:
+        """The lineage of one comparison row (`labels[i]`: its labels in stage i), followed
+        from the first stage that has it; None when only the last stage has it."""
+        from eu_posities.diff import trace as follow
+
+        start = next((k for k, ls in enumerate(labels) if ls), None)
+        if start is None or start >= len(self.stages) - 1:
+            return None
+        stages = self.stages[start:]
+        return follow(stages, labels[start][0], self.alignments[start:], at="first")
+
+
+def tracer(engine: Engine, dossier: str, stage_keys: Sequence[str]) -> Tracer:
+    """Load and align consecutive stages once, for `Tracer.trace` per provision."""
+    from eu_posities.store import get_dossier, get_stage
+
+    keys = check_stage_count(stage_keys)
+    with reading(engine) as session:
+        found = get_dossier(session=session, key=dossier)
+        for key in keys:
+            get_stage(session=session, dossier=found, key=key)
+        pairs = [
+            load_pair(session=session, dossier_key=dossier, from_key=a, to_key=b)
+            for a, b in zip(keys, keys[1:], strict=False)
+        ]
+        alignments = [align_pair(session=session, pair=p).matches for p in pairs]
+    stages = [(keys[0], pairs[0].old_provisions)]
+    stages += [(key, p.new_provisions) for key, p in zip(keys[1:], pairs, strict=True)]
+    return Tracer(stages, alignments)
+
+
+def marks(
+    engine: Engine, dossier: str, stage_key: str, labels: Sequence[str]
+) -> list[DiffOp] | None:
+    """The redline of a provision as its document marked it (bold added, struck deleted), or
+    None when its document did not mark it. Several labels (a split) are read one a line."""
+    from eu_posities.diff import DiffOp as Op
+    from eu_posities.diff.marked import ops_from_marks
+    from eu_posities.store import get_dossier, get_stage, list_provisions, mark_of
+
+    wanted = set(labels)
+    with reading(engine) as session:
+        found = get_dossier(session=session, key=dossier)
+        stage = get_stage(session=session, dossier=found, key=stage_key)
+        marked = [
+            p.marks for p in list_provisions(session=session, stage=stage) if p.label in wanted
+        ]
+    if not any(marked):
+        return None
+    ops: list[DiffOp] = []
+    for runs in marked:
+        if ops:
+            ops.append(Op("equal", "\n", "\n"))
+        ops.extend(ops_from_marks(mark_of(run) for run in runs))
+    return ops
 
 
 def _label_in(stages: Sequence[tuple[str, Sequence[Any]]], label: str) -> str:

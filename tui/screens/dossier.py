@@ -17,11 +17,12 @@ from textual.widgets import Footer, Header, Static, Tree
 
 from eu_posities.readmodels import GridRow, ProvisionView, StageSummary
 from eu_posities.services import comparing, reading
-from eu_posities.services.comparing import StageComparison
+from eu_posities.services.comparing import StageComparison, Tracer
+from eu_posities.services.paragraphs import ParagraphRow, ViewContext, paragraph_rows, view_context
 from eu_posities.tui import workspace
 from eu_posities.tui.widgets.comparison import MAX_COLUMNS, ComparisonPane
-from eu_posities.tui.widgets.provision_tree import ProvisionTree
-from eu_posities.tui.widgets.render import marked_text, stage_title
+from eu_posities.tui.widgets.provision_tree import ProvisionTree, mark_legend, spelled_marks
+from eu_posities.tui.widgets.render import stage_title
 
 SEARCH_MARK_STYLE = "bold reverse"
 
@@ -38,6 +39,10 @@ class Comparison:
     problem: str = ""
     # (old, new) -> the comparison, or why it could not be made
     diffs: dict[tuple[str, str], StageComparison | str] = field(default_factory=dict)
+    context: ViewContext = field(default_factory=ViewContext)
+    # the chosen stages aligned once for the redline of three or more (or why not)
+    tracer: Tracer | str | None = None
+    paragraphs: dict[int, tuple[ParagraphRow, ...]] = field(default_factory=dict)
 
 
 class DossierScreen(Screen[None]):
@@ -48,6 +53,7 @@ class DossierScreen(Screen[None]):
         Binding("n", "next_change", "Next"),
         Binding("p", "previous_change", "Prev", show=False),
         Binding("m", "toggle_mode", "Mode"),
+        Binding("M", "toggle_marked", "As marked", show=False),
         Binding("s", "pick_stages", "Stages"),
         Binding("o", "open_concern", "Concern"),
         Binding("c", "concerns", "Matrix"),
@@ -59,11 +65,23 @@ class DossierScreen(Screen[None]):
     ]
 
     mode: reactive[str] = reactive("columns")
+    # The redline as the documents marked it (Council bold/strikethrough, EP bold italic).
+    as_marked: reactive[bool] = reactive(False)
 
     class Loaded(Message):
         def __init__(self, comparison: Comparison) -> None:
             super().__init__()
             self.comparison = comparison
+
+    class ContextLoaded(Message):
+        def __init__(self, chosen: list[str], context: ViewContext) -> None:
+            super().__init__()
+            self.chosen, self.context = chosen, context
+
+    class TracerLoaded(Message):
+        def __init__(self, chosen: list[str], tracer: Tracer | str) -> None:
+            super().__init__()
+            self.chosen, self.tracer = chosen, tracer
 
     class DiffLoaded(Message):
         def __init__(self, key: tuple[str, str], diff: StageComparison | None, error: str) -> None:
@@ -130,6 +148,29 @@ class DossierScreen(Screen[None]):
         badges = reading.badges(engine, self.dossier_key, chosen[0]) if chosen else {}
         self.post_message(self.Loaded(Comparison(stages, chosen, rows, texts, badges, problem)))
 
+    @work(thread=True, exclusive=True, group="context")
+    def load_context(self, data: Comparison) -> None:
+        """The four-column rows and EP amendments beside the texts: after the first paint."""
+        by_key = {s.key: s for s in data.stages}
+        stages = [by_key[k] for k in data.chosen]
+        try:
+            context = view_context(workspace.engine(self), self.dossier_key, stages, data.texts)
+        except Exception as exc:  # noqa: BLE001  (the texts stay usable without it)
+            self.app.call_from_thread(
+                self.notify, f"No row numbers or amendments: {workspace.error_text(exc)}"
+            )
+            return
+        self.post_message(self.ContextLoaded(data.chosen, context))
+
+    @on(ContextLoaded)
+    def context_loaded(self, message: ContextLoaded) -> None:
+        if self.data is None or self.data.chosen != message.chosen:
+            return
+        self.data.context = message.context
+        self.data.paragraphs.clear()
+        if self.current >= 0:
+            self.show_row(self.current)
+
     @on(Loaded)
     def loaded(self, message: Loaded) -> None:
         self.data = data = message.comparison
@@ -138,6 +179,10 @@ class DossierScreen(Screen[None]):
         base = data.texts.get(data.chosen[0], {}) if data.chosen else {}
         paths = {label: p.path for label, p in base.items()}
         tree.show_rows(data.rows, paths, data.badges)
+        # the tree is 30% of the screen, 24 to 44 cells (app.tcss); its corners take some
+        tree.border_subtitle = mark_legend(
+            len(data.chosen), min(44, max(24, self.size.width * 3 // 10)) - 6
+        )
         # The texts and rows live as long as the screen: keep the cyclic garbage collector from
         # walking them again on every collection (full collections made moves stutter).
         gc.freeze()
@@ -153,6 +198,8 @@ class DossierScreen(Screen[None]):
             self.show_row(target)
             tree.select_row(target)
         tree.focus()
+        if data.chosen:
+            self.load_context(data)
 
     def _row_of(self, label: str) -> int:
         assert self.data is not None
@@ -181,6 +228,8 @@ class DossierScreen(Screen[None]):
         """'Columns · 5 changed · 78 renumbered': the mode and what changed."""
         assert self.data is not None
         title = self.mode.capitalize()
+        if self.as_marked and self.mode == "redline":
+            title += " as marked"
         if len(self.data.chosen) > 1:
             changed = sum(1 for r in self.data.rows if r.changed)
             renumbered = sum(1 for r in self.data.rows if r.renumbered)
@@ -205,12 +254,15 @@ class DossierScreen(Screen[None]):
             return
         self.current = index
         row = self.data.rows[index]
-        if self.mode == "redline" and len(self.data.chosen) > 1:
+        if self.mode == "redline" and (len(self.data.chosen) > 1 or self.as_marked):
             self._show_redline(row)
         else:
             self._show_columns(row)
         where = next((c[0] for c in row.cells if c), row.key)
         status = Text(f"{where} · ", no_wrap=True, overflow="ellipsis")
+        if len(self.data.chosen) > 2 and row.changed:
+            status.append_text(spelled_marks(self.data.chosen, row.status))
+            status.append(" · ")
         concerns = self.data.badges.get(row.cells[0][0] if row.cells[0] else "", [])
         if concerns:
             status.append("◆ " + ", ".join(concerns), style="bold magenta")
@@ -222,17 +274,25 @@ class DossierScreen(Screen[None]):
 
     def _show_columns(self, row: GridRow) -> None:
         assert self.data is not None
-        by_key = {s.key: s for s in self.data.stages}
-        stages = [by_key[k] for k in self.data.chosen]
+        data = self.data
+        by_key = {s.key: s for s in data.stages}
+        stages = [by_key[k] for k in data.chosen]
         cells = [
-            [self.data.texts[k][label] for label in row.cells[i] if label in self.data.texts[k]]
-            for i, k in enumerate(self.data.chosen)
+            [data.texts[k][label] for label in row.cells[i] if label in data.texts[k]]
+            for i, k in enumerate(data.chosen)
         ]
-        base = cells[0][0].text if cells and cells[0] else None
-        redlines: list[Text | None] = [None]
-        for column in range(1, len(stages)):
-            redlines.append(self._redline(base, cells[column]))
-        self.query_one(ComparisonPane).show_columns(stages, cells, list(row.status), redlines)
+        paragraphs = data.paragraphs.get(self.current)
+        if paragraphs is None:
+            paragraphs = paragraph_rows(data.chosen, cells, data.context.documents)
+            data.paragraphs[self.current] = paragraphs
+        amendments = []
+        for key, cell in zip(data.chosen, cells, strict=True):
+            by_label = data.context.amendments.get(key, {})
+            entries = [e for p in cell for e in by_label.get(p.label, ())]
+            if entries:
+                amendments.append((key, entries))
+        pane = self.query_one(ComparisonPane)
+        pane.show_columns(stages, cells, list(row.status), paragraphs, amendments)
 
     def _mark_search(self, body: Text, stage: StageSummary) -> None:
         """Mark the words the search that opened this screen matches, as the search does."""
@@ -243,17 +303,17 @@ class DossierScreen(Screen[None]):
         for start, end in found:
             body.stylize(SEARCH_MARK_STYLE, start, end)
 
-    @staticmethod
-    def _redline(base: str | None, cell: list[ProvisionView]) -> Text | None:
-        if base is None or len(cell) != 1 or cell[0].text == base:
-            return None
-        return marked_text(comparing.word_redline(base, cell[0].text))
-
     def _show_redline(self, row: GridRow) -> None:
         assert self.data is not None
         old_key, new_key = self.data.chosen[0], self.data.chosen[1]
         by_key = {s.key: s for s in self.data.stages}
         pane = self.query_one(ComparisonPane)
+        if self.as_marked:
+            self._show_marked(row)
+            return
+        if len(self.data.chosen) > 2:
+            self._show_lineage(row)
+            return
         diff = self.data.diffs.get((old_key, new_key))
         if diff is None:
             pane.show_redline(by_key[old_key], by_key[new_key], None, "Computing the redline…")
@@ -274,6 +334,57 @@ class DossierScreen(Screen[None]):
             None,
         )
         pane.show_redline(by_key[old_key], by_key[new_key], pair)
+
+    def _show_lineage(self, row: GridRow) -> None:
+        """Three or more stages: first → last, each change tagged with its stage."""
+        assert self.data is not None
+        by_key = {s.key: s for s in self.data.stages}
+        stages = [by_key[k] for k in self.data.chosen]
+        pane = self.query_one(ComparisonPane)
+        tracer = self.data.tracer
+        if tracer is None:
+            pane.show_lineage(stages, None, "Following the changes through the stages…")
+            self.load_tracer(list(self.data.chosen))
+            return
+        if isinstance(tracer, str):
+            pane.show_lineage(stages, None, tracer)
+            return
+        try:
+            lineage = tracer.trace(row.cells)
+        except Exception as exc:  # noqa: BLE001  (shown in the pane)
+            pane.show_lineage(stages, None, workspace.error_text(exc))
+            return
+        pane.show_lineage(stages, lineage, "" if lineage else "Only the last stage has it.")
+
+    @work(thread=True, exclusive=True, group="tracer")
+    def load_tracer(self, chosen: list[str]) -> None:
+        try:
+            found: Tracer | str = comparing.tracer(workspace.engine(self), self.dossier_key, chosen)
+        except Exception as exc:  # noqa: BLE001  (shown in the pane)
+            found = workspace.error_text(exc)
+        self.post_message(self.TracerLoaded(chosen, found))
+
+    @on(TracerLoaded)
+    def tracer_loaded(self, message: TracerLoaded) -> None:
+        if self.data is None or self.data.chosen != message.chosen:
+            return
+        self.data.tracer = message.tracer
+        if self.current >= 0:
+            self.show_row(self.current)
+
+    def _show_marked(self, row: GridRow) -> None:
+        """Each later stage's text as its document marked its changes, where it did."""
+        assert self.data is not None
+        by_key = {s.key: s for s in self.data.stages}
+        stages = [by_key[k] for k in self.data.chosen]
+        engine = workspace.engine(self)
+        marks = []
+        for key, labels in zip(self.data.chosen, row.cells, strict=True):
+            found = comparing.marks(engine, self.dossier_key, key, labels) if labels else None
+            if found is not None or key != self.data.chosen[0]:
+                marks.append((key, found))
+        note = "" if any(m for _, m in marks) else "No chosen stage marked its changes here."
+        self.query_one(ComparisonPane).show_marked(stages, marks, note)
 
     @work(thread=True, exclusive=True, group="diff")
     def load_diff(self, old: str, new: str) -> None:
@@ -298,6 +409,17 @@ class DossierScreen(Screen[None]):
             self._show_strip()
             if self.current >= 0:
                 self.show_row(self.current)
+
+    def watch_as_marked(self) -> None:
+        self.watch_mode()
+
+    def action_toggle_marked(self) -> None:
+        """The redline as the documents marked it, or as computed; switches to the redline."""
+        self.as_marked = not self.as_marked
+        if self.as_marked and self.mode != "redline":
+            self.mode = "redline"
+        word = "as the documents marked it" if self.as_marked else "as computed"
+        self.notify(f"Redline {word}.", timeout=2)
 
     def action_toggle_mode(self) -> None:
         if self.data and len(self.data.chosen) < 2:

@@ -30,6 +30,7 @@ KEYS = (
     ("e", "export a memo, table or report"),
     ("s", f"dossier: choose the stages to compare (1 to {MAX_COMPARE_STAGES})"),
     ("m", "dossier: switch columns / redline"),
+    ("M", "dossier: the redline as the documents marked it (bold, struck) / as computed"),
     ("n  p", "dossier: next / previous change"),
     ("o", "dossier: open the concern of the provision's badge"),
     ("a", "concerns: assess the concern in a stage"),
@@ -50,6 +51,7 @@ def help_text() -> Group:
     for status, (symbol, style) in CHANGE_MARK.items():
         markers.append(symbol, style=f"bold {style}")
         markers.append(f" {status}  ")
+    markers.append("(with 3 or 4 stages one per later stage, in order; · kept)  ")
     markers.append("◆key", style="bold magenta")
     markers.append(" or ")
     markers.append("◆2", style="bold magenta")

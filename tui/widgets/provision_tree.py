@@ -13,7 +13,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from eu_posities.readmodels import GridRow
-from eu_posities.tui.widgets.render import change_mark
+from eu_posities.tui.widgets.render import CHANGE_MARK, change_mark
 
 # Parts of the preamble, in the order of the act: title, citations, recitals, enacting formula.
 PREAMBLE = "Preamble"
@@ -188,12 +188,52 @@ class ProvisionTree(Tree[int]):
         self.scroll_to(y=max(0, node.line - context), animate=False)
 
 
+SAME = "·"  # a later stage that kept the provision as the first stage had it
+
+
+def stage_marks(statuses: Sequence[str | None]) -> Text:
+    """One marker per later stage, in the order of the stages: `~·+` says the second stage
+    changed it, the third kept it and the fourth added it. Two stages: the one marker."""
+    later = statuses[1:]
+    if len(later) < 2:
+        return change_mark(later)
+    marks = Text()
+    for status in later:
+        if status in CHANGE_MARK:
+            symbol, style = CHANGE_MARK[status]
+            marks.append(symbol, style=f"bold {style}")
+        else:
+            marks.append(SAME, style="dim")
+    return marks
+
+
+def mark_legend(stages: int, room: int = 80) -> str:
+    """What the markers mean, for the tree's lower border (`room`: cells it may take)."""
+    if stages < 2:
+        return ""
+    legend = "~chg +add -del #ren"
+    return legend if len(legend) <= room else legend.rsplit(" ", 1)[0]
+
+
+def spelled_marks(keys: Sequence[str], statuses: Sequence[str | None]) -> Text:
+    """The markers of one row in words: '~ council-ga · + ep-position' (the status line)."""
+    text = Text()
+    for key, status in zip(keys[1:], statuses[1:], strict=False):
+        if status not in CHANGE_MARK:
+            continue
+        if text:
+            text.append(" ")
+        symbol, style = CHANGE_MARK[status]
+        text.append(f"{symbol} {key}", style=style)
+    return text
+
+
 def row_label(row: GridRow, badges: dict[str, list[str]]) -> RowLabel:
     cells = row.cells
     name = next((c[0] for c in cells if c), row.key)
     deleted = bool(row.status[1:]) and not cells[-1]
     concerns = tuple(badges.get(cells[0][0] if cells[0] else "", []))
-    return RowLabel(change_mark(row.status[1:]), name, "strike dim" if deleted else "", concerns)
+    return RowLabel(stage_marks(row.status), name, "strike dim" if deleted else "", concerns)
 
 
 def row_text(row: GridRow, badges: dict[str, list[str]]) -> Text:

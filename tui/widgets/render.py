@@ -136,7 +136,8 @@ def marked_text(ops: Iterable[DiffOp], flags: Iterable[Flag] = ()) -> Text:
     text = Text()
     for op in ops:
         if op.op == "equal":
-            text.append(op.old)
+            # The two sides differ only in spacing; the wider keeps a change off its neighbour.
+            text.append(op.new if len(op.new) >= len(op.old) else op.old)
         if op.op in ("delete", "replace"):
             _append(text, op.old, DELETE_STYLE, flagged)
         if op.op in ("insert", "replace"):
