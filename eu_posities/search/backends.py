@@ -98,10 +98,22 @@ def _filters(scope: Scope, column: str, params: dict[str, Any]) -> tuple[str, li
 
 
 def _run(session: Session, statement: str, params: dict[str, Any], expanding: list[str]) -> Any:
+    """Run `statement`, its `IN :name` parameters (of `expanding`) given as lists."""
+    return session.execute(lists_in(session, statement, expanding), params).all()
+
+
+def lists_in(session: Session, statement: str, expanding: Sequence[str]) -> Any:
+    """`statement` with `IN :name` for each list parameter: `= ANY(:name)` on PostgreSQL (one
+    array, so the statement is the same whatever the list's length, and psycopg and the server
+    parse and plan it once), an expanding IN on SQLite."""
+    if _postgres(session):
+        for name in expanding:
+            statement = statement.replace(f" IN :{name}", f" = ANY(:{name})")
+        return sql(statement)
     query = sql(statement)
     if expanding:
         query = query.bindparams(*(bindparam(name, expanding=True) for name in expanding))
-    return session.execute(query, params).all()
+    return query
 
 
 def ranked(
