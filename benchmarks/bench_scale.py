@@ -102,7 +102,7 @@ def _baseline(session: Any, query: str, dossier: str | None) -> int:
     return len(_baseline_search.search(session=session, query=query, dossier=dossier, limit=20))
 
 
-def _server_cpu(session: Any) -> Callable[[], float] | None:
+def server_cpu(session: Any) -> Callable[[], float] | None:
     """Nanoseconds the PostgreSQL backend of this session has run, if it runs on this machine
     (Linux schedstat); None for SQLite or a remote server."""
     if session.get_bind().dialect.name != "postgresql":
@@ -127,7 +127,7 @@ def bench_search(url: str, dossiers: int) -> dict[str, Any]:
                     runs, cpu_runs = [], []
                     for _ in range(RUNS):
                         with db.session_scope(engine) as session:
-                            server = _server_cpu(session)
+                            server = server_cpu(session)
                             server_ns = server() if server else 0.0
                             started = time.process_time()
                             ms, found = timed(lambda: fn(session, query, dossier))  # noqa: B023
