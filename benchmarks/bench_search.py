@@ -4,7 +4,8 @@ Every prefix of real words of the CSA Regulation proposal is searched as a user 
 ("de", "det", "dete", ... "detection"), then a second word ("detection o", ...), with the
 TUI's limit of 50; the baseline is the search of migration 0002 (`_baseline_search.py`, its
 index created again beside the current one) on the same database, in the same run. Prints a
-table and JSON. PostgreSQL is measured when EU_POSITIES_TEST_PG (or --pg) names a server.
+table and JSON, with CPU time beside latency (this process, plus a local PostgreSQL server's
+process). PostgreSQL is measured when EU_POSITIES_TEST_PG (or --pg) names a server.
 
     python benchmarks/bench_search.py [--pg postgresql+psycopg://...] [--words 20]
 """
@@ -15,13 +16,15 @@ import argparse
 import re
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _baseline_search  # noqa: E402
 from _team_bench import databases, print_json, print_table, summary, timed  # noqa: E402
-from bench_scale import add_baseline_index  # noqa: E402
+from bench_scale import add_baseline_index, server_cpu  # noqa: E402
 
 from eu_posities import db  # noqa: E402
 from eu_posities.demo import load_demo  # noqa: E402
@@ -63,14 +66,21 @@ def _baseline(session: object, query: str) -> int:
 def measure(url: str, queries: list[str], fn: object) -> dict[str, object]:
     engine = db.make_engine(url)
     samples: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     hits: dict[str, int] = {}
     for query in queries:
-        best = float("inf")
+        best = best_cpu = float("inf")
         for _ in range(REPEAT):
             with db.session_scope(engine) as session:
+                server = server_cpu(session)
+                server_ns = server() if server else 0.0
+                started = time.process_time()
                 ms, found = timed(lambda: fn(session, query))  # type: ignore[operator]  # noqa: B023
-            best = min(best, ms)
-        samples[query], hits[query] = best, found
+                used = (time.process_time() - started) * 1000
+                if server:
+                    used += (server() - server_ns) / 1e6
+            best, best_cpu = min(best, ms), min(best_cpu, used)
+        samples[query], cpu[query], hits[query] = best, best_cpu, found
     engine.dispose()
 
     def bucket(q: str) -> str:
@@ -93,6 +103,7 @@ def measure(url: str, queries: list[str], fn: object) -> dict[str, object]:
     slowest = sorted(samples.items(), key=lambda kv: -kv[1])[:5]
     return {
         "all": summary(list(samples.values())),
+        "cpu": summary(list(cpu.values())),
         "by_last_word_length": {k: summary(v) for k, v in sorted(by_bucket.items())},
         "slowest": [{"query": q, "ms": round(ms, 2), "hits": hits[q]} for q, ms in slowest],
     }
@@ -134,6 +145,19 @@ def main(argv: list[str] | None = None) -> None:
                     stats["max_ms"],
                 ]
             )
+    for backend, pair in results.items():
+        cpu: Any = {name: measured["cpu"] for name, measured in pair.items()}  # type: ignore[attr-defined]
+        now, then = cpu["current"], cpu["baseline"]
+        rows.append(
+            [
+                backend,
+                "all, CPU",
+                now["n"],
+                f"{now['p50_ms']} (was {then['p50_ms']})",
+                f"{now['p95_ms']} (was {then['p95_ms']})",
+                now["max_ms"],
+            ]
+        )
     print_table(
         f"Type-ahead search on the demo ({len(set(queries))} queries, "
         f"best of {REPEAT}, limit {LIMIT}; baseline: the search of migration 0002)",

@@ -8,8 +8,9 @@ provisions a third as many rows, which is what keeps PostgreSQL's ranking fast.
 - SQLite: `search_version` holds the index terms and is the external content of the FTS5
   table `search_fts` (triggers keep the two in step);
 - PostgreSQL: `search_doc.doc` is a tsvector built here, in Python (label A, heading B,
-  text D), in a narrow table of its own; `search_version.words` one of the distinct words
-  (for type-ahead prefixes); each with a GIN index.
+  text D), beside `search_doc.words`, one of the distinct words (for type-ahead prefixes),
+  each with a GIN index, in a table of their own whose rows keep them uncompressed (they are
+  read for every match ranked; migration 0006), with `doc_length`, the positions in `doc`.
 
 Deleting a provision (or its stage, or dossier) deletes its member row; a trigger then deletes
 a version no provision uses any more, so the index never returns text that is gone. Writing
@@ -111,17 +112,25 @@ def _insert_version(
         "digest": key,
     }
     if postgres:
-        params["words"] = " ".join(f"'{_quote(w)}'" for w in made.words.split())
         version = session.execute(
             sql(
-                "INSERT INTO search_version (dossier_id, label, label_key, digest, words)"
-                " VALUES (:dossier, :label, :key, :digest, CAST(:words AS tsvector)) RETURNING id"
+                "INSERT INTO search_version (dossier_id, label, label_key, digest)"
+                " VALUES (:dossier, :label, :key, :digest) RETURNING id"
             ),
             params,
         ).scalar_one()
+        doc, length = tsvector(made)
         session.execute(
-            sql("INSERT INTO search_doc (version_id, doc) VALUES (:id, CAST(:doc AS tsvector))"),
-            {"id": version, "doc": tsvector(made)},
+            sql(
+                "INSERT INTO search_doc (version_id, doc, doc_length, words)"
+                " VALUES (:id, CAST(:doc AS tsvector), :length, CAST(:words AS tsvector))"
+            ),
+            {
+                "id": version,
+                "doc": doc,
+                "length": length,
+                "words": " ".join(f"'{_quote(w)}'" for w in made.words.split()),
+            },
         )
         return int(version)
     else:
@@ -134,11 +143,9 @@ def _insert_version(
     return int(session.execute(sql(statement), params).scalar_one())
 
 
-def tsvector(made: Entry) -> str:
-    """The PostgreSQL tsvector of an entry's terms, as text: `'edetect':3B,9 'eorder':4B ...`.
-
-    The distinct words go to a tsvector of their own (`words`): ranking reads only this one,
-    which stays small enough to be stored in the row itself."""
+def tsvector(made: Entry) -> tuple[str, int]:
+    """The PostgreSQL tsvector of an entry's terms, as text (`'edetect':3B,9 'eorder':4B ...`),
+    and how many positions it holds: the length by which ts_rank divides (`doc_length`)."""
     positions: dict[str, list[str]] = {}
     start = 1
     for terms, weight in ((made.label, "A"), (made.heading, "B"), (made.body, "")):
@@ -148,7 +155,10 @@ def tsvector(made: Entry) -> str:
             if len(at) < _PG_MAX_POSITIONS:
                 at.append(f"{min(start + offset, _PG_MAX_POSITION)}{weight}")
         start += len(split) + _PG_GAP
-    return " ".join(f"'{_quote(term)}':{','.join(at)}" for term, at in positions.items())
+    # PostgreSQL keeps a position once (those past the last one all become the last one).
+    length = sum(len({p.rstrip("AB") for p in at}) for at in positions.values())
+    text = " ".join(f"'{_quote(term)}':{','.join(at)}" for term, at in positions.items())
+    return text, length
 
 
 def _quote(term: str) -> str:

@@ -548,3 +548,34 @@ def test_a_limit_is_not_a_count(demo: str) -> None:
     every = reading.search(engine, "detection", limit=1000)
     assert not every.more and every.count_text.startswith(f"{len(every.hits)} provisions")
     engine.dispose()
+
+
+def test_postgresql_ranks_as_ts_rank_does(pg_url: str) -> None:
+    """The stored length (`doc_length`) is what ts_rank's normalisation 1 counts, so dividing
+    by it gives ts_rank's own float, in every row."""
+    from eu_posities.search.backends import _TS_RANK, _TS_WEIGHTS
+    from eu_posities.search.query import parse_query, pg_query
+
+    assert eup("--db", pg_url, "init", "--demo").code == 0
+    made_up_stages(pg_url)
+    engine = db.make_engine(pg_url)
+    with engine.connect() as conn:
+        differ = conn.execute(
+            text(
+                "SELECT count(*) FROM search_doc WHERE doc_length <> (SELECT"
+                " COALESCE(SUM(GREATEST(cardinality(positions), 1)), 0) FROM unnest(doc))"
+            )
+        ).scalar_one()
+        assert differ == 0
+        for query in ("detection order", "de", '"competent authority"', "opsporingsbevelen"):
+            rank = pg_query(parse_query(query)).rank
+            rows = conn.execute(
+                text(
+                    f"SELECT {_TS_RANK} AS ours, ts_rank({_TS_WEIGHTS}, d.doc,"
+                    " CAST(:rank AS tsquery), 1) AS theirs FROM search_doc d"
+                ),
+                {"rank": rank},
+            ).all()
+            assert rows and all(r.ours == r.theirs for r in rows), query
+            assert any(r.ours > 0 for r in rows), query
+    engine.dispose()

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import bindparam
 from sqlalchemy import text as sql
 from sqlmodel import Session
 
@@ -240,7 +239,7 @@ def _hits(session: Session, query: Query, scope: Scope, top: list[_Group]) -> li
 def _select(session: Session, statement: str, ids: list[int]) -> list[Any]:
     if not ids:
         return []
-    query = sql(statement).bindparams(bindparam("ids", expanding=True))
+    query = backends.lists_in(session, statement, ["ids"])
     return list(session.execute(query, {"ids": sorted(ids)}).mappings())
 
 

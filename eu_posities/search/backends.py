@@ -24,6 +24,12 @@ from eu_posities.search.query import Query, fts5_expression, pg_query
 _BM25 = "bm25(search_fts, 10.0, 30.0, 1.0, 0.1)"
 _TS_WEIGHTS = "'{0.05, 0.01, 1.0, 1.0}'"
 _CHUNK = 500
+# ts_rank(weights, doc, query, 1), to the same float: its normalisation 1 divides by the log2
+# of the positions in `doc`, which it counts in every row; `doc_length` holds that count.
+_TS_RANK = (
+    f"CAST(ts_rank({_TS_WEIGHTS}, d.doc, CAST(:rank AS tsquery), 0)"
+    " / (ln(CAST(GREATEST(d.doc_length, 1) + 1 AS float8)) / ln(CAST(2 AS float8))) AS real)"
+)
 
 
 @dataclass(frozen=True)
@@ -69,18 +75,11 @@ def _pg_where(session: Session, query: Query, scope: Scope, params: dict[str, An
         params["doc"] = found.doc
         clauses.append("d.doc @@ CAST(:doc AS tsquery)")
     if found.words and found.prefix_doc:
+        # Both in the same row: alone, a prefix is a BitmapOr of the two GIN indexes.
         params["words"], params["prefix_doc"] = found.words, found.prefix_doc
-        if found.doc:
-            clauses.append(
-                "(d.doc @@ CAST(:prefix_doc AS tsquery) OR EXISTS (SELECT 1 FROM search_version w"
-                " WHERE w.id = d.version_id AND w.words @@ CAST(:words AS tsquery)))"
-            )
-        else:
-            clauses.append(
-                "d.version_id IN (SELECT id FROM search_version"
-                " WHERE words @@ CAST(:words AS tsquery) UNION SELECT version_id FROM search_doc"
-                " WHERE doc @@ CAST(:prefix_doc AS tsquery))"
-            )
+        clauses.append(
+            "(d.words @@ CAST(:words AS tsquery) OR d.doc @@ CAST(:prefix_doc AS tsquery))"
+        )
     return " AND ".join(clauses)
 
 
@@ -99,10 +98,22 @@ def _filters(scope: Scope, column: str, params: dict[str, Any]) -> tuple[str, li
 
 
 def _run(session: Session, statement: str, params: dict[str, Any], expanding: list[str]) -> Any:
+    """Run `statement`, its `IN :name` parameters (of `expanding`) given as lists."""
+    return session.execute(lists_in(session, statement, expanding), params).all()
+
+
+def lists_in(session: Session, statement: str, expanding: Sequence[str]) -> Any:
+    """`statement` with `IN :name` for each list parameter: `= ANY(:name)` on PostgreSQL (one
+    array, so the statement is the same whatever the list's length, and psycopg and the server
+    parse and plan it once), an expanding IN on SQLite."""
+    if _postgres(session):
+        for name in expanding:
+            statement = statement.replace(f" IN :{name}", f" = ANY(:{name})")
+        return sql(statement)
     query = sql(statement)
     if expanding:
         query = query.bindparams(*(bindparam(name, expanding=True) for name in expanding))
-    return session.execute(query, params).all()
+    return query
 
 
 def ranked(
@@ -118,8 +129,7 @@ def ranked(
         expanding: list[str] = []
         statement = (
             "SELECT top.id, top.rank, v.dossier_id, v.label FROM ("
-            f" SELECT d.version_id AS id, ts_rank({_TS_WEIGHTS}, d.doc, CAST(:rank AS tsquery), 1)"
-            f" AS rank FROM search_doc d WHERE {condition}"
+            f" SELECT d.version_id AS id, {_TS_RANK} AS rank FROM search_doc d WHERE {condition}"
             " ORDER BY rank DESC, d.version_id LIMIT :limit) AS top"
             " JOIN search_version v ON v.id = top.id ORDER BY top.rank DESC, top.id"
         )
@@ -170,11 +180,10 @@ def matching(session: Session, query: Query, version_ids: Collection[int]) -> se
             if found_query.words and found_query.prefix_doc:
                 params["words"], params["prefix_doc"] = found_query.words, found_query.prefix_doc
                 clauses.append(
-                    "(v.words @@ CAST(:words AS tsquery) OR d.doc @@ CAST(:prefix_doc AS tsquery))"
+                    "(d.words @@ CAST(:words AS tsquery) OR d.doc @@ CAST(:prefix_doc AS tsquery))"
                 )
-            statement = (
-                "SELECT d.version_id FROM search_doc d JOIN search_version v ON v.id = d.version_id"
-                " WHERE d.version_id IN :ids AND " + " AND ".join(clauses)
+            statement = "SELECT d.version_id FROM search_doc d WHERE d.version_id IN :ids AND " + (
+                " AND ".join(clauses)
             )
         else:
             params["match"] = fts5_expression(query)

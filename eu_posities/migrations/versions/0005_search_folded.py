@@ -10,7 +10,7 @@ text in a dossier) with the provisions that have it (`search_member`), and index
 (external content) on SQLite and tsvectors with GIN indexes on PostgreSQL (`search_doc.doc`
 the index terms with positions and weights, `search_version.words` the distinct words for
 type-ahead prefixes). Existing
-provisions are indexed here. The objects are named search_* and stay outside the SQLModel
+provisions are indexed here (on PostgreSQL by 0006). The objects are named search_* and stay outside the SQLModel
 metadata. Triggers delete a text's entry when its last provision goes, and unindex a
 provision whose text is edited in place (`eu_posities.searchindex` indexes it again).
 """
@@ -157,7 +157,8 @@ def upgrade() -> None:
     dialect = _dialect()
     for statement in {"sqlite": SQLITE_UP, "postgresql": POSTGRES_UP}.get(dialect, []):
         op.execute(statement)
-    if dialect in ("sqlite", "postgresql"):
+    # PostgreSQL's provisions are indexed by 0006, whose schema the indexing code writes.
+    if dialect == "sqlite":
         from eu_posities.searchindex import reindex
 
         reindex(session=Session(bind=op.get_bind()))
