@@ -45,8 +45,8 @@ class ConcernLinkDialog(ModalScreen[bool]):
     """`provisions`: (stage, label) in each stage shown. True when a link changed."""
 
     DEFAULT_CSS = """
-    ConcernLinkDialog .error { width: 100%; }
-    ConcernLinkDialog #link-stage { layout: horizontal; width: 100%; height: auto; }
+    ConcernLinkDialog Label.error { width: 100%; background: transparent; }
+    ConcernLinkDialog #link-stage { width: 100%; height: auto; }
     ConcernLinkDialog #link-choices { max-height: 8; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

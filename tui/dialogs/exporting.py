@@ -69,7 +69,7 @@ class ExportDialog(ModalScreen[str | None]):
     """
 
     DEFAULT_CSS = """
-    ExportDialog .error { width: 100%; }
+    ExportDialog Label.error { width: 100%; background: transparent; }
     ExportDialog #export-parts { height: auto; }
     ExportDialog #export-parts > Vertical { height: auto; width: 1fr; }
     ExportDialog #export-parts > #export-part-provisions { margin-left: 1; }
@@ -112,13 +112,12 @@ class ExportDialog(ModalScreen[str | None]):
             with Horizontal(id="export-parts"):
                 with Vertical():
                     yield Label(
-                        f"Table stages ({MIN_COMPARE_STAGES} to {MAX_COMPARE_STAGES}, "
-                        "comma-separated)",
+                        f"Table: stages ({MIN_COMPARE_STAGES} to {MAX_COMPARE_STAGES}, by commas)",
                         classes="field",
                     )
                     yield Input(",".join(self.stages), id="export-stages", compact=True)
                 with Vertical(id="export-part-provisions"):
-                    yield Label("Table provisions (empty: all)", classes="field")
+                    yield Label("Table: provisions (empty: all)", classes="field")
                     yield Input(
                         self.provisions,
                         id="export-provisions",
@@ -147,7 +146,8 @@ class ExportDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#export-progress").display = False
         self.query_one("#include-fictional", Checkbox).disabled = self.first_kind != "memo"
-        self.query_one("#export-kind").focus()
+        # The view's table: Enter exports it; otherwise the kind is chosen first.
+        self.query_one("#export-out" if self.first_kind == "table" else "#export-kind").focus()
 
     def default_out(self, kind: str, folder: Path | None = None) -> Path:
         provisions = self.provisions if kind == "table" else ""
@@ -201,6 +201,7 @@ class ExportDialog(ModalScreen[str | None]):
             self.query_one("#export", Button).label = "Export"
             self.query_one("#export-error", Label).update("")
 
+    @on(Input.Submitted)
     @on(Button.Pressed, "#export")
     def start(self) -> None:
         if self.running:

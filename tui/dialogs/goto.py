@@ -20,7 +20,7 @@ class GotoDialog(ModalScreen[str | None]):
 
     DEFAULT_CSS = """
     GotoDialog .dialog { width: 60; }
-    GotoDialog .error { width: 100%; }
+    GotoDialog Label.error { width: 100%; background: transparent; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

@@ -27,9 +27,9 @@ class NotesDialog(ModalScreen[bool]):
     """`provisions`: (stage, label) of the provision in each stage shown; True if one was added."""
 
     DEFAULT_CSS = """
-    NotesDialog .error { width: 100%; }
+    NotesDialog Label.error { width: 100%; background: transparent; }
     NotesDialog #notes-list { height: auto; max-height: 10; }
-    NotesDialog #note-stage { layout: horizontal; width: 100%; height: auto; }
+    NotesDialog #note-stage { width: 100%; height: auto; }
     """
     BINDINGS = [Binding("escape", "cancel", "Close")]
 

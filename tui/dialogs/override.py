@@ -26,8 +26,8 @@ class OverrideDialog(ModalScreen[bool]):
     """`current`: stage -> the row's label in it (None: not there); True when stored."""
 
     DEFAULT_CSS = """
-    OverrideDialog .error { width: 100%; }
-    OverrideDialog #override-stage { layout: horizontal; width: 100%; height: auto; }
+    OverrideDialog Label.error { width: 100%; background: transparent; }
+    OverrideDialog #override-stage { width: 100%; height: auto; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
