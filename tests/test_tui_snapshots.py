@@ -163,6 +163,8 @@ async def notes_dialog(pilot: Pilot[Any], folder: Path) -> None:
         conn.execute(text("UPDATE note SET at = :at"), {"at": FROZEN_AT})
     await columns(pilot, folder)
     await settle(pilot)
+    await pilot.pause(0.3)  # the tree scrolled to Article 7 before the dialog covers it
+    await settle(pilot)
     await pilot.press("t")
 
 

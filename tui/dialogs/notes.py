@@ -28,7 +28,7 @@ class NotesDialog(ModalScreen[bool]):
 
     DEFAULT_CSS = """
     NotesDialog Label.error { width: 100%; background: transparent; }
-    NotesDialog #notes-list { height: auto; max-height: 10; }
+    NotesDialog #notes-list { height: auto; max-height: 30vh; }
     NotesDialog #note-stage { width: 100%; height: auto; }
     """
     BINDINGS = [Binding("escape", "cancel", "Close")]
@@ -157,7 +157,7 @@ def notes_table(entries: Sequence[NoteEntry]) -> Table | Text:
     table.add_column(style="dim", no_wrap=True)
     table.add_column(ratio=1)
     for entry in entries:
-        when = entry.at.strftime("%Y-%m-%d %H:%M")
+        when = entry.at.strftime("%Y-%m-%d %H:%M UTC")  # as stored
         table.add_row(
             Text(when),
             Text.assemble(
