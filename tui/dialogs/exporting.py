@@ -146,8 +146,14 @@ class ExportDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#export-progress").display = False
         self.query_one("#include-fictional", Checkbox).disabled = self.first_kind != "memo"
+        # Each cursor on the choice made (Textual puts it on the first button).
+        self.call_after_refresh(self._cursors_on_choices)
         # The view's table: Enter exports it; otherwise the kind is chosen first.
         self.query_one("#export-out" if self.first_kind == "table" else "#export-kind").focus()
+
+    def _cursors_on_choices(self) -> None:
+        for choice in self.query(RadioSet):
+            choice._selected = choice.pressed_index  # noqa: SLF001  (no public way in Textual 8)
 
     def default_out(self, kind: str, folder: Path | None = None) -> Path:
         provisions = self.provisions if kind == "table" else ""
@@ -178,6 +184,7 @@ class ExportDialog(ModalScreen[str | None]):
 
     def _default_lang(self) -> None:
         self.query_one(f"#lang-{DEFAULT_LANG[self.kind]}", RadioButton).value = True
+        self.call_after_refresh(self._cursors_on_choices)
 
     def export_options(self) -> dict[str, Any]:
         """The options of the exports API: `lang`, `include_limite`, `include_fictional`."""
