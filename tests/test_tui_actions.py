@@ -294,6 +294,7 @@ async def test_notes_are_added_and_shown_with_author_and_time(
     app = EuPositiesApp(engine, author="a.jansen")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_dossier(pilot, provision="Article 7")
+        shown = screen.data
         await pilot.press("t")
         await settle(pilot)
         dialog = app.screen
@@ -310,6 +311,7 @@ async def test_notes_are_added_and_shown_with_author_and_time(
         await settle(pilot)
         assert app.screen is screen and current_label(screen) == "Article 7"
         assert "1 note (t)" in text_of(screen.query_one("#change-status", Static))
+        assert screen.data is shown  # the marks refreshed, the stages not aligned again
     stored = notes_on(engine, "csa-regulation", [("commission-proposal", "Article 7")])
     assert [(n.text, n.author) for n in stored] == [("NL wants may here", "a.jansen")]
     assert stored[0].at is not None

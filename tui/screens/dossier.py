@@ -72,6 +72,11 @@ class DossierScreen(Screen[None]):
             super().__init__()
             self.comparison = comparison
 
+    class MarksLoaded(Message):
+        def __init__(self, badges: dict[str, list[str]], notes: dict[tuple[str, str], int]) -> None:
+            super().__init__()
+            self.badges, self.notes = badges, notes
+
     class DiffLoaded(Message):
         def __init__(self, key: tuple[str, str], diff: StageComparison | None, error: str) -> None:
             super().__init__()
@@ -451,19 +456,49 @@ class DossierScreen(Screen[None]):
         if changed:
             self.reload()
 
+    def _refresh_marks_if(self, changed: bool | None) -> None:
+        if changed:
+            self.refresh_marks()
+
+    @work(thread=True, exclusive=True, group="marks")
+    def refresh_marks(self) -> None:
+        """Badges and note counts again, without aligning the stages again (that takes long)."""
+        if self.data is None or not self.data.chosen:
+            return
+        engine, chosen = workspace.engine(self), self.data.chosen
+        badges = reading.badges(engine, self.dossier_key, chosen[0])
+        self.post_message(
+            self.MarksLoaded(badges, notes.note_counts(engine, self.dossier_key, chosen))
+        )
+
+    @on(MarksLoaded)
+    def marks_loaded(self, message: MarksLoaded) -> None:
+        if self.data is None:
+            return
+        self.data.notes = message.notes
+        if message.badges != self.data.badges:
+            self.data.badges = message.badges
+            base = self.data.texts.get(self.data.chosen[0], {})
+            paths = {label: p.path for label, p in base.items()}
+            self.query_one(ProvisionTree).show_rows(self.data.rows, paths, message.badges)
+        if self.current >= 0:
+            self.select(self.current)
+
     def action_notes(self) -> None:
         from eu_posities.tui.dialogs.notes import NotesDialog
 
         provisions = self._provisions_or_say()
         if provisions:
-            self.app.push_screen(NotesDialog(self.dossier_key, provisions), self._reload_if)
+            dialog = NotesDialog(self.dossier_key, provisions)
+            self.app.push_screen(dialog, self._refresh_marks_if)
 
     def action_link_concern(self) -> None:
         from eu_posities.tui.dialogs.concern_link import ConcernLinkDialog
 
         provisions = self._provisions_or_say()
         if provisions:
-            self.app.push_screen(ConcernLinkDialog(self.dossier_key, provisions), self._reload_if)
+            dialog = ConcernLinkDialog(self.dossier_key, provisions)
+            self.app.push_screen(dialog, self._refresh_marks_if)
 
     def action_align(self) -> None:
         from eu_posities.tui.dialogs.override import OverrideDialog
