@@ -435,6 +435,7 @@ class DossierScreen(Screen[None]):
         from eu_posities.tui.dialogs.goto import GotoDialog
 
         if self.data is None or not self.data.rows:
+            self._still_loading()
             return
         labels = [label for row in self.data.rows for cell in row.cells for label in cell]
 
@@ -444,8 +445,13 @@ class DossierScreen(Screen[None]):
 
         self.app.push_screen(GotoDialog(list(dict.fromkeys(labels))), found)
 
+    def _still_loading(self) -> None:
+        if self.data is None:
+            self.notify("Still aligning the stages: a moment.", timeout=2)
+
     def _provisions_or_say(self) -> list[tuple[str, str]]:
         if self.data is None or not 0 <= self.current < len(self.data.rows):
+            self._still_loading()
             return []
         found = self.row_provisions(self.data.rows[self.current])
         if not found:
@@ -504,6 +510,7 @@ class DossierScreen(Screen[None]):
         from eu_posities.tui.dialogs.override import OverrideDialog
 
         if self.data is None or not 0 <= self.current < len(self.data.rows):
+            self._still_loading()
             return
         if len(self.data.chosen) < 2:
             self.notify("Choose a second stage (s) to fix how the two align.", timeout=3)
