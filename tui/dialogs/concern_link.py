@@ -194,7 +194,7 @@ class ConcernLinkDialog(ModalScreen[bool]):
             self.query_one("#link-error", Label).update(Text(f"Not saved: {message.error}"))
             self.load()  # show what is stored now; what was typed stays
             return
-        self.notify(Text(f"{message.summary}.").plain, title="Concerns")
+        self.notify(f"{message.summary.capitalize()}.", title="Concerns", markup=False)
         self.dismiss(True)
 
     @on(Button.Pressed, "#cancel")

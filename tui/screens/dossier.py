@@ -395,7 +395,7 @@ class DossierScreen(Screen[None]):
 
         def exported(path: str | None) -> None:
             if path:
-                self.notify(Text(f"written to {path}").plain, title="Exported", markup=False)
+                self.notify(f"Written to {path}", title="Exported", markup=False)
 
         dialog = ExportDialog(self.dossier_key, chosen, provisions=labels[0] if labels else "")
         self.app.push_screen(dialog, exported)
