@@ -27,6 +27,7 @@ from eu_posities.tui.dialogs.importing import ImportDialog
 from eu_posities.tui.dialogs.stage_picker import StagePicker
 from eu_posities.tui.screens.concern_detail import ConcernDetailScreen
 from eu_posities.tui.screens.concerns import ConcernMatrixScreen
+from eu_posities.tui.screens.dossier import DossierScreen
 from eu_posities.tui.screens.dossiers import DossiersScreen
 from eu_posities.tui.screens.help import help_text
 from eu_posities.tui.screens.search import SearchScreen
@@ -291,6 +292,26 @@ async def test_dossier_counts_follow_an_import_made_elsewhere(engine: Engine) ->
         await settle(pilot)
         timeline = shown(screen.query_one("#dossier-timeline", Static).content)
         assert "council-mandate" in timeline and "FICTIONAL" in timeline
+
+
+@pilot_test
+async def test_an_open_dossier_follows_an_import_made_elsewhere(engine: Engine) -> None:
+    app = EuPositiesApp(engine, author="tester", poll_seconds=0)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.open_dossier("csa-regulation", provision="Article 7")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DossierScreen) and screen.data is not None
+        assert screen.current_labels() == ["Article 7"]
+        with_text = {s.key for s in screen.data.stages if s.imported}
+        assert "council-mandate" not in with_text
+        import_elsewhere(engine)
+        await watch(pilot, app)
+        await settle(pilot)
+        assert app.screen is screen and screen.data is not None
+        assert "council-mandate" in {s.key for s in screen.data.stages if s.imported}
+        assert screen.current_labels() == ["Article 7"]  # the reader stays where they were
 
 
 @pilot_test

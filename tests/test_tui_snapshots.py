@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Engine
 from textual.pilot import Pilot
-from tuihelp import settle
+from tuihelp import FROZEN_AT, settle
 
 from eu_posities.tui.app import EuPositiesApp
+from eu_posities.tui.dialogs import exporting
 from eu_posities.tui.dialogs.assess import AssessDialog
 from eu_posities.tui.dialogs.exporting import ExportDialog
 from eu_posities.tui.dialogs.importing import ImportDialog
@@ -166,6 +167,75 @@ RECIPES: dict[str, Recipe] = {
 }
 
 
+# --- the dossier screen's actions: jump, export of the view, notes, concerns, alignment ---
+
+
+async def goto_not_found(pilot: Pilot[Any], folder: Path) -> None:
+    await columns(pilot, folder)
+    await settle(pilot)
+    await pilot.press("g", *"art", "space", "9", "9", "enter")
+
+
+async def export_view(pilot: Pilot[Any], folder: Path) -> None:
+    await columns(pilot, folder)
+    await settle(pilot)
+    await pilot.press("e")
+
+
+async def notes_dialog(pilot: Pilot[Any], folder: Path) -> None:
+    from sqlalchemy import text
+
+    from eu_posities.services.notes import add_note
+
+    engine: Engine = pilot.app.engine  # type: ignore[attr-defined]
+    add_note(
+        engine,
+        "csa-regulation",
+        "commission-proposal",
+        "Article 7",
+        "NL: kan-bepaling",
+        author="a.jansen",
+    )
+    with engine.begin() as conn:  # the note's time, frozen as the demo's
+        conn.execute(text("UPDATE note SET at = :at"), {"at": FROZEN_AT})
+    await columns(pilot, folder)
+    await settle(pilot)
+    await pilot.pause(0.3)  # the tree scrolled to Article 7 before the dialog covers it
+    await settle(pilot)
+    await pilot.press("t")
+
+
+async def concern_link(pilot: Pilot[Any], folder: Path) -> None:
+    await columns(pilot, folder)
+    await settle(pilot)
+    await pilot.press("l")
+
+
+async def concern_chooser(pilot: Pilot[Any], folder: Path) -> None:
+    await settle(pilot)
+    pilot.app.open_dossier("csa-directive", provision="Section 7")  # type: ignore[attr-defined]
+    await settle(pilot)
+    await pilot.press("o")
+
+
+async def override(pilot: Pilot[Any], folder: Path) -> None:
+    await columns(pilot, folder)
+    await settle(pilot)
+    await pilot.press("a")
+
+
+RECIPES |= {
+    "goto": goto_not_found,
+    "export_view": export_view,
+    "notes": notes_dialog,
+    "concern_link": concern_link,
+    "concern_chooser": concern_chooser,
+    "override": override,
+}
+# Exports go to the user's documents folder: the same one on every machine here.
+DOCUMENTS = Path("/home/negotiator/Documents")
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("screen", RECIPES)
 def test_screen_looks_right(
@@ -177,6 +247,7 @@ def test_screen_looks_right(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)  # snapshots show the colours
+    monkeypatch.setattr(exporting, "default_folder", lambda: DOCUMENTS)
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await RECIPES[screen](pilot, tmp_path)

@@ -23,6 +23,8 @@ from eu_posities.services.tx import reading
 if TYPE_CHECKING:  # SQLAlchemy loads on first use: `eup --help` stays fast
     from sqlalchemy.engine import Engine
 
+    from eu_posities.exports.model import ComparisonTable, Row
+
 __all__ = ["_report", "_write_dossier", "export_memo", "export_report", "export_table"]
 
 # progress(done, total, what): called as work advances; the CLI shows a bar, the TUI a message.
@@ -52,6 +54,20 @@ def _format_of(out: Path, allowed: Sequence[str], what: str) -> str:
     return suffix
 
 
+def _narrowed(table: ComparisonTable, provisions: str) -> ComparisonTable:
+    """Only the rows of the provisions named (each row belongs to one provision)."""
+    from dataclasses import replace
+
+    from eu_posities.services.locating import label_range
+
+    def provision(row: Row) -> str:
+        return row.provision or row.label
+
+    labels = list(dict.fromkeys(provision(row) for row in table.rows))
+    wanted = set(label_range(provisions, labels))
+    return replace(table, rows=tuple(row for row in table.rows if provision(row) in wanted))
+
+
 def _text_writer(text: str) -> Callable[[Path], None]:
     def write(path: Path) -> None:
         path.write_text(text, encoding="utf-8")
@@ -73,8 +89,12 @@ def export_table(
     layout: str = "rows",
     redline: str = "revisions",
     author: str | None = None,
+    provisions: str = "",
 ) -> Path:
     """`eup table`: the multi-column comparison as DOCX, HTML or Markdown.
+
+    `provisions` ("Article 7", "Articles 7-11", "rec 1-5, Annex II"; "" for all) narrows the
+    table to part of the dossier; its rows keep their numbers in the whole table.
 
     `layout` "rows" is the four-column layout (one row per paragraph or point, numbered,
     with a heading, a status and a comments column), "provisions" one row per provision.
@@ -101,6 +121,8 @@ def export_table(
             layout=layout,
             author=author if author is not None else config.current_user(),
         )
+    if provisions.strip():
+        table = _narrowed(table, provisions)
     if suffix == ".docx":
         from eu_posities.exports.render_docx import table_docx
 

@@ -8,16 +8,75 @@ LIMITE stage stays out of a public table).
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from eu_posities.errors import InputError
-from eu_posities.services.tx import writing
+from eu_posities.services.tx import reading, writing
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
     from eu_posities.models import Dossier
+
+
+@dataclass(frozen=True, slots=True)
+class NoteEntry:
+    """One note as a reader sees it: on which stage and provision, by whom, when."""
+
+    stage: str
+    label: str
+    text: str
+    author: str
+    at: datetime
+
+
+def notes_on(
+    engine: Engine, dossier_key: str, provisions: Collection[tuple[str, str]]
+) -> list[NoteEntry]:
+    """The notes on these (stage, label) provisions, oldest first."""
+    from sqlmodel import col, select
+
+    from eu_posities.models import Note
+    from eu_posities.store import get_dossier
+
+    wanted = set(provisions)
+    labels = {label for _, label in wanted}
+    if not wanted:
+        return []
+    with reading(engine) as session:
+        dossier = get_dossier(session=session, key=dossier_key)
+        rows = session.exec(
+            select(Note)
+            .where(Note.dossier_id == dossier.id, col(Note.label).in_(labels))
+            .order_by(col(Note.at), col(Note.id))
+        ).all()
+        return [
+            NoteEntry(n.stage, n.label, n.text, n.author, n.at)
+            for n in rows
+            if (n.stage, n.label) in wanted
+        ]
+
+
+def note_counts(
+    engine: Engine, dossier_key: str, stage_keys: Collection[str]
+) -> dict[tuple[str, str], int]:
+    """(stage, label) -> how many notes, for the stages shown (a marker beside the text)."""
+    from sqlmodel import col, func, select
+
+    from eu_posities.models import Note
+    from eu_posities.store import get_dossier
+
+    with reading(engine) as session:
+        dossier = get_dossier(session=session, key=dossier_key)
+        rows = session.exec(
+            select(Note.stage, Note.label, func.count())
+            .where(Note.dossier_id == dossier.id, col(Note.stage).in_(list(stage_keys)))
+            .group_by(col(Note.stage), col(Note.label))
+        ).all()
+    return {(stage, label): int(count) for stage, label, count in rows}
 
 
 def notes_in(

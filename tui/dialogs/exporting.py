@@ -1,10 +1,17 @@
-"""Export a dossier: position memo, multi-column table or batch diff report, with progress."""
+"""Export a dossier: position memo, multi-column table or batch diff report, with progress.
+
+From the dossier screen the table of the current view is proposed: the stages shown and the
+provision read, which may be widened to a range ("Articles 7-11"). The output goes to a full
+path in the user's documents folder, and an existing file is replaced only when confirmed.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -38,9 +45,35 @@ DEFAULT_LANG = {"memo": "nl", "table": "en", "report": "en"}
 LANGS = ("nl", "en")
 
 
-class ExportDialog(ModalScreen[str | None]):
-    """Returns the path written, or None when cancelled."""
+def default_folder() -> Path:
+    """Where exports go unless the user types another folder: the documents folder, else home."""
+    from platformdirs import user_documents_dir
 
+    documents = Path(user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
+def default_name(kind: str, dossier: str, provisions: str = "") -> str:
+    """'ai-act-table.html', or 'ai-act-articles-7-11-table.html' for part of the dossier."""
+    name = DEFAULT_OUT[kind].format(d=dossier)
+    part = re.sub(r"[^a-z0-9]+", "-", provisions.lower()).strip("-")[:40].strip("-")
+    if kind == "table" and part:
+        name = name.replace("-table", f"-{part}-table")
+    return name
+
+
+class ExportDialog(ModalScreen[str | None]):
+    """Returns the path written, or None when cancelled.
+
+    `provisions` (e.g. "Article 7") proposes the table of that part of the dossier.
+    """
+
+    DEFAULT_CSS = """
+    ExportDialog Label.error { width: 100%; background: transparent; }
+    ExportDialog #export-parts { height: auto; }
+    ExportDialog #export-parts > Vertical { height: auto; width: 1fr; }
+    ExportDialog #export-parts > #export-part-provisions { margin-left: 1; }
+    """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     class Progress(Message):
@@ -56,34 +89,48 @@ class ExportDialog(ModalScreen[str | None]):
             super().__init__()
             self.path, self.error = path, error
 
-    def __init__(self, dossier: str, stages: list[str]) -> None:
+    def __init__(self, dossier: str, stages: list[str], *, provisions: str = "") -> None:
         super().__init__(classes="dialog-screen")
         self.dossier_key = dossier
         self.stages = stages
+        self.provisions = provisions
+        # The view's table when there is one to show: two stages or more.
+        self.first_kind = "table" if provisions and len(stages) >= MIN_COMPARE_STAGES else "memo"
+        self.replace_ok: Path | None = None  # the existing file the user agreed to replace
+        self.running = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-form"):
             yield Label(f"[b]Export[/b] {self.dossier_key}")
             with RadioSet(id="export-kind", compact=True):
-                for i, (kind, text) in enumerate(KINDS.items()):
-                    yield RadioButton(text, value=i == 0, id=f"kind-{kind}", compact=True)
+                for kind, text in KINDS.items():
+                    yield RadioButton(
+                        text, value=kind == self.first_kind, id=f"kind-{kind}", compact=True
+                    )
             yield Label("Output file or folder", classes="field")
-            yield Input(
-                DEFAULT_OUT["memo"].format(d=self.dossier_key), id="export-out", compact=True
-            )
-            yield Label(
-                f"Stages for the table ({MIN_COMPARE_STAGES} to {MAX_COMPARE_STAGES}, "
-                "comma-separated)",
-                classes="field",
-            )
-            yield Input(",".join(self.stages), id="export-stages", compact=True)
+            yield Input(str(self.default_out(self.first_kind)), id="export-out", compact=True)
+            with Horizontal(id="export-parts"):
+                with Vertical():
+                    yield Label(
+                        f"Table: stages ({MIN_COMPARE_STAGES} to {MAX_COMPARE_STAGES}, by commas)",
+                        classes="field",
+                    )
+                    yield Input(",".join(self.stages), id="export-stages", compact=True)
+                with Vertical(id="export-part-provisions"):
+                    yield Label("Table: provisions (empty: all)", classes="field")
+                    yield Input(
+                        self.provisions,
+                        id="export-provisions",
+                        placeholder="e.g. Articles 7-11",
+                        compact=True,
+                    )
             with Horizontal(classes="row", id="export-options"):
                 yield Label("Language ")
                 with RadioSet(id="export-lang", compact=True):
                     for lang in LANGS:
                         yield RadioButton(
                             lang,
-                            value=lang == DEFAULT_LANG["memo"],
+                            value=lang == DEFAULT_LANG[self.first_kind],
                             id=f"lang-{lang}",
                             compact=True,
                         )
@@ -98,7 +145,19 @@ class ExportDialog(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-progress").display = False
-        self.query_one("#export-kind").focus()
+        self.query_one("#include-fictional", Checkbox).disabled = self.first_kind != "memo"
+        # Each cursor on the choice made (Textual puts it on the first button).
+        self.call_after_refresh(self._cursors_on_choices)
+        # The view's table: Enter exports it; otherwise the kind is chosen first.
+        self.query_one("#export-out" if self.first_kind == "table" else "#export-kind").focus()
+
+    def _cursors_on_choices(self) -> None:
+        for choice in self.query(RadioSet):
+            choice._selected = choice.pressed_index  # noqa: SLF001  (no public way in Textual 8)
+
+    def default_out(self, kind: str, folder: Path | None = None) -> Path:
+        provisions = self.provisions if kind == "table" else ""
+        return (folder or default_folder()) / default_name(kind, self.dossier_key, provisions)
 
     @property
     def kind(self) -> str:
@@ -112,9 +171,11 @@ class ExportDialog(ModalScreen[str | None]):
 
     @on(RadioSet.Changed, "#export-kind")
     def kind_changed(self) -> None:
-        self.query_one("#export-out", Input).value = DEFAULT_OUT[self.kind].format(
-            d=self.dossier_key
-        )
+        # A new default name, in the folder the user already chose.
+        out = self.query_one("#export-out", Input)
+        typed = out.value.strip()
+        folder = Path(typed).expanduser().parent if typed else None
+        out.value = str(self.default_out(self.kind, folder if folder != Path(".") else None))
         # Later, not inside this handler: the kind RadioSet suppresses RadioButton.Changed
         # for what its handlers do, and the language RadioSet would not see the change.
         self.set_timer(0.01, self._default_lang)
@@ -123,6 +184,7 @@ class ExportDialog(ModalScreen[str | None]):
 
     def _default_lang(self) -> None:
         self.query_one(f"#lang-{DEFAULT_LANG[self.kind]}", RadioButton).value = True
+        self.call_after_refresh(self._cursors_on_choices)
 
     def export_options(self) -> dict[str, Any]:
         """The options of the exports API: `lang`, `include_limite`, `include_fictional`."""
@@ -134,24 +196,50 @@ class ExportDialog(ModalScreen[str | None]):
             options["include_fictional"] = self.query_one("#include-fictional", Checkbox).value
         return options
 
+    def show_error(self, message: str, field: str = "#export-out") -> None:
+        """The whole message, wrapped; the cursor goes to the field to fix, never to Cancel."""
+        self.query_one("#export-error", Label).update(Text(message))
+        self.query_one(field).focus()
+
+    @on(Input.Changed, "#export-out")
+    def out_changed(self) -> None:
+        if self.replace_ok is not None:
+            self.replace_ok = None
+            self.query_one("#export", Button).label = "Export"
+            self.query_one("#export-error", Label).update("")
+
+    @on(Input.Submitted)
     @on(Button.Pressed, "#export")
     def start(self) -> None:
-        out = self.query_one("#export-out", Input).value.strip()
-        if not out:
-            self.query_one("#export-error", Label).update("Name the output file.")
+        if self.running:
             return
+        typed = self.query_one("#export-out", Input).value.strip()
+        if not typed:
+            self.show_error("Name the output file.")
+            return
+        out = Path(typed).expanduser()
+        if not out.is_absolute():
+            out = default_folder() / out  # never the folder the app happened to start in
         options = self.export_options()
         if self.kind == "table":
             stages = [s.strip() for s in self.query_one("#export-stages", Input).value.split(",")]
             try:
                 options["stages"] = check_stage_count([s for s in stages if s])
             except InputError as exc:
-                self.query_one("#export-error", Label).update(str(exc).capitalize() + ".")
+                self.show_error(str(exc).capitalize() + ".", "#export-stages")
                 return
+            options["provisions"] = self.query_one("#export-provisions", Input).value.strip()
+        if out.exists() and self.replace_ok != out:
+            self.replace_ok = out
+            self.query_one("#export", Button).label = "Replace"
+            self.show_error(
+                f"{out} already exists. Press Replace to overwrite it, or change the name."
+            )
+            return
         self.query_one("#export-error", Label).update("")
-        self.query_one("#export", Button).disabled = True
+        self.running = True
         self.query_one("#export-progress").display = True
-        self.run_export(self.kind, Path(out).expanduser(), options)
+        self.run_export(self.kind, out, options)
 
     @work(thread=True, exclusive=True)
     def run_export(self, kind: str, out: Path, options: dict[str, Any]) -> None:
@@ -192,12 +280,13 @@ class ExportDialog(ModalScreen[str | None]):
 
     @on(Finished)
     def finished(self, message: Finished) -> None:
+        self.running = False
         if not message.error:
             self.dismiss(message.path)
             return
         self.query_one("#export-progress").display = False
-        self.query_one("#export", Button).disabled = False
-        self.query_one("#export-error", Label).update(f"Export failed: {message.error}")
+        field = "#export-provisions" if "provision" in message.error else "#export-out"
+        self.show_error(f"Export failed: {message.error}", field)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

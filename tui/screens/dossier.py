@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
 
 from eu_posities.readmodels import GridRow, ProvisionView, StageSummary
-from eu_posities.services import comparing, reading
+from eu_posities.services import comparing, notes, reading
 from eu_posities.services.comparing import StageComparison, Tracer
 from eu_posities.services.paragraphs import ParagraphRow, ViewContext, paragraph_rows, view_context
 from eu_posities.tui import workspace
@@ -43,25 +43,32 @@ class Comparison:
     # the chosen stages aligned once for the redline of three or more (or why not)
     tracer: Tracer | str | None = None
     paragraphs: dict[int, tuple[ParagraphRow, ...]] = field(default_factory=dict)
+    notes: dict[tuple[str, str], int] = field(default_factory=dict)  # (stage, label) -> count
 
 
 class DossierScreen(Screen[None]):
     """Provisions with change markers and concern badges; the comparison beside them."""
 
+    # The (compact) footer fits 80 columns with the keys a reader needs first; the others
+    # work all the same and the help (?) lists them all.
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("n", "next_change", "Next"),
-        Binding("p", "previous_change", "Prev", show=False),
+        Binding("p", "previous_change", "Prev"),
+        Binding("g", "goto", "Go to"),
         Binding("m", "toggle_mode", "Mode"),
         Binding("M", "toggle_marked", "As marked", show=False),
         Binding("s", "pick_stages", "Stages"),
-        Binding("o", "open_concern", "Concern"),
-        Binding("c", "concerns", "Matrix"),
-        Binding("e", "export", "Export", show=False),
+        Binding("e", "export", "Export"),
+        Binding("slash", "app.search", "Search", key_display="/"),
+        Binding("i", "app.import_document", "Import"),
+        Binding("t", "notes", "Notes", show=False),
+        Binding("l", "link_concern", "Link concern", show=False),
+        Binding("a", "align", "Fix alignment", show=False),
+        Binding("o", "open_concern", "Concern", show=False),
+        Binding("c", "concerns", "Matrix", show=False),
         Binding("enter", "focus_comparison", "Read", show=False),
-        # Still working, but left out of the footer so that it fits 80 columns.
-        Binding("slash", "app.search", "Search", show=False),
-        Binding("i", "app.import_document", "Import", show=False),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     mode: reactive[str] = reactive("columns")
@@ -83,6 +90,11 @@ class DossierScreen(Screen[None]):
             super().__init__()
             self.chosen, self.tracer = chosen, tracer
 
+    class MarksLoaded(Message):
+        def __init__(self, badges: dict[str, list[str]], notes: dict[tuple[str, str], int]) -> None:
+            super().__init__()
+            self.badges, self.notes = badges, notes
+
     class DiffLoaded(Message):
         def __init__(self, key: tuple[str, str], diff: StageComparison | None, error: str) -> None:
             super().__init__()
@@ -99,7 +111,7 @@ class DossierScreen(Screen[None]):
         super().__init__()
         self.dossier_key = dossier
         self.wanted_stages = stages
-        self.wanted_provision = provision
+        self.wanted_provision: str | list[str] | None = provision
         self.highlight = highlight  # a search whose words are marked in the texts
         self.data: Comparison | None = None
         self.current = -1
@@ -111,7 +123,7 @@ class DossierScreen(Screen[None]):
             yield ProvisionTree(id="provision-tree")
             yield ComparisonPane(id="comparison")
         yield Static(id="change-status")
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.title = self.dossier_key
@@ -123,6 +135,8 @@ class DossierScreen(Screen[None]):
         self.load(self.wanted_stages)
 
     def reload(self) -> None:
+        """Load again, staying on the provision being read."""
+        self.wanted_provision = self.current_labels() or self.wanted_provision
         self.load(self.data.chosen if self.data else self.wanted_stages)
 
     # --- loading ------------------------------------------------------------------------
@@ -146,7 +160,9 @@ class DossierScreen(Screen[None]):
         else:
             problem = "No stage of this dossier has text yet: press i to import one."
         badges = reading.badges(engine, self.dossier_key, chosen[0]) if chosen else {}
-        self.post_message(self.Loaded(Comparison(stages, chosen, rows, texts, badges, problem)))
+        counts = notes.note_counts(engine, self.dossier_key, chosen) if chosen else {}
+        found = Comparison(stages, chosen, rows, texts, badges, problem, notes=counts)
+        self.post_message(self.Loaded(found))
 
     @work(thread=True, exclusive=True, group="context")
     def load_context(self, data: Comparison) -> None:
@@ -201,12 +217,15 @@ class DossierScreen(Screen[None]):
         if data.chosen:
             self.load_context(data)
 
-    def _row_of(self, label: str) -> int:
+    def _row_of(self, wanted: str | list[str]) -> int:
+        """The row holding one of the labels (tried in order), in the first stage if it can."""
         assert self.data is not None
-        wanted = label.lower()
-        for index, row in enumerate(self.data.rows):
-            if any(wanted == c.lower() for cell in row.cells for c in cell):
-                return index
+        width = len(self.data.chosen)
+        for label in [wanted] if isinstance(wanted, str) else wanted:
+            for column in range(width):
+                for index, row in enumerate(self.data.rows):
+                    if any(label.lower() == c.lower() for c in row.cells[column]):
+                        return index
         return 0
 
     def _show_strip(self) -> None:
@@ -267,6 +286,9 @@ class DossierScreen(Screen[None]):
         if concerns:
             status.append("◆ " + ", ".join(concerns), style="bold magenta")
             status.append(" (o opens) · ")
+        noted = sum(self.data.notes.get(p, 0) for p in self.row_provisions(row))
+        if noted:
+            status.append(f"✎ {noted} note{'s' if noted > 1 else ''} (t) · ", style="bold")
         status.append(f"row {index + 1} of {len(self.data.rows)}")
         if self.highlight:
             status.append(f" · marked: {self.highlight}", style="bold")
@@ -433,7 +455,7 @@ class DossierScreen(Screen[None]):
         index = self.current + step
         while 0 <= index < len(self.data.rows):
             if self.data.rows[index].changed:
-                self.query_one(ProvisionTree).select_row(index)
+                self.select(index)
                 return
             index += step
         self.notify("No further change in that direction.", timeout=2)
@@ -456,6 +478,8 @@ class DossierScreen(Screen[None]):
         def picked(chosen: list[str] | None) -> None:
             if chosen:
                 self.query_one(ProvisionTree).loading = True
+                # Stay on the provision being read (under any of its labels).
+                self.wanted_provision = self.current_labels() or None
                 self.load(chosen)
 
         self.app.push_screen(StagePicker(self.data.stages, self.data.chosen), picked)
@@ -468,15 +492,167 @@ class DossierScreen(Screen[None]):
         row = self.data.rows[self.current]
         keys = self.data.badges.get(row.cells[0][0] if row.cells[0] else "", [])
         if not keys:
-            self.notify("No concern is linked to this provision.", timeout=3)
+            self.notify("No concern is linked to this provision (l links one).", timeout=3)
             return
-        self.app.push_screen(ConcernDetailScreen(self.dossier_key, keys[0]))
+        if len(keys) == 1:
+            self.app.push_screen(ConcernDetailScreen(self.dossier_key, keys[0]))
+            return
+        from eu_posities.tui.dialogs.concern_link import ConcernChooser
+
+        def chosen(key: str | None) -> None:
+            if key:
+                self.app.push_screen(ConcernDetailScreen(self.dossier_key, key))
+
+        self.app.push_screen(ConcernChooser(row.cells[0][0], keys), chosen)
 
     def action_concerns(self) -> None:
         self.app.open_concerns(self.dossier_key)  # type: ignore[attr-defined]
 
     def action_export(self) -> None:
-        self.app.open_export(self.dossier_key, self.data.chosen if self.data else [])  # type: ignore[attr-defined]
+        """The export dialog, proposing the table of this view: its stages, this provision."""
+        from eu_posities.tui.dialogs.exporting import ExportDialog
+
+        chosen = self.data.chosen if self.data else []
+        labels = self.current_labels()
+
+        def exported(path: str | None) -> None:
+            if path:
+                self.notify(f"Written to {path}", title="Exported", markup=False)
+
+        dialog = ExportDialog(self.dossier_key, chosen, provisions=labels[0] if labels else "")
+        self.app.push_screen(dialog, exported)
+
+    # --- the provision being read: jump, notes, concerns, alignment ----------------------
+
+    def current_labels(self) -> list[str]:
+        """The labels of the current row, the first stage's first."""
+        if self.data is None or not 0 <= self.current < len(self.data.rows):
+            return []
+        cells = self.data.rows[self.current].cells
+        return list(dict.fromkeys(label for cell in cells for label in cell))
+
+    def row_provisions(self, row: GridRow) -> list[tuple[str, str]]:
+        """(stage, label) of the row in each stage shown, in column order."""
+        assert self.data is not None
+        return [
+            (stage, label)
+            for stage, cell in zip(self.data.chosen, row.cells, strict=False)
+            for label in cell
+        ]
+
+    def select(self, index: int) -> None:
+        """Put the cursor on a row, opening the groups it is folded into."""
+        tree = self.query_one(ProvisionTree)
+        if not 0 <= index < len(tree.row_nodes):
+            return
+        parent = tree.row_nodes[index].parent
+        while parent is not None:
+            if not parent.is_expanded:
+                parent.expand()
+            parent = parent.parent
+        self.show_row(index)
+        tree.select_row(index)
+
+    def action_goto(self) -> None:
+        from eu_posities.tui.dialogs.goto import GotoDialog
+
+        if self.data is None or not self.data.rows:
+            self._still_loading()
+            return
+        labels = [label for row in self.data.rows for cell in row.cells for label in cell]
+
+        def found(label: str | None) -> None:
+            if label:
+                self.select(self._row_of(label))
+
+        self.app.push_screen(GotoDialog(list(dict.fromkeys(labels))), found)
+
+    def _still_loading(self) -> None:
+        if self.data is None:
+            self.notify("Still aligning the stages: a moment.", timeout=2)
+
+    def _provisions_or_say(self) -> list[tuple[str, str]]:
+        if self.data is None or not 0 <= self.current < len(self.data.rows):
+            self._still_loading()
+            return []
+        found = self.row_provisions(self.data.rows[self.current])
+        if not found:
+            self.notify("This row has no provision in the stages shown.", timeout=3)
+        return found
+
+    def _reload_if(self, changed: bool | None) -> None:
+        if changed:
+            self.reload()
+
+    def _refresh_marks_if(self, changed: bool | None) -> None:
+        if changed:
+            self.refresh_marks()
+
+    def data_changed(self) -> None:
+        """Something was stored, here or by a colleague (see `freshness`)."""
+        self.refresh_marks()
+
+    @work(thread=True, exclusive=True, group="marks")
+    def refresh_marks(self) -> None:
+        """Badges and note counts again, without aligning the stages again (that takes long);
+        everything again when the dossier's stages changed (an import, a stage removed)."""
+        if self.data is None or not self.data.chosen:
+            return
+        engine, chosen = workspace.engine(self), self.data.chosen
+        if reading.stages(engine, self.dossier_key) != tuple(self.data.stages):
+            self.app.call_from_thread(self.reload)
+            return
+        badges = reading.badges(engine, self.dossier_key, chosen[0])
+        self.post_message(
+            self.MarksLoaded(badges, notes.note_counts(engine, self.dossier_key, chosen))
+        )
+
+    @on(MarksLoaded)
+    def marks_loaded(self, message: MarksLoaded) -> None:
+        if self.data is None:
+            return
+        self.data.notes = message.notes
+        if message.badges != self.data.badges:
+            self.data.badges = message.badges
+            base = self.data.texts.get(self.data.chosen[0], {})
+            paths = {label: p.path for label, p in base.items()}
+            self.query_one(ProvisionTree).show_rows(self.data.rows, paths, message.badges)
+        if self.current >= 0:
+            self.select(self.current)
+
+    def action_notes(self) -> None:
+        from eu_posities.tui.dialogs.notes import NotesDialog
+
+        provisions = self._provisions_or_say()
+        if provisions:
+            dialog = NotesDialog(self.dossier_key, provisions)
+            self.app.push_screen(dialog, self._refresh_marks_if)
+
+    def action_link_concern(self) -> None:
+        from eu_posities.tui.dialogs.concern_link import ConcernLinkDialog
+
+        provisions = self._provisions_or_say()
+        if provisions:
+            dialog = ConcernLinkDialog(self.dossier_key, provisions)
+            self.app.push_screen(dialog, self._refresh_marks_if)
+
+    def action_align(self) -> None:
+        from eu_posities.tui.dialogs.override import OverrideDialog
+
+        if self.data is None or not 0 <= self.current < len(self.data.rows):
+            self._still_loading()
+            return
+        if len(self.data.chosen) < 2:
+            self.notify("Choose a second stage (s) to fix how the two align.", timeout=3)
+            return
+        cells = self.data.rows[self.current].cells
+        current = {
+            stage: (cell[0] if cell else None)
+            for stage, cell in zip(self.data.chosen, cells, strict=False)
+        }
+        labels = {stage: list(texts) for stage, texts in self.data.texts.items()}
+        dialog = OverrideDialog(self.dossier_key, self.data.chosen, current, labels)
+        self.app.push_screen(dialog, self._reload_if)
 
 
 def strip_line(stages: list[StageSummary], *, date: bool, short: bool) -> Text:
