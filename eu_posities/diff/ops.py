@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from rapidfuzz.distance import Postfix, Prefix
 
@@ -76,6 +77,9 @@ _WEAK_WORDS = frozenset(
 _WORDLIKE = re.compile(r"\w")
 _MARKS_AROUND = ".,;:!?()[]{}'\"‘’“”„«»–—-/"
 _SPACES = re.compile(r"\s*")
+# A DiffOp from a (kind, old, new, detail) tuple at C speed: the named tuple's own __new__ is
+# Python code, and a long redline makes thousands of ops.
+_as_op = partial(tuple.__new__, DiffOp)
 COARSE_CHARS = 400  # from this size (both sides) unchanged runs of words are found first
 
 
@@ -206,19 +210,23 @@ def _tokens(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piec
 
 def _merged(pieces: list[Piece]) -> list[DiffOp]:
     """Ops from pieces, joining neighbours of the same kind (two changes become one)."""
-    ops: list[DiffOp] = []
-    kind, old, new = pieces[0]
-    for next_kind, next_old, next_new in pieces[1:]:
-        if (next_kind == "equal") == (kind == "equal"):
+    merged: list[tuple[str, str, str, tuple[DiffOp, ...]]] = []
+    append = merged.append
+    rest = iter(pieces)
+    kind, old, new = next(rest)
+    change = kind != "equal"
+    for next_kind, next_old, next_new in rest:
+        if (next_kind != "equal") is change:
             old += next_old
             new += next_new
-            if kind != "equal":
+            if change:
                 kind = "replace" if old and new else ("delete" if old else "insert")
         else:
-            ops.append(DiffOp(kind, old, new))
+            append((kind, old, new, ()))
             kind, old, new = next_kind, next_old, next_new
-    ops.append(DiffOp(kind, old, new))
-    return ops
+            change = not change
+    append((kind, old, new, ()))
+    return list(map(_as_op, merged))
 
 
 def _line_aligned(ops: list[DiffOp]) -> list[DiffOp]:
@@ -228,13 +236,18 @@ def _line_aligned(ops: list[DiffOp]) -> list[DiffOp]:
     "Providers ...\n1. " inserted. The same texts read better as "1. Providers ...\n" inserted
     before the unchanged "1. Member States ...".
     """
+    if not ops:
+        return ops
     last = len(ops) - 1
-    for k, (kind, old_text, new_text, _) in enumerate(ops):
-        # cheap tests first: this runs over every op of every redline
-        text = new_text if kind == "insert" else (old_text if kind == "delete" else "")
-        if "\n" not in text or not 0 < k < last:
+    # Ops alternate, so every other op is a change: only those are looked at.
+    for k in range(1 if ops[0].op == "equal" else 2, last, 2):
+        op = ops[k]
+        # cheap tests first: this runs over every change of every redline
+        kind = op.op
+        text = op.new if kind == "insert" else (op.old if kind == "delete" else "")
+        if "\n" not in text:
             continue
-        prev, op, nxt = ops[k - 1], ops[k], ops[k + 1]
+        prev, nxt = ops[k - 1], ops[k + 1]
         # the partial line before the change, the same on both sides
         cut_a, cut_b = prev.old.rfind("\n") + 1, prev.new.rfind("\n") + 1
         tail = prev.old[cut_a:]
