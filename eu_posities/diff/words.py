@@ -12,7 +12,6 @@ the clean-up, and a token diff would find nothing more.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import accumulate
 
 from eu_posities.diff.sequence import Match, matching_blocks
 
@@ -37,17 +36,17 @@ def word_pieces(
     a = old[ao:ae].replace("\n", " ").split(" ")
     b = new[bo:be].replace("\n", " ").split(" ")
     runs = _without_islands(matching_blocks(a, b), len(a), len(b), a, weak)
-    # offset of part p in the text: the lengths of the parts before it, plus a separator
-    # after each (so one past the end of the window after the last part)
-    a_at = list(accumulate(map(len, a), initial=ao))
-    b_at = list(accumulate(map(len, b), initial=bo))
     pieces: list[Piece] = []
     append = pieces.append
     pi = pj = 0  # the change before a run starts at part pi (pj) ...
     sa, sb = ao, bo  # ... which starts at offset sa (sb)
     for i, j, k in runs:
-        ea, eb = a_at[i] + i, b_at[j] + j  # the change ends where the run starts
+        # Offsets from the lengths of the parts in between, each with its separator; summed
+        # here, at the runs' edges, rather than for every part: no list of big numbers.
+        ea = sa + sum(map(len, a[pi:i])) + i - pi if i > pi else sa
+        eb = sb + sum(map(len, b[pj:j])) + j - pj if j > pj else sb
         if i > pi or j > pj:
+            # the change between two unchanged runs: up to the start of the next run
             if ea > ae:
                 ea = ae
             if eb > be:
@@ -63,7 +62,8 @@ def word_pieces(
                 append(("replace" if o and w else ("delete" if o else "insert"), o, w))
         if k:
             pi, pj = i + k, j + k
-            sa, sb = a_at[pi] + pi, b_at[pj] + pj
+            run = sum(map(len, a[i:pi])) + k  # the same words on both sides
+            sa, sb = ea + run, eb + run
             if sa > ae:
                 sa = ae
             if sb > be:
