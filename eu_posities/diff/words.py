@@ -42,19 +42,29 @@ def word_pieces(
     sa, sb = ao, bo  # ... which starts at offset sa (sb)
     for i, j, k in runs:
         # Offsets from the lengths of the parts in between, each with its separator; summed
-        # here, at the runs' edges, rather than for every part: no list of big numbers.
-        ea = sa + sum(map(len, a[pi:i])) + i - pi if i > pi else sa
-        eb = sb + sum(map(len, b[pj:j])) + j - pj if j > pj else sb
-        if i > pi or j > pj:
+        # here, at the runs' edges, rather than for every part: no list of big numbers. Most
+        # changes are no word or one word on a side.
+        da, db = i - pi, j - pj
+        ea = (
+            sa if not da else (sa + len(a[pi]) + 1 if da == 1 else sa + sum(map(len, a[pi:i])) + da)
+        )
+        eb = (
+            sb if not db else (sb + len(b[pj]) + 1 if db == 1 else sb + sum(map(len, b[pj:j])) + db)
+        )
+        if da or db:
             # the change between two unchanged runs: up to the start of the next run
             if ea > ae:
                 ea = ae
             if eb > be:
                 eb = be
+            # a change of a few words is diffed again by tokens, unless each word is one token
             if (
-                i - pi <= REFINE_WORDS
-                and j - pj <= REFINE_WORDS
-                and not (all(map(str.isalnum, a[pi:i])) and all(map(str.isalnum, b[pj:j])))
+                da <= REFINE_WORDS
+                and db <= REFINE_WORDS
+                and not (
+                    (a[pi].isalnum() if da == 1 else all(map(str.isalnum, a[pi:i])))
+                    and (b[pj].isalnum() if db == 1 else all(map(str.isalnum, b[pj:j])))
+                )
             ):
                 pieces += tokens(old, sa, ea, new, sb, eb)
             else:
