@@ -242,6 +242,8 @@ def _merged(pieces: list[Piece]) -> list[DiffOp]:
 def _line_aligned(ops: list[DiffOp]) -> list[DiffOp]:
     """Slide an inserted or deleted run of whole lines back so that it starts a line.
 
+    `ops` alternate between equal ops and changes, as `_merged` makes them.
+
     Trimming common ends can cut an added paragraph in the wrong place: "1. " equal, then
     "Providers ...\n1. " inserted. The same texts read better as "1. Providers ...\n" inserted
     before the unchanged "1. Member States ...".

@@ -26,7 +26,8 @@ Char = Callable[[int], "str | None"]
 def slid(ops: list[DiffOp], make: Callable[[str, str, str], DiffOp]) -> list[DiffOp]:
     """Move each insert/delete between two equal ops to its most readable place.
 
-    `make(kind, old, new)` builds an op.
+    `ops` alternate between equal ops and changes (as `word_diff` makes them); `make(kind,
+    old, new)` builds an op.
     """
     if not ops:
         return ops
