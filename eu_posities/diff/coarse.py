@@ -36,9 +36,10 @@ def drop_islands(
         last = len(blocks) - 1
         pi = pj = 0  # end of the previous kept block
         for idx, (i, j, k) in enumerate(blocks):
-            before = max(i - pi, j - pj)
+            # conditional expressions rather than max(): this runs for every small change
+            before = i - pi if i - pi > j - pj else j - pj
             ni, nj = (blocks[idx + 1][0], blocks[idx + 1][1]) if idx < last else (n, m)
-            after = max(ni - i - k, nj - j - k)
+            after = ni - i - k if ni - i > nj - j else nj - j - k
             if before and after and ((semantic and k <= before and k <= after) or small(i, k)):
                 changed = True
                 continue

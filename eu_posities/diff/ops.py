@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from rapidfuzz.distance import Postfix, Prefix
 
@@ -20,7 +21,8 @@ from eu_posities.diff.coarse import Span, drop_islands, line_anchors
 from eu_posities.diff.op import DiffOp
 from eu_posities.diff.sequence import Match, matching_blocks
 from eu_posities.diff.slide import slid
-from eu_posities.diff.tokens import tokenize, tokens_from
+from eu_posities.diff.tokens import token_runs as _token_runs
+from eu_posities.diff.tokens import tokenize
 from eu_posities.diff.words import word_pieces
 
 # Short function words and marks: an unchanged island made only of these between two changes
@@ -76,6 +78,9 @@ _WEAK_WORDS = frozenset(
 _WORDLIKE = re.compile(r"\w")
 _MARKS_AROUND = ".,;:!?()[]{}'\"‘’“”„«»–—-/"
 _SPACES = re.compile(r"\s*")
+# A DiffOp from a (kind, old, new, detail) tuple at C speed: the named tuple's own __new__ is
+# Python code, and a long redline makes thousands of ops.
+_as_op = partial(tuple.__new__, DiffOp)
 COARSE_CHARS = 400  # from this size (both sides) unchanged runs of words are found first
 
 
@@ -122,8 +127,11 @@ def _trimmed(old: str, ao: int, ae: int, new: str, bo: int, be: int, inner: Step
     head, tail = _common_ends(old, new) if whole else _common_ends(old[ao:ae], new[bo:be])
     # Whitespace right after the common prefix joins the prefix (equal, spacing aside).
     ea, eb = ae - tail, be - tail
-    ho = _skip_space(old, ao + head, ea)
-    hn = _skip_space(new, bo + head, eb)
+    ho, hn = ao + head, bo + head
+    if ho < ea and old[ho].isspace():
+        ho = _SPACES.match(old, ho, ea).end()  # type: ignore[union-attr]
+    if hn < eb and new[hn].isspace():
+        hn = _SPACES.match(new, hn, eb).end()  # type: ignore[union-attr]
     pieces: list[Piece] = [("equal", old[ao:ho], new[bo:hn])] if ho > ao or hn > bo else []
     pieces += inner(old, ho, ea, new, hn, eb)
     if tail:
@@ -179,8 +187,12 @@ def _tokens(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piec
     Windows follow the common prefix or an unchanged run: whitespace at their start is
     spacing next to unchanged text, so it is equal (spacing aside), never a change.
     """
-    ho = _skip_space(old, ao, ae)
-    hn = _skip_space(new, bo, be)
+    # This runs for every small change of a long redline: inlined tests, no helper calls.
+    ho, hn = ao, bo
+    if ao < ae and old[ao].isspace():
+        ho = _SPACES.match(old, ao, ae).end()  # type: ignore[union-attr]
+    if bo < be and new[bo].isspace():
+        hn = _SPACES.match(new, bo, be).end()  # type: ignore[union-attr]
     pieces: list[Piece] = [("equal", old[ao:ho], new[bo:hn])] if ho > ao or hn > bo else []
     if ho == ae or hn == be:
         if ho < ae:
@@ -188,53 +200,66 @@ def _tokens(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Piec
         elif hn < be:
             pieces.append(("insert", "", new[hn:be]))
         return pieces
-    a_tok = tokens_from(old, ho, ae)
-    b_tok = tokens_from(new, hn, be)
+    a_tok = _token_runs(old, ho, ae)
+    b_tok = _token_runs(new, hn, be)
+    if len(a_tok) == 1 and len(b_tok) == 1:  # the commonest window: one word for another
+        x, y = a_tok[0], b_tok[0]
+        pieces.append(("equal" if x.rstrip() == y.rstrip() else "replace", x, y))
+        return pieces
     # Tokens are compared as strings without their whitespace: reflowed text stays equal.
     a = list(map(str.rstrip, a_tok))
     b = list(map(str.rstrip, b_tok))
-    if len(a) == 1 and len(b) == 1:  # the commonest window: one word for another
-        pieces.append(("equal" if a[0] == b[0] else "replace", a_tok[0], b_tok[0]))
-        return pieces
 
     def small(i: int, k: int) -> bool:
         return k <= 3 and _is_weak(a, i, k)
 
     blocks = drop_islands(matching_blocks(a, b), len(a), len(b), small)
-    return pieces + _to_pieces(blocks, a_tok, b_tok)
+    pieces += _to_pieces(blocks, a_tok, b_tok)
+    return pieces
 
 
 def _merged(pieces: list[Piece]) -> list[DiffOp]:
     """Ops from pieces, joining neighbours of the same kind (two changes become one)."""
-    ops: list[DiffOp] = []
-    kind, old, new = pieces[0]
-    for next_kind, next_old, next_new in pieces[1:]:
-        if (next_kind == "equal") == (kind == "equal"):
+    merged: list[tuple[str, str, str, tuple[DiffOp, ...]]] = []
+    append = merged.append
+    rest = iter(pieces)
+    kind, old, new = next(rest)
+    change = kind != "equal"
+    for next_kind, next_old, next_new in rest:
+        if (next_kind != "equal") is change:
             old += next_old
             new += next_new
-            if kind != "equal":
+            if change:
                 kind = "replace" if old and new else ("delete" if old else "insert")
         else:
-            ops.append(DiffOp(kind, old, new))
+            append((kind, old, new, ()))
             kind, old, new = next_kind, next_old, next_new
-    ops.append(DiffOp(kind, old, new))
-    return ops
+            change = not change
+    append((kind, old, new, ()))
+    return list(map(_as_op, merged))
 
 
 def _line_aligned(ops: list[DiffOp]) -> list[DiffOp]:
     """Slide an inserted or deleted run of whole lines back so that it starts a line.
 
+    `ops` alternate between equal ops and changes, as `_merged` makes them.
+
     Trimming common ends can cut an added paragraph in the wrong place: "1. " equal, then
     "Providers ...\n1. " inserted. The same texts read better as "1. Providers ...\n" inserted
     before the unchanged "1. Member States ...".
     """
+    if not ops:
+        return ops
     last = len(ops) - 1
-    for k, (kind, old_text, new_text, _) in enumerate(ops):
-        # cheap tests first: this runs over every op of every redline
-        text = new_text if kind == "insert" else (old_text if kind == "delete" else "")
-        if "\n" not in text or not 0 < k < last:
+    # Ops alternate, so every other op is a change: only those are looked at.
+    for k in range(1 if ops[0].op == "equal" else 2, last, 2):
+        op = ops[k]
+        # cheap tests first: this runs over every change of every redline
+        kind = op.op
+        text = op.new if kind == "insert" else (op.old if kind == "delete" else "")
+        if "\n" not in text:
             continue
-        prev, op, nxt = ops[k - 1], ops[k], ops[k + 1]
+        prev, nxt = ops[k - 1], ops[k + 1]
         # the partial line before the change, the same on both sides
         cut_a, cut_b = prev.old.rfind("\n") + 1, prev.new.rfind("\n") + 1
         tail = prev.old[cut_a:]
@@ -265,21 +290,16 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
     common = min(Postfix.similarity(old, new), min(len(old), len(new)) - head)
     # The suffix starts right after the first space or line break inside the common suffix.
     start = len(old) - common
-    breaks = [p for p in (old.find(" ", start), old.find("\n", start)) if p >= 0]
-    tail = len(old) - min(breaks) - 1 if breaks else 0
-    return head, tail
-
-
-def _skip_space(text: str, pos: int, end: int) -> int:
-    if pos < end and text[pos].isspace():  # most windows start with a word: no regex call
-        spaces = _SPACES.match(text, pos, end)
-        return spaces.end() if spaces else pos
-    return pos
+    space, line = old.find(" ", start), old.find("\n", start)
+    first = line if space < 0 or 0 <= line < space else space
+    return head, (len(old) - first - 1 if first >= 0 else 0)
 
 
 def _is_weak_word(words: list[str], start: int, length: int) -> bool:
     """`_is_weak` for space-separated words, marks attached ("the,", "(of")."""
     for word in words[start : start + length]:
+        if word in _WEAK_WORDS:  # the commonest case, and no mark to strip
+            continue
         bare = word.strip(_MARKS_AROUND).lower()
         if bare and bare not in _WEAK_WORDS:
             return False

@@ -22,7 +22,8 @@ def matching_blocks(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Match]
     equal; strings are compared as sequences of characters.
     """
     blocks = Indel.opcodes(a, b).as_matching_blocks()
-    return [(m.a, m.b, m.size) for m in blocks if m.size]
+    # indexing a MatchingBlock is cheaper than reading its attributes
+    return [(m[0], m[1], m[2]) for m in blocks if m[2]]
 
 
 def longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

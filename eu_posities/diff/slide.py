@@ -26,24 +26,38 @@ Char = Callable[[int], "str | None"]
 def slid(ops: list[DiffOp], make: Callable[[str, str, str], DiffOp]) -> list[DiffOp]:
     """Move each insert/delete between two equal ops to its most readable place.
 
-    `make(kind, old, new)` builds an op.
+    `ops` alternate between equal ops and changes (as `word_diff` makes them); `make(kind,
+    old, new)` builds an op.
     """
+    if not ops:
+        return ops
     last = len(ops) - 1
     moved = False
-    for k in range(1, last):
-        kind = ops[k].op
+    # Ops alternate (equal, change, equal, ...): only every other op can slide.
+    for k in range(1 if ops[0].op == "equal" else 2, last, 2):
+        op = ops[k]
+        kind = op.op
         if kind == "insert":
-            text = ops[k].new
+            text = op.new
         elif kind == "delete":
-            text = ops[k].old
+            text = op.old
         else:
             continue
         prev, nxt = ops[k - 1], ops[k + 1]
-        # cheap tests first: this runs over every change of every redline
+        # Cheap tests first: this runs over every change of every redline. The change can
+        # only slide over characters that the equal text on both sides shares with it.
+        first, end = text[:1], text[-1:]
         right = (
-            _common_head(nxt.old, nxt.new, text, k + 1 == last) if nxt.old[:1] == text[:1] else 0
+            _common_head(nxt.old, nxt.new, text, k + 1 == last)
+            if nxt.old[:1] == first and nxt.new[:1] == first
+            else 0
         )
-        left = _common_tail(prev.old, prev.new, text, k - 1 == 0)
+        if prev.old[-1:] != end or prev.new[-1:] != end:
+            left = 0
+        elif not right and end.isspace() and not (prev.old[-2:] == text[-2:] == prev.new[-2:]):
+            continue  # at most this one space could move left, which never reads better
+        else:
+            left = _common_tail(prev.old, prev.new, text, k - 1 == 0)
         if not right and (not left or text[-left:].isspace()):
             continue  # at most spacing could move, which never reads better
         if not text.strip():

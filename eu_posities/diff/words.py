@@ -12,7 +12,6 @@ the clean-up, and a token diff would find nothing more.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import accumulate
 
 from eu_posities.diff.sequence import Match, matching_blocks
 
@@ -36,36 +35,50 @@ def word_pieces(
     # joined by single spaces give the window back.
     a = old[ao:ae].replace("\n", " ").split(" ")
     b = new[bo:be].replace("\n", " ").split(" ")
-    blocks = _without_islands(matching_blocks(a, b), len(a), len(b), a, weak)
-    # offset of part p in the window: the lengths of the parts before it, plus a separator
-    # after each
-    a_at = list(accumulate(map(len, a), initial=0))
-    b_at = list(accumulate(map(len, b), initial=0))
+    runs = _without_islands(matching_blocks(a, b), len(a), len(b), a, weak)
     pieces: list[Piece] = []
-    pi = pj = 0
-    for i, j, k in blocks:
-        if i > pi or j > pj:
+    append = pieces.append
+    pi = pj = 0  # the change before a run starts at part pi (pj) ...
+    sa, sb = ao, bo  # ... which starts at offset sa (sb)
+    for i, j, k in runs:
+        # Offsets from the lengths of the parts in between, each with its separator; summed
+        # here, at the runs' edges, rather than for every part: no list of big numbers. Most
+        # changes are no word or one word on a side.
+        da, db = i - pi, j - pj
+        ea = (
+            sa if not da else (sa + len(a[pi]) + 1 if da == 1 else sa + sum(map(len, a[pi:i])) + da)
+        )
+        eb = (
+            sb if not db else (sb + len(b[pj]) + 1 if db == 1 else sb + sum(map(len, b[pj:j])) + db)
+        )
+        if da or db:
             # the change between two unchanged runs: up to the start of the next run
-            sa, ea = ao + a_at[pi] + pi, min(ao + a_at[i] + i, ae)
-            sb, eb = bo + b_at[pj] + pj, min(bo + b_at[j] + j, be)
+            if ea > ae:
+                ea = ae
+            if eb > be:
+                eb = be
+            # a change of a few words is diffed again by tokens, unless each word is one token
             if (
-                i - pi <= REFINE_WORDS
-                and j - pj <= REFINE_WORDS
-                and not (_plain_words(a, pi, i) and _plain_words(b, pj, j))
+                da <= REFINE_WORDS
+                and db <= REFINE_WORDS
+                and not (
+                    (a[pi].isalnum() if da == 1 else all(map(str.isalnum, a[pi:i])))
+                    and (b[pj].isalnum() if db == 1 else all(map(str.isalnum, b[pj:j])))
+                )
             ):
                 pieces += tokens(old, sa, ea, new, sb, eb)
             else:
                 o, w = old[sa:ea], new[sb:eb]
-                pieces.append(("replace" if o and w else ("delete" if o else "insert"), o, w))
+                append(("replace" if o and w else ("delete" if o else "insert"), o, w))
         if k:
             pi, pj = i + k, j + k
-            pieces.append(
-                (
-                    "equal",
-                    old[ao + a_at[i] + i : min(ao + a_at[pi] + pi, ae)],
-                    new[bo + b_at[j] + j : min(bo + b_at[pj] + pj, be)],
-                )
-            )
+            run = sum(map(len, a[i:pi])) + k  # the same words on both sides
+            sa, sb = ea + run, eb + run
+            if sa > ae:
+                sa = ae
+            if sb > be:
+                sb = be
+            append(("equal", old[ea:sa], new[eb:sb]))
     return pieces
 
 
@@ -80,25 +93,20 @@ def _without_islands(
     One pass with a stack: dropping an island lengthens the changes next to it, so the run
     before it is checked again against the new neighbour.
     """
-    kept: list[Match] = []
-    ends: list[tuple[int, int]] = [(0, 0)]  # ends[x]: where the run before kept[x] ends
+    # kept[0] is an empty run at the start, never dropped: every run has one before it
+    kept: list[Match] = [(0, 0, 0)]
+    pop, push = kept.pop, kept.append
     for nxt in [*blocks, (n, m, 0)]:
         ni, nj = nxt[0], nxt[1]
-        while kept:
+        while len(kept) > 1:
             i, j, k = kept[-1]
-            pi, pj = ends[-1]
-            before = i - pi if i - pi > j - pj else j - pj
+            pi, pj, pk = kept[-2]
+            before = i - pi - pk if i - pi > j - pj else j - pj - pk
             after = ni - i - k if ni - i > nj - j else nj - j - k
             if before and after and (k <= before and k <= after or k <= 3 and weak(parts, i, k)):
-                kept.pop()
-                ends.pop()
+                pop()
                 continue
             break
-        ends.append((kept[-1][0] + kept[-1][2], kept[-1][1] + kept[-1][2]) if kept else (0, 0))
-        kept.append(nxt)
+        push(nxt)
+    del kept[0]
     return kept
-
-
-def _plain_words(parts: list[str], start: int, end: int) -> bool:
-    """Whether the parts are letters and digits only: then each is one token already."""
-    return all(map(str.isalnum, parts[start:end]))
