@@ -462,7 +462,7 @@ async def test_override_from_the_tui_updates_the_view(engine: Engine) -> None:
         assert current_label(screen) == "Article 9"
         row = screen.data.rows[screen.current]
         assert row.cells == (("Article 9",), ("Article 10",))
-        assert "Article 10" in text_of(screen.query_one("#column-1", Static))
+        assert "Article 10" in text_of(screen.query_one("#aligned", Static))
     pins = comparing.align(engine, "csa-regulation", "commission-proposal", "practice-council-text")
     assert any(m.from_label == "Article 9" and m.to_label == "Article 10" for m in pins.matches)
 

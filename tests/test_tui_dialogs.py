@@ -14,7 +14,7 @@ from rich.console import Console
 from sqlalchemy.engine import Engine
 from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Input, Label, Select, SelectionList, Static
-from tuihelp import freeze_times, pilot_test, plain, settle
+from tuihelp import freeze_times, pilot_test, plain, settle, until
 
 from eu_posities.concerns import ledger
 from eu_posities.db import run_write
@@ -216,7 +216,7 @@ def colleague_assesses(engine: Engine) -> None:
 async def test_after_a_colleagues_assessment_the_form_keeps_the_choices_and_shows_theirs(
     engine: Engine,
 ) -> None:
-    app = EuPositiesApp(engine, author="tester")
+    app = EuPositiesApp(engine, author="tester", poll_seconds=0)
     async with app.run_test(size=(80, 24)) as pilot:
         # Opened without a stage (from the concern detail): the user chooses one.
         dialog = await assess_form(pilot, app, None)
@@ -241,8 +241,10 @@ async def test_after_a_colleagues_assessment_the_form_keeps_the_choices_and_show
         assert dialog.query_one("#assess-status", Select).value == "partly"
         assert dialog.query_one("#assess-evidence", Input).value == "Article 7(2): 'may'"
         assert app.focused is dialog.query_one("#save", Button)
+        # A button ignores Enter for the 0.2 s it shows the click before: as a user would.
+        await until(pilot, lambda: not dialog.query_one("#save", Button).has_class("-active"))
         await pilot.press("enter")  # save again, knowingly: recorded after theirs
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ConcernMatrixScreen))
         assert isinstance(app.screen, ConcernMatrixScreen)
     history = reading.concern(engine, "csa-regulation", "detectiebevel").history
     assert [(h.author, h.status) for h in history[-2:]] == [

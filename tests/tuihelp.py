@@ -67,6 +67,15 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Wait for what the app does after a worker (a dialog closing), on a busy machine too."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    await settle(pilot)
+
+
 def pilot_test(scenario: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
     """Run an async Pilot scenario as a plain test; fixtures pass through."""
 
