@@ -80,7 +80,7 @@ def test_placeholders_and_wholly_struck_provisions_are_deleted(council: ParsedDo
     (stage,) = council.stages
     labels = [p.label for p in stage.provisions]
     assert labels == [
-        "Recital 1", "Recital 2a", "Recital 4", "Recital 27a", "Formula", "Article 1",
+        "Title", "Recital 1", "Recital 2a", "Recital 4", "Recital 27a", "Formula", "Article 1",
         "Article 88c", "Annex VIIIa",
     ]  # fmt: skip
     struck = _by_label(stage.struck)
@@ -118,7 +118,8 @@ def test_rebuilt_base(council: ParsedDocument) -> None:
     assert "Recital 2a" not in provisions and "Article 88c" not in provisions
     # Deleted provisions come back where they stood.
     labels = [p.label for p in base.provisions]
-    assert labels[:4] == ["Recital 1", "Recital 2", "Recital 3", "Recital 4"]
+    assert labels[:5] == ["Title", "Recital 1", "Recital 2", "Recital 3", "Recital 4"]
+    assert provisions["Title"].text.startswith("Proposal for a REGULATION")
     assert [label for label in labels if label.startswith("Article")] == [
         "Article 1", "Article 24", "Article 5",
     ]  # fmt: skip

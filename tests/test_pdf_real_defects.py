@@ -55,6 +55,12 @@ def test_general_approach_reads_without_misreads() -> None:
     )
     assert "CHAPTER" not in provisions["Article 58"].text
     assert provisions["Article 58a"].path == ("CHAPTER 1A – GUIDELINES FROM THE COMMISSION",)
+    # The act's title is the provision "Title", as in the Commission proposal: a comparison
+    # does not show it deleted ("ANNEX Proposal for a" is one line after the cover note).
+    title = document.stages[0].provisions[0]
+    assert (title.label, title.kind) == ("Title", "title")
+    assert title.text.startswith("Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT")
+    assert title.text.endswith("AND AMENDING CERTAIN UNION LEGISLATIVE ACTS")
 
 
 @pytest.mark.slow

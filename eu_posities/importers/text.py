@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from eu_posities.document import ParsedDocument, ParsedStage
+from eu_posities.document import ParsedDocument, ParsedProvision, ParsedStage
 from eu_posities.errors import InputError
 from eu_posities.importers.common import (
     ARTICLE_LINE,
@@ -44,7 +44,7 @@ _FORMULA = re.compile(r"\bHA(VE|S) ADOPTED THIS\b")
 _SKIP_TITLES = re.compile(r"^(EXPLANATORY MEMORANDUM|LEGISLATIVE FINANCIAL STATEMENT)$")
 # The title of an act after a Council cover note: "Proposal for a" / "REGULATION OF THE ...".
 _ACT_TITLE = re.compile(
-    r"^(Proposal for an?\b|(REGULATION|DIRECTIVE|DECISION)\b.*\bOF THE\b|"
+    r"^((ANNEX )?Proposal for an?\b|(REGULATION|DIRECTIVE|DECISION)\b.*\bOF THE\b|"
     r"(Proposition de|PROPOSITION DE) (règlement|directive|décision|RÈGLEMENT|DIRECTIVE))"
 )
 # Lines of a Council note around a text: "NOTE", "From:", "Subject:", "No. prev. doc.: ...".
@@ -354,7 +354,33 @@ def act_title(splitter: TextSplitter, lines: list[str]) -> str:
     for index in indices:
         if index < first:
             splitter.roles[index], splitter.skipped[index] = "", "cover page"
-    return " ".join(" ".join(lines[i].split()) for i in indices if i >= first)
+    title = " ".join(" ".join(lines[i].split()) for i in indices if i >= first)
+    # A Council note carries the act in its annex: "ANNEX Proposal for a" on one line.
+    return title.removeprefix("ANNEX ")
+
+
+_EEA = re.compile(
+    r"\s*\((Text with EEA relevance|Texte présentant de l'intérêt pour l'EEE)\)\s*$", re.I
+)
+
+
+def title_provision(title: str) -> ParsedProvision | None:
+    """The act's title as the provision "Title", as the EUR-Lex and Formex readers give it:
+    in a comparison a Council or Parliament text then keeps its title row instead of
+    showing the title as deleted."""
+    text = _EEA.sub("", title).strip()
+    if not _ACT_TITLE.match(text):
+        return None  # a heading of the document, not the title of an act
+    draft = Draft(kind="title", label="Title", heading="")
+    draft.add(text)
+    return draft.build()
+
+
+def with_title(provisions: tuple[ParsedProvision, ...], title: str) -> tuple[ParsedProvision, ...]:
+    head = title_provision(title)
+    if head is None or any(p.kind == "title" for p in provisions):
+        return provisions
+    return (head, *provisions)
 
 
 def split_text(lines: list[str]) -> tuple:
@@ -374,7 +400,10 @@ def parse(path: Path, data: bytes, **options: object) -> ParsedDocument:
         raise InputError("no articles, recitals or annexes found in this text", source=str(path))
     title = act_title(splitter, lines)
     stage = ParsedStage(
-        provisions=provisions, format=FORMAT, title=title, meta={"encoding": encoding}
+        provisions=with_title(provisions, title),
+        format=FORMAT,
+        title=title,
+        meta={"encoding": encoding},
     )
     coverage = lines_coverage(lines, splitter, (stage,))
     return ParsedDocument((stage,), coverage=coverage)

@@ -21,7 +21,7 @@ from eu_posities.importers.common import Draft
 from eu_posities.importers.coverage import measure, placed_texts
 from eu_posities.importers.marks.runs import align
 from eu_posities.importers.marks.text import BOLD, STRUCK, MarkedText, join
-from eu_posities.importers.text import TextSplitter, act_title
+from eu_posities.importers.text import TextSplitter, act_title, with_title
 
 _GONE = r"[\[(]?\s*(?:deleted|Deleted|DELETED|supprimée?|Supprimée?|\u2026|\.\.\.|…)\s*[\])]?[.;,]?"
 _PLACEHOLDER = re.compile(
@@ -219,6 +219,12 @@ def split_paragraphs(
         withdrawn = struck_view(paragraph, STRUCK | BOLD) if marked else ""
         if withdrawn:
             stage_parts.setdefault("added and deleted again", []).append(withdrawn)
+    # The title as the provision "Title" (as the Commission's own formats give it), read
+    # from the stage's view of the document: its marks are that text, unchanged.
+    provisions = [
+        p if p.kind != "title" or p.marks else replace(p, marks=(MarkedRun("equal", p.text),))
+        for p in with_title(tuple(provisions), title)
+    ]
     parsed = ParsedStage(tuple(provisions), "", title=title, struck=tuple(struck))
     coverage = measure(body, placed_texts([parsed]), stage_parts)
     return Split(tuple(provisions), tuple(struck), title, coverage, unmatched, stage_parts)
