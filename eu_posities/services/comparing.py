@@ -122,21 +122,9 @@ def trace(engine: Engine, dossier: str, label: str, stage_keys: Sequence[str]) -
     label is looked up in the first stage, else in the last.
     """
     from eu_posities.diff import trace as follow
-    from eu_posities.store import get_dossier, get_stage
 
-    keys = check_stage_count(stage_keys)
-    with reading(engine) as session:
-        found = get_dossier(session=session, key=dossier)
-        for key in keys:
-            get_stage(session=session, dossier=found, key=key)
-        pairs = [
-            load_pair(session=session, dossier_key=dossier, from_key=a, to_key=b)
-            for a, b in zip(keys, keys[1:], strict=False)
-        ]
-        alignments = [align_pair(session=session, pair=p).matches for p in pairs]
-    stages = [(keys[0], pairs[0].old_provisions)]
-    stages += [(key, p.new_provisions) for key, p in zip(keys[1:], pairs, strict=True)]
-    return follow(stages, _label_in(stages, label), alignments)
+    aligned = tracer(engine, dossier, stage_keys)
+    return follow(aligned.stages, _label_in(aligned.stages, label), aligned.alignments)
 
 
 class Tracer:
