@@ -173,6 +173,22 @@ async def test_g_reaches_the_ai_act_articles(engine: Engine) -> None:
         assert current_label(screen) == "Article 52"
 
 
+@pilot_test
+async def test_the_ai_act_opens_on_its_whole_texts_not_on_the_extracts(engine: Engine) -> None:
+    # The four-column document covers 36 articles: beside the whole texts every other
+    # provision would look deleted in its columns. They are one `s` away.
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_dossier(pilot, "ai-act")
+        assert screen.data is not None
+        assert screen.data.chosen == [
+            "commission-proposal",
+            "council-general-approach",
+            "ep-position",
+        ]
+        assert "st-11320-council" in {s.key for s in screen.data.stages if s.imported}
+
+
 # --- 2. export the current view ------------------------------------------------------------
 
 

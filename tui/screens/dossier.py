@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rich.text import Text
@@ -146,7 +147,7 @@ class DossierScreen(Screen[None]):
         engine = workspace.engine(self)
         stages = reading.stages(engine, self.dossier_key)
         with_text = [s.key for s in stages if s.imported]
-        chosen = [k for k in (wanted or with_text[:MAX_COLUMNS]) if k in with_text]
+        chosen = [k for k in (wanted or default_stages(stages)) if k in with_text]
         texts: dict[str, dict[str, ProvisionView]] = {}
         for key in chosen:
             texts[key] = {p.label: p for p in reading.provisions(engine, self.dossier_key, key)}
@@ -653,6 +654,17 @@ class DossierScreen(Screen[None]):
         labels = {stage: list(texts) for stage, texts in self.data.texts.items()}
         dialog = OverrideDialog(self.dossier_key, self.data.chosen, current, labels)
         self.app.push_screen(dialog, self._reload_if)
+
+
+def default_stages(stages: Sequence[StageSummary]) -> list[str]:
+    """The stages shown first: those with text, in negotiation order, leaving out extracts (a
+    four-column document on a few articles holds a fraction of the act: beside whole texts
+    every other provision would look deleted). `s` chooses them all the same."""
+    with_text = [s for s in stages if s.imported]
+    if not with_text:
+        return []
+    whole = with_text[0].provisions
+    return [s.key for s in with_text if s.provisions * 2 >= whole][:MAX_COLUMNS]
 
 
 def strip_line(stages: list[StageSummary], *, date: bool, short: bool) -> Text:
