@@ -71,3 +71,10 @@ def test_the_packs_are_what_the_importers_make_of_the_real_documents() -> None:
         cwd=ROOT,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_init_counts_read_as_english() -> None:
+    from eu_posities.demo.concerns import counted
+
+    assert [counted(n, "text") for n in (0, 1, 7)] == ["0 texts", "1 text", "7 texts"]
+    assert counted(1, "provision link") == "1 provision link"

@@ -63,9 +63,10 @@ def load_demo(*, session: Session, author: str) -> str:
     extra = _load_extras(session=session, author=author)
     if not (added_dossiers or added_stages or imported or extra):
         return ""
-    return f"{added_dossiers} dossiers, {added_stages} stages and {imported} texts added" + (
-        f", {extra}" if extra else ""
-    )
+    from eu_posities.demo.concerns import counted
+
+    added = f"{counted(added_dossiers, 'dossier')}, {counted(added_stages, 'stage')} and "
+    return added + f"{counted(imported, 'text')} added" + (f"; {extra}" if extra else "")
 
 
 def _ensure_known_stage(session: Session, dossier: Dossier, spec: dict[str, Any]) -> int:

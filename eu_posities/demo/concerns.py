@@ -66,7 +66,15 @@ def load(*, session: Session, author: str) -> str:
         _refresh_alerts(session, data)
     if not (added or linked or assessed):
         return ""
-    return f"{added} concerns, {linked} provision links and {assessed} assessments added"
+    return (
+        f"{counted(added, 'concern')}, {counted(linked, 'provision link')} and "
+        f"{counted(assessed, 'assessment')} added"
+    )
+
+
+def counted(number: int, noun: str) -> str:
+    """ "1 text", "7 texts": the summary lines of `eup init` read as English."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _refresh_alerts(session: Session, data: dict[str, Any]) -> None:
