@@ -73,7 +73,7 @@ def load(*, session: Session, author: str) -> str:
 
 
 def counted(number: int, noun: str) -> str:
-    """ "1 text", "7 texts": the summary lines of `eup init` read as English."""
+    """The number with its noun ("1 text", "7 texts"): `eup init` summaries read as English."""
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
