@@ -297,3 +297,32 @@ def test_limite_with_consent_is_marked(tmp_path: Path) -> None:
     args = ["table", KEY, "--stages", stages, "--include-limite", "--out", str(md)]
     assert eup("--db", url, *args).code == 0
     assert "> **council-mandate: LIMITE**" in md.read_text(encoding="utf-8")
+
+
+def test_table_of_part_of_the_dossier(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    assert eup("--db", url, "init").code == 0
+    stages = ("--stages", "commission-proposal,practice-council-text")
+    whole, part = tmp_path / "whole.md", tmp_path / "part.md"
+    assert eup("--db", url, "table", "csa-regulation", *stages, "--out", str(whole)).code == 0
+    result = eup(
+        "--db", url, "table", "csa-regulation", *stages, "--provisions", "Articles 7-9",
+        "--out", str(part),
+    )  # fmt: skip
+    assert result.code == 0, result.err
+
+    def rows(path: Path) -> dict[str, str]:
+        found = re.findall(r"^\| (\d+) \| ([^|]+) \|", path.read_text(encoding="utf-8"), re.M)
+        return {number: heading.strip().strip("*") for number, heading in found}
+
+    shown = rows(part)
+    assert {h.split("(")[0] for h in shown.values()} == {"Article 7", "Article 8", "Article 9"}
+    # The rows keep the numbers they have in the whole table.
+    assert all(rows(whole)[number] == heading for number, heading in shown.items())
+    missing = tmp_path / "missing.md"
+    result = eup(
+        "--db", url, "table", "csa-regulation", *stages, "--provisions", "Article 999",
+        "--out", str(missing),
+    )  # fmt: skip
+    assert result.code == 1 and "no provision 'Article 999'" in result.err
+    assert result.err.count("\n") == 1 and not missing.exists()

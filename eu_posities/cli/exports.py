@@ -50,6 +50,12 @@ def table(
         "heading, a status and a comments column; provisions: one row per provision.",
     ),
     redline: str = REDLINE,
+    provisions: str = typer.Option(
+        "",
+        "--provisions",
+        help='Only part of the dossier: "Article 7", "Articles 7-11", "rec 1-5, Annex II"; '
+        "rows keep their numbers in the whole table.",
+    ),
 ) -> None:
     """The multi-column (four-column) comparison of stages.
 
@@ -71,6 +77,7 @@ def table(
             layout=layout,
             redline=redline,
             author=config.current_user(),
+            provisions=provisions,
         )
     say_wrote(out)
 
