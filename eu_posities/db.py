@@ -263,15 +263,26 @@ def db_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _first_read(engine: Engine, attempts: int = 8) -> str | None:
+    """The schema revision, read again while a new SQLite file is being set up by another
+    process: the switch to WAL and the first migration lock the file briefly, and a reader
+    that comes in then may get "locked" at once, before any busy timeout applies."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return db_revision(engine)
+        except OperationalError as exc:
+            if not is_transient(exc) or attempt == attempts:
+                raise EupError(f"cannot open the database: {exc.orig}") from None
+            time.sleep(random.uniform(0, min(1.0, 0.05 * 2**attempt)))
+    raise AssertionError("unreachable")
+
+
 def check_schema(engine: Engine) -> str:
     """Refuse a database written by a newer version; report one that needs `eup init`.
 
     Returns "current", "empty" or "outdated".
     """
-    try:
-        revision = db_revision(engine)
-    except OperationalError as exc:
-        raise EupError(f"cannot open the database: {exc.orig}") from None
+    revision = _first_read(engine)
     if revision is None:
         return "empty"
     if revision not in _known_revisions():
