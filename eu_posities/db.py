@@ -212,15 +212,25 @@ def run_write(engine: Engine, work: Callable[[Session], T], *, attempts: int = 2
     On the rerun it sees the other writer's changes, so a stale optimistic check fails with
     `Conflict` then, and a key taken meanwhile with "already exists".
     """
+
+    def once() -> T:
+        with session_scope(engine, write=True, serializable=True) as session:
+            return work(session)
+
+    return retried(once, attempts=attempts, step=0.01)
+
+
+def retried(action: Callable[[], T], *, attempts: int, step: float) -> T:
+    """Run `action`, again after a transient failure (`is_transient`), at most `attempts`
+    times; the last failure is raised."""
     for attempt in range(1, attempts + 1):
         try:
-            with session_scope(engine, write=True, serializable=True) as session:
-                return work(session)
+            return action()
         except DBAPIError as exc:
             if not is_transient(exc) or attempt == attempts:
                 raise
-            # Random, growing waits: colliding writers spread out instead of colliding again.
-            time.sleep(random.uniform(0, min(1.0, 0.01 * 2**attempt)))
+            # Random, growing waits: colliding processes spread out instead of colliding again.
+            time.sleep(random.uniform(0, min(1.0, step * 2**attempt)))
     raise AssertionError("unreachable")
 
 
@@ -267,14 +277,10 @@ def _first_read(engine: Engine, attempts: int = 8) -> str | None:
     """The schema revision, read again while a new SQLite file is being set up by another
     process: the switch to WAL and the first migration lock the file briefly, and a reader
     that comes in then may get "locked" at once, before any busy timeout applies."""
-    for attempt in range(1, attempts + 1):
-        try:
-            return db_revision(engine)
-        except OperationalError as exc:
-            if not is_transient(exc) or attempt == attempts:
-                raise EupError(f"cannot open the database: {exc.orig}") from None
-            time.sleep(random.uniform(0, min(1.0, 0.05 * 2**attempt)))
-    raise AssertionError("unreachable")
+    try:
+        return retried(lambda: db_revision(engine), attempts=attempts, step=0.05)
+    except OperationalError as exc:
+        raise EupError(f"cannot open the database: {exc.orig}") from None
 
 
 def check_schema(engine: Engine) -> str:

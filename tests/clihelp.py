@@ -59,14 +59,22 @@ _TEMPLATE: tuple[Path, Result] | None = None
 
 def _new_demo_database(args: tuple[str, ...]) -> Path | None:
     """The SQLite file a plain `eup --db sqlite:///FILE init [--demo]` would create, if new."""
-    if len(args) not in (3, 4) or args[0] != "--db" or args[2] != "init":
-        return None
-    if args[3:] not in ((), ("--demo",)) or not args[1].startswith("sqlite:///"):
+    if not _plain_demo_init(args) or not args[1].startswith("sqlite:///"):
         return None
     path = Path(args[1].removeprefix("sqlite:///"))
     if path.exists() or os.environ.get("EU_POSITIES_USER") != "tester":
         return None
     return path
+
+
+def _plain_demo_init(args: tuple[str, ...]) -> bool:
+    """`eup --db URL init` or `eup --db URL init --demo`, nothing else."""
+    return (
+        len(args) in (3, 4)
+        and args[0] == "--db"
+        and args[2] == "init"
+        and (args[3:] in ((), ("--demo",)))
+    )
 
 
 def _from_template(target: Path) -> Result:
@@ -94,9 +102,7 @@ _PG_TEMPLATE: tuple[str, Result] | None = None
 
 def _new_pg_demo_database(args: tuple[str, ...]) -> str | None:
     """The URL of an empty test database that `eup --db URL init [--demo]` would fill."""
-    if len(args) not in (3, 4) or args[0] != "--db" or args[2] != "init":
-        return None
-    if args[3:] not in ((), ("--demo",)) or not args[1].startswith("postgresql"):
+    if not _plain_demo_init(args) or not args[1].startswith("postgresql"):
         return None
     if os.environ.get("EU_POSITIES_USER") != "tester":
         return None
