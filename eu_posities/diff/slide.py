@@ -19,8 +19,7 @@ from eu_posities.diff.op import DiffOp
 MAX_SLIDE = 200  # characters each way: a longer slide only happens in repetitive text
 _SENTENCE_END = frozenset(".;:!?")
 _UNKNOWN = "a"  # stands for a character outside the window: an ordinary letter
-
-Char = Callable[[int], "str | None"]
+_EDGE = "\x00"  # stands for the very start or end of the text in a window (importers drop NULs)
 
 
 def slid(ops: list[DiffOp], make: Callable[[str, str, str], DiffOp]) -> list[DiffOp]:
@@ -64,11 +63,11 @@ def slid(ops: list[DiffOp], make: Callable[[str, str, str], DiffOp]) -> list[Dif
             continue
         before = prev.new if kind == "insert" else prev.old
         after = nxt.new if kind == "insert" else nxt.old
-        at = _window(before, text, after, left, right, k - 1 == 0, k + 1 == last)
-        start, n = len(before), len(text)
-        best, best_score = 0, _score(at, start, start + n)
+        window, start = _window(before, text, after, left, right, k - 1 == 0, k + 1 == last)
+        n = len(text)
+        best, best_score = 0, _score(window, start, start + n)
         for d in range(-left, right + 1):
-            if d and (score := _score(at, start + d, start + d + n)) > best_score:
+            if d and (score := _score(window, start + d, start + d + n)) > best_score:
                 best, best_score = d, score
         if best:
             ops[k - 1], ops[k], ops[k + 1] = _moved(prev, text, nxt, best, kind, make)
@@ -123,62 +122,48 @@ def _common_head(old: str, new: str, text: str, outer: bool) -> int:
 
 def _window(
     before: str, text: str, after: str, left: int, right: int, first: bool, last: bool
-) -> Char:
-    """Character at a position of before + text + after, without joining long strings.
+) -> tuple[str, int]:
+    """The characters around the change that every slide of it reads, and where the change
+    starts in them: scoring indexes one short string instead of joining long ones.
 
-    None is the very start or end of the text; a position outside the window reads as a letter.
+    `_EDGE` stands for the very start or end of the text; text beyond the window that is not
+    read reads as a letter.
     """
     head = before[-(left + 2) :]
-    origin = len(before) - len(head)
-    window = head + text + after[: right + 2]
-    end = origin + len(window)
-    whole_end = len(before) + len(text) + len(after)
-
-    def at(i: int) -> str | None:
-        if i < 0:
-            return None if first else _UNKNOWN
-        if i >= end:
-            return None if (last and i >= whole_end) else _UNKNOWN
-        if i < origin:
-            return _UNKNOWN
-        return window[i - origin]
-
-    return at
+    pad = (_EDGE if first and len(head) == len(before) else _UNKNOWN) * (left + 2)
+    tail = after[: right + 2]
+    end = (_EDGE if last and len(tail) == len(after) else _UNKNOWN) * (right + 3)
+    return pad + head + text + tail + end, len(pad) + len(head)
 
 
-def _score(at: Char, s: int, e: int) -> int:
-    """How well a change over [s, e) reads: its start and end each score 0..6."""
+def _score(w: str, s: int, e: int) -> int:
+    """How well a change over w[s:e] reads: its start and end each score 0..6."""
     # A change that opens with spacing starts, for the reader, at the word after it.
-    while s < e and (c := at(s)) is not None and c.isspace():
+    while s < e and w[s].isspace():
         s += 1
     if s == e:
         return -1
-    return _start_score(at, s) + _end_score(at, e)
-
-
-def _start_score(at: Char, s: int) -> int:
-    before = at(s - 1)
-    if before is None:
-        return 6  # the start of the text
-    if before == "\n":
-        return 5  # the start of a line (paragraph)
-    if before.isspace():
-        two = at(s - 2)
-        return 4 if two in _SENTENCE_END else 2  # a sentence, or a word
-    first = at(s)
-    return 1 if first is not None and not first.isalnum() else 0
-
-
-def _end_score(at: Char, e: int) -> int:
-    after, last = at(e), at(e - 1)
-    if after is None:
-        return 6  # the end of the text
+    # the start: of the text, of a line (paragraph), of a sentence, of a word, at a mark
+    before = w[s - 1]
+    if before == _EDGE:
+        start = 6
+    elif before == "\n":
+        start = 5
+    elif before.isspace():
+        start = 4 if w[s - 2] in _SENTENCE_END else 2
+    else:
+        first = w[s]
+        start = 1 if first != _EDGE and not first.isalnum() else 0
+    # the end: of the text, of a line, at a line end, of a sentence, of a word, at a mark
+    after, last = w[e], w[e - 1]
+    if after == _EDGE:
+        return start + 6
     if last == "\n":
-        return 5  # the change ends a line
+        return start + 5
     if after == "\n":
-        return 4  # the change runs to the end of a line
-    if last is not None and last.isspace():
-        return 4 if at(e - 2) in _SENTENCE_END else 2
+        return start + 4
+    if last.isspace():
+        return start + (4 if w[e - 2] in _SENTENCE_END else 2)
     if after.isspace():
-        return 2
-    return 1 if not after.isalnum() else 0
+        return start + 2
+    return start + (1 if not after.isalnum() else 0)
