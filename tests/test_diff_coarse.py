@@ -14,7 +14,7 @@ from stagegen import generate
 from eu_posities.alignment import align
 from eu_posities.diff import word_diff
 from eu_posities.diff.coarse import Span, line_anchors
-from eu_posities.diff.ops import COARSE_CHARS, _is_weak_word, _tokens
+from eu_posities.diff.ops import COARSE_CHARS, _tokens, is_weak_span
 from eu_posities.diff.sequence import matching_blocks
 from eu_posities.diff.words import word_pieces
 
@@ -39,7 +39,7 @@ def check_spans(old: str, new: str, spans: list[Span], seps: str) -> None:
 def test_word_pieces_give_the_window_back(pair: tuple[str, str]) -> None:
     old, new = pair
     ao, bo = _start(old), _start(new)
-    pieces = word_pieces(old, ao, len(old), new, bo, len(new), _tokens, _is_weak_word)
+    pieces = word_pieces(old, ao, len(old), new, bo, len(new), _tokens, is_weak_span)
     assert "".join(o for kind, o, _ in pieces if kind != "insert") == old[ao:]
     assert "".join(n for kind, _, n in pieces if kind != "delete") == new[bo:]
     for kind, o, n in pieces:

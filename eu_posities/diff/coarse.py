@@ -1,16 +1,15 @@
 """Coarse first pass of the word diff (unchanged lines) and the island clean-up it shares.
 
-`str.split("\\n")` cuts a text much faster than the redline tokenizer and keeps every character
-(the parts joined by the separator give the text back), so character offsets follow from part
-lengths: unchanged lines need no tokens at all. Long windows between them are aligned on whole
-words (words.py).
+Cutting a text at its line breaks (parts.py) is much faster than the redline tokenizer, keeps
+every character and says where each line starts: unchanged lines need no tokens at all. Long
+windows between them are aligned on whole words (words.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import accumulate
 
+from eu_posities.diff.parts import parts
 from eu_posities.diff.sequence import Match, matching_blocks
 
 Span = tuple[int, int, int, int]  # (old start, old end, new start, new end) in characters
@@ -49,30 +48,19 @@ def drop_islands(
     return blocks
 
 
-def line_anchors(old: str, new: str) -> list[Span]:
-    """Unchanged lines (paragraphs); a blank line between two changes is no anchor."""
-    a = old.split("\n")
-    b = new.split("\n")
+def line_anchors(
+    old: str, new: str, ao: int = 0, ae: int | None = None, bo: int = 0, be: int | None = None
+) -> list[Span]:
+    """Unchanged lines (paragraphs) of old[ao:ae] and new[bo:be], as spans in the whole texts;
+    a blank line between two changes is no anchor."""
+    ae = len(old) if ae is None else ae
+    be = len(new) if be is None else be
+    a, b, a_at, b_at = parts(old, ao, ae, new, bo, be, True)
 
     def blank(i: int, k: int) -> bool:
-        return not "".join(a[i : i + k]).strip()
+        return not old[a_at[i] : a_at[i + k]].strip()
 
     blocks = drop_islands(matching_blocks(a, b), len(a), len(b), blank, semantic=False)
-    return _spans(blocks, a, b, len(old), len(new))
-
-
-def _spans(blocks: list[Match], a: list[str], b: list[str], n: int, m: int) -> list[Span]:
-    """Character spans of matched parts, each with the one-character separator after it.
-
-    So the text between two spans starts right after a separator on both sides.
-    """
-    if not blocks:
-        return []
-    # offset of part i = lengths of the parts before it plus one separator after each
-    a_at = list(accumulate(map(len, a), initial=0))
-    b_at = list(accumulate(map(len, b), initial=0))
-    spans = [
-        (a_at[i] + i, min(a_at[i + k] + i + k, n), b_at[j] + j, min(b_at[j + k] + j + k, m))
-        for i, j, k in blocks
-    ]
+    # each span with the line break after it (none after the last line)
+    spans = [(a_at[i], min(a_at[i + k], ae), b_at[j], min(b_at[j + k], be)) for i, j, k in blocks]
     return [s for s in spans if s[0] < s[1] and s[2] < s[3]]  # empty parts at the very end

@@ -17,7 +17,7 @@ from functools import partial
 
 from rapidfuzz.distance import Postfix, Prefix
 
-from eu_posities.diff.coarse import Span, drop_islands, line_anchors
+from eu_posities.diff.coarse import drop_islands, line_anchors
 from eu_posities.diff.op import DiffOp
 from eu_posities.diff.sequence import Match, matching_blocks
 from eu_posities.diff.slide import slid
@@ -77,6 +77,16 @@ _WEAK_WORDS = frozenset(
 )
 _WORDLIKE = re.compile(r"\w")
 _MARKS_AROUND = ".,;:!?()[]{}'\"‘’“”„«»–—-/"
+# Space-separated words that are each a weak word with marks around it ("the,", "(of") or
+# only marks: `is_weak_span(text, start, end)`. Case is ignored in ASCII only, as
+# str.lower() turns no other letter into one of these words.
+_MARK = "[" + re.escape(_MARKS_AROUND) + "]*"
+_WEAK_WORD = (
+    _MARK + "(?:(?:" + "|".join(sorted(_WEAK_WORDS, key=len, reverse=True)) + ")" + _MARK + ")?"
+)
+is_weak_span = re.compile(
+    _WEAK_WORD + "(?:[ \n]" + _WEAK_WORD + ")*", re.IGNORECASE | re.ASCII
+).fullmatch
 _SPACES = re.compile(r"\s*")
 # A DiffOp from a (kind, old, new, detail) tuple at C speed: the named tuple's own __new__ is
 # Python code, and a long redline makes thousands of ops.
@@ -144,7 +154,7 @@ def _by_lines(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Pi
     if (ae - ao) + (be - bo) < COARSE_CHARS:
         return _tokens(old, ao, ae, new, bo, be)
     if old.find("\n", ao, ae) >= 0 and new.find("\n", bo, be) >= 0:
-        return _between(old, ao, ae, new, bo, be, line_anchors, _trimmed_by_words)
+        return _between(old, ao, ae, new, bo, be, _trimmed_by_words)
     return _by_words(old, ao, ae, new, bo, be)
 
 
@@ -156,7 +166,7 @@ def _by_words(old: str, ao: int, ae: int, new: str, bo: int, be: int) -> list[Pi
     """Align a long window on its words; tokenise only the small changes left (words.py)."""
     if (ae - ao) + (be - bo) < COARSE_CHARS:
         return _tokens(old, ao, ae, new, bo, be)
-    return word_pieces(old, ao, ae, new, bo, be, _tokens, _is_weak_word)
+    return word_pieces(old, ao, ae, new, bo, be, _tokens, is_weak_span)
 
 
 def _between(
@@ -166,14 +176,12 @@ def _between(
     new: str,
     bo: int,
     be: int,
-    find: Callable[[str, str], list[Span]],
     inner: Step,
 ) -> list[Piece]:
-    """Spans that `find` calls unchanged become equal pieces; `inner` diffs the rest."""
+    """Unchanged lines become equal pieces; `inner` diffs the rest."""
     pieces: list[Piece] = []
     pa, pb = ao, bo
-    for sa, xa, sb, xb in find(old[ao:ae], new[bo:be]):
-        sa, xa, sb, xb = sa + ao, xa + ao, sb + bo, xb + bo
+    for sa, xa, sb, xb in line_anchors(old, new, ao, ae, bo, be):
         pieces += inner(old, pa, sa, new, pb, sb)
         pieces.append(("equal", old[sa:xa], new[sb:xb]))
         pa, pb = xa, xb
@@ -293,17 +301,6 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
     space, line = old.find(" ", start), old.find("\n", start)
     first = line if space < 0 or 0 <= line < space else space
     return head, (len(old) - first - 1 if first >= 0 else 0)
-
-
-def _is_weak_word(words: list[str], start: int, length: int) -> bool:
-    """`_is_weak` for space-separated words, marks attached ("the,", "(of")."""
-    for word in words[start : start + length]:
-        if word in _WEAK_WORDS:  # the commonest case, and no mark to strip
-            continue
-        bare = word.strip(_MARKS_AROUND).lower()
-        if bare and bare not in _WEAK_WORDS:
-            return False
-    return True
 
 
 def _is_weak(keys: list[str], start: int, length: int) -> bool:
