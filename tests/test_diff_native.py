@@ -176,3 +176,14 @@ ISLAND_WORDS = st.lists(
 def test_weak_spans_are_the_weak_words_rule(words: list[str], separator: str) -> None:
     text = separator.join(words)
     assert bool(is_weak_span(text, 0, len(text))) == _weak_words_reference(re.split("[ \n]", text))
+
+
+@needs_native
+@pytest.mark.slow
+def test_more_distinct_words_than_ids_fall_back_to_python() -> None:
+    # 0x110000 distinct words: one more than there are characters to number them
+    old = " ".join(map(str, range(0x110001)))
+    new = "x"
+    assert parts(old, 0, len(old), new, 0, 1, False) == split_parts(
+        old, 0, len(old), new, 0, 1, False
+    )

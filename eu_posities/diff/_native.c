@@ -300,7 +300,10 @@ static Run *kept_runs(const Window *w, PyObject *opcodes, Py_ssize_t *top_out) {
                 goto fail;
             }
             PyObject *tag = PyTuple_GET_ITEM(op, 0);
-            if (!PyUnicode_Check(tag) || PyUnicode_READ_CHAR(tag, 0) != 'e') continue;
+            if (!PyUnicode_Check(tag) || PyUnicode_GET_LENGTH(tag) == 0 ||
+                PyUnicode_READ_CHAR(tag, 0) != 'e') {
+                continue; /* "equal" is the only tag with an e first */
+            }
             Py_ssize_t i2;
             if (read_index(op, 1, &ni) < 0 || read_index(op, 2, &i2) < 0 ||
                 read_index(op, 3, &nj) < 0) {

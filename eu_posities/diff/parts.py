@@ -29,7 +29,10 @@ def parts(old: str, ao: int, ae: int, new: str, bo: int, be: int, lines: bool) -
     helpers = native.NATIVE
     if helpers is None:
         return split_parts(old, ao, ae, new, bo, be, lines)
-    a, b, a_at, b_at = helpers.parts(old, ao, ae, new, bo, be, lines)
+    try:
+        a, b, a_at, b_at = helpers.parts(old, ao, ae, new, bo, be, lines)
+    except OverflowError:  # more distinct parts than characters can number
+        return split_parts(old, ao, ae, new, bo, be, lines)
     # "n" is Py_ssize_t, as _native.c writes them (typeshed lists only fixed-width codes)
     return a, b, memoryview(a_at).cast("n"), memoryview(b_at).cast("n")  # type: ignore[call-overload]
 

@@ -43,7 +43,10 @@ def word_pieces(
     if helpers is None:
         return _word_pieces(old, ao, ae, new, bo, be, tokens, weak)
     # Line breaks count as spaces: the words joined by single spaces give the window back.
-    a, b, a_at, b_at = helpers.parts(old, ao, ae, new, bo, be, False)
+    try:
+        a, b, a_at, b_at = helpers.parts(old, ao, ae, new, bo, be, False)
+    except OverflowError:  # more distinct words than characters can number
+        return _word_pieces(old, ao, ae, new, bo, be, tokens, weak)
     # the exact LCS of the words (rapidfuzz, C++), as opcodes: tuples, cheap to read in C
     opcodes = Indel.opcodes(a, b).as_list()
     pieces: list[Piece] = helpers.word_pieces(
