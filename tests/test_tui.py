@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 from rich.console import Console
+from rich.text import Text
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import select
@@ -54,6 +55,8 @@ def text_of(widget: Static) -> str:
     content = widget.content
     if isinstance(content, str):
         return content
+    if isinstance(content, Text):
+        return content.plain
     console = Console(width=200, file=io.StringIO(), color_system=None)
     with console.capture() as captured:
         console.print(content)

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from rich.console import Console
+from rich.text import Text
 from sqlalchemy.engine import Engine
 from textual.widgets import Button, Footer, Input, Label, OptionList, SelectionList, Static
 from tuihelp import pilot_test, settle
@@ -56,6 +57,8 @@ def text_of(widget: Static) -> str:
     content = widget.content
     if isinstance(content, str):
         return content
+    if isinstance(content, Text):
+        return content.plain
     console = Console(width=200, file=io.StringIO(), color_system=None)
     with console.capture() as captured:
         console.print(content)
@@ -369,6 +372,32 @@ async def test_a_note_on_the_other_stage_and_an_empty_note(engine: Engine) -> No
     assert [n.text for n in stored] == ["Raad: kan-bepaling"]
 
 
+@pilot_test
+async def test_a_note_that_cannot_be_saved_stays_typed(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: Any, **_kwargs: Any) -> None:
+        raise InputError("the stage [deleted] is gone [/bold]: reload and try again")
+
+    monkeypatch.setattr("eu_posities.services.notes.add_note", refuse)
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dossier(pilot, provision="Article 7")
+        await pilot.press("t")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#note-text", Input).value = "NL: kan-bepaling"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        # the whole error, brackets as written (never read as markup), and nothing lost
+        error = text_of(dialog.query_one("#note-error", Label))
+        assert "Not saved: the stage [deleted] is gone [/bold]: reload and try again" in error
+        assert dialog.query_one("#note-text", Input).value == "NL: kan-bepaling"
+        assert app.focused is dialog.query_one("#note-text")
+        assert not dialog.query_one("#add", Button).disabled
+
+
 # --- 4. concerns from the provision view ---------------------------------------------------
 
 
@@ -437,6 +466,9 @@ async def test_link_dialog_says_what_is_missing(engine: Engine) -> None:
         await settle(pilot)
         assert app.screen is dialog
         assert "Not saved:" in text_of(dialog.query_one("#link-error", Label))
+        # the form is ready again: Save on, the focus in the form, never on Cancel
+        assert not dialog.query_one("#save", Button).disabled
+        assert app.focused is not None and app.focused.id != "cancel"
 
 
 @pilot_test
@@ -497,6 +529,13 @@ async def test_override_refuses_an_unknown_label_and_one_stage(engine: Engine) -
         assert app.screen is dialog
         error = text_of(dialog.query_one("#override-error", Label))
         assert "No provision 'Article 99' in practice-council-text" in error
+        assert app.focused is dialog.query_one("#override-to")
+        dialog.query_one("#override-from", Input).value = "Article 98"
+        dialog.query_one("#save", Button).press()
+        await settle(pilot)
+        error = text_of(dialog.query_one("#override-error", Label))
+        assert "No provision 'Article 98' in commission-proposal" in error
+        assert app.focused is dialog.query_one("#override-from")  # the field to fix
         await pilot.press("escape")
         await settle(pilot)
         screen.load(["commission-proposal"])

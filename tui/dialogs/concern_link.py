@@ -29,6 +29,7 @@ from textual.widgets.selection_list import Selection
 from eu_posities.readmodels import ConcernRecord
 from eu_posities.services import assessing, reading
 from eu_posities.tui import workspace
+from eu_posities.tui.dialogs.form import FormError, Submitting
 
 
 def linked_keys(records: Sequence[ConcernRecord], stage: str, label: str) -> set[str]:
@@ -45,7 +46,6 @@ class ConcernLinkDialog(ModalScreen[bool]):
     """`provisions`: (stage, label) in each stage shown. True when a link changed."""
 
     DEFAULT_CSS = """
-    ConcernLinkDialog Label.error { width: 100%; background: transparent; }
     ConcernLinkDialog #link-stage { width: 100%; height: auto; }
     ConcernLinkDialog #link-choices { max-height: 8; }
     """
@@ -66,7 +66,6 @@ class ConcernLinkDialog(ModalScreen[bool]):
         self.dossier_key = dossier
         self.provisions = list(provisions)
         self.records: list[ConcernRecord] = []
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         names = " / ".join(dict.fromkeys(label for _, label in self.provisions))
@@ -84,14 +83,20 @@ class ConcernLinkDialog(ModalScreen[bool]):
             with Horizontal(classes="row"):
                 yield Input(id="new-key", placeholder="e.g. toezicht", compact=True)
                 yield Input(id="new-title", placeholder="e.g. Onafhankelijk toezicht", compact=True)
-            yield Label("", classes="error", id="link-error")
+            yield FormError("", classes="error", id="link-error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Save", variant="primary", id="save", compact=True)
 
     def on_mount(self) -> None:
+        self.submitting = Submitting(self.query_one("#save", Button))
         self.query_one("#link-form").loading = True
         self.load()
+
+    def _error(self, text: str, field: str | None = None) -> None:
+        self.query_one("#link-error", FormError).show(
+            text, self.query_one(field) if field else None
+        )
 
     @work(thread=True, exclusive=True, group="links")
     def load(self) -> None:
@@ -106,9 +111,7 @@ class ConcernLinkDialog(ModalScreen[bool]):
     def loaded(self, message: Loaded) -> None:
         self.query_one("#link-form").loading = False
         if message.error:
-            self.query_one("#link-error", Label).update(
-                Text(f"Cannot read the concerns: {message.error}")
-            )
+            self._error(f"Cannot read the concerns: {message.error}")
             return
         self.records = message.records
         self.show_choices()
@@ -130,9 +133,7 @@ class ConcernLinkDialog(ModalScreen[bool]):
             prompt.append(f"  {record.title('nl')}", style="dim")
             choices.add_option(Selection(prompt, record.key, record.key in linked))
         if not self.records:
-            self.query_one("#link-error", Label).update(
-                "This dossier has no concerns yet: add one below."
-            )
+            self._error("This dossier has no concerns yet: add one below.")
 
     @on(RadioSet.Changed, "#link-stage")
     def stage_changed(self) -> None:
@@ -142,24 +143,24 @@ class ConcernLinkDialog(ModalScreen[bool]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def save(self) -> None:
-        if self.saving:
-            return
+        if self.submitting.busy:
+            return  # Enter while it is saved: one change at a time
         stage, label = self.stage_and_label
         before = linked_keys(self.records, stage, label)
         after = set(self.query_one("#link-choices", SelectionList).selected)
         key = self.query_one("#new-key", Input).value.strip()
         title = self.query_one("#new-title", Input).value.strip()
         if bool(key) != bool(title):
-            self.query_one("#link-error", Label).update(
-                "A new concern needs both a key (e.g. toezicht) and a Dutch title."
+            self._error(
+                "A new concern needs both a key (e.g. toezicht) and a Dutch title.",
+                "#new-title" if key else "#new-key",
             )
-            self.query_one("#new-title" if key else "#new-key").focus()
             return
         if before == after and not key:
             self.dismiss(False)
             return
-        self.saving = True
-        self.query_one("#link-error", Label).update("")
+        self._error("")
+        self.submitting.begin()
         self.apply(stage, label, sorted(after - before), sorted(before - after), key, title)
 
     @work(thread=True, exclusive=True, group="links-save")
@@ -189,9 +190,9 @@ class ConcernLinkDialog(ModalScreen[bool]):
 
     @on(Saved)
     def saved(self, message: Saved) -> None:
-        self.saving = False
         if message.error:
-            self.query_one("#link-error", Label).update(Text(f"Not saved: {message.error}"))
+            self._error(f"Not saved: {message.error}")
+            self.submitting.done()
             self.load()  # show what is stored now; what was typed stays
             return
         self.notify(f"{message.summary.capitalize()}.", title="Concerns", markup=False)

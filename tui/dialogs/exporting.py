@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +32,7 @@ from eu_posities.kinds import MAX_COMPARE_STAGES, MIN_COMPARE_STAGES
 from eu_posities.services import exporting
 from eu_posities.services.comparing import check_stage_count
 from eu_posities.tui import workspace
+from eu_posities.tui.dialogs.form import FormError, Submitting
 
 KINDS = {
     "memo": "Position memo (docx, md, html)",
@@ -69,7 +69,6 @@ class ExportDialog(ModalScreen[str | None]):
     """
 
     DEFAULT_CSS = """
-    ExportDialog Label.error { width: 100%; background: transparent; }
     ExportDialog #export-parts { height: auto; }
     ExportDialog #export-parts > Vertical { height: auto; width: 1fr; }
     ExportDialog #export-parts > #export-part-provisions { margin-left: 1; }
@@ -97,7 +96,6 @@ class ExportDialog(ModalScreen[str | None]):
         # The view's table when there is one to show: two stages or more.
         self.first_kind = "table" if provisions and len(stages) >= MIN_COMPARE_STAGES else "memo"
         self.replace_ok: Path | None = None  # the existing file the user agreed to replace
-        self.running = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-form"):
@@ -138,12 +136,13 @@ class ExportDialog(ModalScreen[str | None]):
                 yield Checkbox("Include practice texts", id="include-fictional", compact=True)
             yield ProgressBar(total=None, show_eta=False, id="export-progress")
             yield Label("", id="export-step")
-            yield Label("", classes="error", id="export-error")
+            yield FormError("", classes="error", id="export-error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Export", variant="primary", id="export", compact=True)
 
     def on_mount(self) -> None:
+        self.submitting = Submitting(self.query_one("#export", Button))
         self.query_one("#export-progress").display = False
         self.query_one("#include-fictional", Checkbox).disabled = self.first_kind != "memo"
         # Each cursor on the choice made (Textual puts it on the first button).
@@ -198,21 +197,20 @@ class ExportDialog(ModalScreen[str | None]):
 
     def show_error(self, message: str, field: str = "#export-out") -> None:
         """The whole message, wrapped; the cursor goes to the field to fix, never to Cancel."""
-        self.query_one("#export-error", Label).update(Text(message))
-        self.query_one(field).focus()
+        self.query_one("#export-error", FormError).show(message, self.query_one(field))
 
     @on(Input.Changed, "#export-out")
     def out_changed(self) -> None:
         if self.replace_ok is not None:
             self.replace_ok = None
             self.query_one("#export", Button).label = "Export"
-            self.query_one("#export-error", Label).update("")
+            self.query_one("#export-error", FormError).clear()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#export")
     def start(self) -> None:
-        if self.running:
-            return
+        if self.submitting.busy:
+            return  # Enter while it runs: one export at a time
         typed = self.query_one("#export-out", Input).value.strip()
         if not typed:
             self.show_error("Name the output file.")
@@ -236,8 +234,8 @@ class ExportDialog(ModalScreen[str | None]):
                 f"{out} already exists. Press Replace to overwrite it, or change the name."
             )
             return
-        self.query_one("#export-error", Label).update("")
-        self.running = True
+        self.query_one("#export-error", FormError).clear()
+        self.submitting.begin()
         self.query_one("#export-progress").display = True
         self.run_export(self.kind, out, options)
 
@@ -280,12 +278,12 @@ class ExportDialog(ModalScreen[str | None]):
 
     @on(Finished)
     def finished(self, message: Finished) -> None:
-        self.running = False
         if not message.error:
             self.dismiss(message.path)
             return
         self.query_one("#export-progress").display = False
         field = "#export-provisions" if "provision" in message.error else "#export-out"
+        self.submitting.done()
         self.show_error(f"Export failed: {message.error}", field)
 
     @on(Button.Pressed, "#cancel")

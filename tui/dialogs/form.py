@@ -8,6 +8,7 @@ and a second Enter would then close the dialog and throw away what was typed.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Button, Label
 
@@ -25,8 +26,12 @@ class FormError(Label):
     """
 
     def show(self, text: str, field: Widget | None = None) -> None:
-        """Say what is wrong ("" hides it); `field`, the one to fix, gets the focus."""
-        self.update(text)
+        """Say what is wrong ("" hides it); `field`, the one to fix, gets the focus.
+
+        The text is shown as it is, never read as markup: an error may quote "[deleted]" or
+        "[Errno 2]" from a document or the system.
+        """
+        self.update(Text(text))
         self.display = bool(text)
         if field is not None:
             field.focus()

@@ -21,13 +21,13 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from eu_posities.services import notes
 from eu_posities.services.notes import NoteEntry
 from eu_posities.tui import workspace
+from eu_posities.tui.dialogs.form import FormError, Submitting
 
 
 class NotesDialog(ModalScreen[bool]):
     """`provisions`: (stage, label) of the provision in each stage shown; True if one was added."""
 
     DEFAULT_CSS = """
-    NotesDialog Label.error { width: 100%; background: transparent; }
     NotesDialog #notes-list { height: auto; max-height: 30vh; }
     NotesDialog #note-stage { width: 100%; height: auto; }
     """
@@ -48,7 +48,6 @@ class NotesDialog(ModalScreen[bool]):
         self.dossier_key = dossier
         self.provisions = list(provisions)
         self.added = False
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         names = " / ".join(dict.fromkeys(label for _, label in self.provisions))
@@ -65,12 +64,13 @@ class NotesDialog(ModalScreen[bool]):
                         yield RadioButton(
                             Text(f"{stage} ({label})"), value=i == 0, id=f"note-stage-{i}"
                         )
-            yield Label("", classes="error", id="note-error")
+            yield FormError("", classes="error", id="note-error")
             with Horizontal(classes="buttons"):
                 yield Button("Close", id="cancel", compact=True)
                 yield Button("Add note", variant="primary", id="add", compact=True)
 
     def on_mount(self) -> None:
+        self.submitting = Submitting(self.query_one("#add", Button))
         self.query_one("#note-text").focus()
         self.load()
 
@@ -101,16 +101,16 @@ class NotesDialog(ModalScreen[bool]):
     @on(Input.Submitted, "#note-text")
     @on(Button.Pressed, "#add")
     def add(self) -> None:
-        text = self.query_one("#note-text", Input).value.strip()
-        error = self.query_one("#note-error", Label)
+        if self.submitting.busy:
+            return  # Enter while it is saved: one note at a time
+        field = self.query_one("#note-text", Input)
+        error = self.query_one("#note-error", FormError)
+        text = field.value.strip()
         if not text:
-            error.update("Write the note first.")
-            self.query_one("#note-text").focus()
+            error.show("Write the note first.", field)
             return
-        if self.saving:
-            return
-        self.saving = True
-        error.update("")
+        error.clear()
+        self.submitting.begin()
         stage, label = self.stage_and_label
         self.save(stage, label, text)
 
@@ -132,16 +132,15 @@ class NotesDialog(ModalScreen[bool]):
 
     @on(Saved)
     def saved(self, message: Saved) -> None:
-        self.saving = False
         field = self.query_one("#note-text", Input)
         if message.error:
             # The note stays typed and the cursor in it: nothing is lost.
-            self.query_one("#note-error", Label).update(Text(f"Not saved: {message.error}"))
-            field.focus()
+            self.query_one("#note-error", FormError).show(f"Not saved: {message.error}")
+            self.submitting.done(field)
             return
         self.added = True
         field.value = ""
-        field.focus()
+        self.submitting.done(field)
         self.load()
 
     @on(Button.Pressed, "#cancel")

@@ -20,13 +20,13 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 from eu_posities.services import comparing
 from eu_posities.services.locating import find_label
 from eu_posities.tui import workspace
+from eu_posities.tui.dialogs.form import FormError, Submitting
 
 
 class OverrideDialog(ModalScreen[bool]):
     """`current`: stage -> the row's label in it (None: not there); True when stored."""
 
     DEFAULT_CSS = """
-    OverrideDialog Label.error { width: 100%; background: transparent; }
     OverrideDialog #override-stage { width: 100%; height: auto; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -48,7 +48,6 @@ class OverrideDialog(ModalScreen[bool]):
         self.base, self.others = stages[0], list(stages[1:])
         self.current = current
         self.labels = labels  # stage -> its labels, in document order
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="override-form"):
@@ -62,12 +61,13 @@ class OverrideDialog(ModalScreen[bool]):
             yield Input(self.current.get(self.base) or "", id="override-from", compact=True)
             yield Label(Text(""), id="override-to-label")
             yield Input(id="override-to", compact=True)
-            yield Label("", classes="error", id="override-error")
+            yield FormError("", classes="error", id="override-error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Save", variant="primary", id="save", compact=True)
 
     def on_mount(self) -> None:
+        self.submitting = Submitting(self.query_one("#save", Button))
         self.show_other()
         self.query_one("#override-to").focus()
 
@@ -99,22 +99,26 @@ class OverrideDialog(ModalScreen[bool]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def save(self) -> None:
-        if self.saving:
-            return
-        error = self.query_one("#override-error", Label)
+        if self.submitting.busy:
+            return  # Enter while it is stored: one fix at a time
+        error = self.query_one("#override-error", FormError)
         other = self.other
-        try:
-            old = self._label("#override-from", self.base)
-            new = self._label("#override-to", other)
-        except LookupError as exc:
-            error.update(Text(f"{exc} Type a label such as 'Article 7'."))
-            return
+        labels: list[str | None] = []
+        for field, stage in (("#override-from", self.base), ("#override-to", other)):
+            try:
+                labels.append(self._label(field, stage))
+            except LookupError as exc:
+                error.show(f"{exc} Type a label such as 'Article 7'.", self.query_one(field))
+                return
+        old, new = labels
         if old is None and new is None:
-            error.update("Name a provision in at least one of the two stages.")
-            self.query_one("#override-from").focus()
+            error.show(
+                "Name a provision in at least one of the two stages.",
+                self.query_one("#override-from"),
+            )
             return
-        self.saving = True
-        error.update("")
+        error.clear()
+        self.submitting.begin()
         self.store(other, old, new)
 
     @work(thread=True, exclusive=True, group="override")
@@ -136,10 +140,9 @@ class OverrideDialog(ModalScreen[bool]):
 
     @on(Saved)
     def saved(self, message: Saved) -> None:
-        self.saving = False
         if message.error:
-            self.query_one("#override-error", Label).update(Text(f"Not saved: {message.error}"))
-            self.query_one("#override-to").focus()
+            self.query_one("#override-error", FormError).show(f"Not saved: {message.error}")
+            self.submitting.done(self.query_one("#override-to"))
             return
         self.dismiss(True)
 
