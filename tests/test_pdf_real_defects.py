@@ -54,7 +54,15 @@ def test_general_approach_reads_without_misreads() -> None:
         "TITLE II – PROHIBITED ARTIFICIAL INTELLIGENCE PRACTICES",
     )
     assert "CHAPTER" not in provisions["Article 58"].text
-    assert provisions["Article 58a"].path == ("CHAPTER 1A – GUIDELINES FROM THE COMMISSION",)
+    # Chapters sit inside their Title, as in the Commission's proposal of the same act
+    assert provisions["Article 58a"].path == (
+        "TITLE VI – GOVERNANCE",
+        "CHAPTER 1A – GUIDELINES FROM THE COMMISSION",
+    )
+    assert provisions["Article 6"].path == (
+        "TITLE III – HIGH-RISK AI SYSTEMS",
+        "CHAPTER 1 – CLASSIFICATION OF AI SYSTEMS AS HIGH-RISK",
+    )
     # The act's title is the provision "Title", as in the Commission proposal: a comparison
     # does not show it deleted ("ANNEX Proposal for a" is one line after the cover note).
     title = document.stages[0].provisions[0]
@@ -125,6 +133,7 @@ def test_wrapped_references_headings_and_recital_numbers_in_text() -> None:
     assert provisions["Article 1"].text == "This Regulation lays down made-up rules."
     assert provisions["Article 1a"].path == ("TITLE IA – MADE-UP GENERAL PURPOSE WIDGETS",)
     assert provisions["Article 2"].path == (
+        "TITLE IA – MADE-UP GENERAL PURPOSE WIDGETS",
         "CHAPTER 2A – MADE-UP MONITORING, INFORMATION SHARING, MARKET SURVEILLANCE",
     )
 

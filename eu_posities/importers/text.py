@@ -283,15 +283,23 @@ class TextSplitter:
             chapter = None  # "Chapter 2 of this Title;": a sentence that wrapped, not a heading
         if chapter and len(line) < 150 and chapter.group(1).lower() != "part":
             head = f"{chapter.group(1)} {chapter.group(2)}"
-            self.chapter = f"{head} – {chapter.group(3)}" if chapter.group(3) else head
-            self.section = self.subsection = ""
-            self.pending_title = None if chapter.group(3) else "chapter"
+            named = f"{head} – {chapter.group(3)}" if chapter.group(3) else head
+            self.title_wraps = ""  # a heading line ends the title before it
+            if chapter.group(1).lower() == "chapter" and self.chapter.lower().startswith("title"):
+                # Acts with Titles number their Chapters inside each Title: the chapter is
+                # the level below (as eurlex_html.py reads the same act).
+                self.section, self.subsection = named, ""
+                self.pending_title = None if chapter.group(3) else "section"
+            else:
+                self.chapter, self.section, self.subsection = named, "", ""
+                self.pending_title = None if chapter.group(3) else "chapter"
             self.current = None
             return
         section = SECTION_LINE.match(line)
         if section and (section.group(3)[:1].islower() or line[-1] in ",;"):
             section = None
         if section and len(line) < 150:
+            self.title_wraps = ""
             head = f"Section {section.group(2)}"
             self.section = f"{head} – {section.group(3)}" if section.group(3) else head
             self.subsection = ""
@@ -302,6 +310,7 @@ class TextSplitter:
         if subsection and (subsection.group(3)[:1].islower() or line[-1] in ",;"):
             subsection = None
         if subsection and len(line) < 150:
+            self.title_wraps = ""
             head = f"{subsection.group(1)} {subsection.group(2)}"
             self.subsection = f"{head} – {subsection.group(3)}" if subsection.group(3) else head
             self.pending_title = None if subsection.group(3) else "subsection"
