@@ -19,7 +19,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, SelectionL
 from tuihelp import pilot_test, settle
 
 from eu_posities.errors import InputError
-from eu_posities.services import comparing, reading
+from eu_posities.services import assessing, comparing, reading
 from eu_posities.services.locating import find_label, label_range
 from eu_posities.services.notes import add_note, notes_on
 from eu_posities.tui.app import EuPositiesApp
@@ -444,6 +444,27 @@ async def test_link_and_unlink_a_concern_and_add_a_new_one(engine: Engine) -> No
     records = {r.key: r for r in reading.concerns(engine, "csa-regulation")}
     assert "Article 5" not in {link.provision for link in records["detectiebevel"].links}
     assert [link.provision for link in records["toezicht"].links] == ["Article 5"]
+
+
+@pilot_test
+async def test_a_concern_linked_on_a_later_stage_shows_on_the_row(engine: Engine) -> None:
+    """The badge follows the provision: a concern linked to the Council's renumbered article
+    shows on the row that starts with the proposal's article, in the tree and status line."""
+    rows = comparing.grid(
+        engine, "csa-regulation", ["commission-proposal", "practice-council-text"]
+    ).rows
+    row = next(r for r in rows if r.cells[0] and r.cells[1] and r.cells[0] != r.cells[1])
+    (first,), (later,) = row.cells[0][:1], row.cells[1][:1]
+    assessing.link(
+        engine, "csa-regulation", "detectiebevel", "practice-council-text", later, author="t"
+    )
+    app = EuPositiesApp(engine, author="tester")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_dossier(pilot, provision=first)
+        assert current_label(screen) == first
+        tree = screen.query_one(ProvisionTree)
+        assert "◆detectiebevel" in str(tree.row_nodes[screen.current].label)
+        assert "◆ detectiebevel" in text_of(screen.query_one("#change-status", Static))
 
 
 @pilot_test

@@ -6,6 +6,7 @@ cases compose them); the plain functions open their own read transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -294,8 +295,11 @@ def concern_tally(records: list[ConcernRecord]) -> ConcernTally:
     )
 
 
-def badges(engine: Engine, dossier_key: str, stage_key: str) -> dict[str, list[str]]:
-    """Concern keys per provision label of a stage (links not rejected), for badges."""
+def badges(
+    engine: Engine, dossier_key: str, stage_keys: Sequence[str]
+) -> dict[tuple[str, str], list[str]]:
+    """Concern keys per (stage, provision label) of the given stages (links not rejected), in
+    the order they were linked: the badges of a view that shows those stages."""
     from sqlmodel import col, select
 
     from eu_posities.models import Concern, ConcernLink, Stage
@@ -304,17 +308,17 @@ def badges(engine: Engine, dossier_key: str, stage_key: str) -> dict[str, list[s
     with reading(engine) as session:
         found = get_dossier(session=session, key=dossier_key)
         rows = session.exec(
-            select(ConcernLink.label, Concern.key)
+            select(Stage.key, ConcernLink.label, Concern.key)
             .join(Concern, col(Concern.id) == ConcernLink.concern_id)
             .join(Stage, col(Stage.id) == ConcernLink.stage_id)
-            .where(Stage.dossier_id == found.id, Stage.key == stage_key)
+            .where(Stage.dossier_id == found.id, col(Stage.key).in_(list(stage_keys)))
             .where(ConcernLink.state != "rejected")
             .order_by(col(ConcernLink.id))
         ).all()
-    result: dict[str, list[str]] = {}
-    for label, key in rows:
-        if key not in result.setdefault(label, []):
-            result[label].append(key)
+    result: dict[tuple[str, str], list[str]] = {}
+    for stage, label, key in rows:
+        if key not in result.setdefault((stage, label), []):
+            result[(stage, label)].append(key)
     return result
 
 

@@ -36,6 +36,7 @@ class Comparison:
     chosen: list[str]
     rows: tuple[GridRow, ...]
     texts: dict[str, dict[str, ProvisionView]]  # stage -> label -> provision
+    # row key -> the concerns linked to the row's provision in any stage shown
     badges: dict[str, list[str]]
     problem: str = ""
     # (old, new) -> the comparison, or why it could not be made
@@ -160,7 +161,8 @@ class DossierScreen(Screen[None]):
                 rows = comparing.grid(engine, self.dossier_key, chosen).rows
         else:
             problem = "No stage of this dossier has text yet: press i to import one."
-        badges = reading.badges(engine, self.dossier_key, chosen[0]) if chosen else {}
+        links = reading.badges(engine, self.dossier_key, chosen) if chosen else {}
+        badges = row_badges(rows, chosen, links)
         counts = notes.note_counts(engine, self.dossier_key, chosen) if chosen else {}
         found = Comparison(stages, chosen, rows, texts, badges, problem, notes=counts)
         self.post_message(self.Loaded(found))
@@ -283,7 +285,7 @@ class DossierScreen(Screen[None]):
         if len(self.data.chosen) > 2 and row.changed:
             status.append_text(spelled_marks(self.data.chosen, row.status))
             status.append(" · ")
-        concerns = self.data.badges.get(row.cells[0][0] if row.cells[0] else "", [])
+        concerns = self.data.badges.get(row.key, [])
         if concerns:
             status.append("◆ " + ", ".join(concerns), style="bold magenta")
             status.append(" (o opens) · ")
@@ -491,7 +493,7 @@ class DossierScreen(Screen[None]):
         if self.data is None or self.current < 0:
             return
         row = self.data.rows[self.current]
-        keys = self.data.badges.get(row.cells[0][0] if row.cells[0] else "", [])
+        keys = self.data.badges.get(row.key, [])
         if not keys:
             self.notify("No concern is linked to this provision (l links one).", timeout=3)
             return
@@ -603,7 +605,8 @@ class DossierScreen(Screen[None]):
         if reading.stages(engine, self.dossier_key) != tuple(self.data.stages):
             self.app.call_from_thread(self.reload)
             return
-        badges = reading.badges(engine, self.dossier_key, chosen[0])
+        links = reading.badges(engine, self.dossier_key, chosen)
+        badges = row_badges(self.data.rows, chosen, links)
         self.post_message(
             self.MarksLoaded(badges, notes.note_counts(engine, self.dossier_key, chosen))
         )
@@ -675,3 +678,19 @@ def strip_line(stages: list[StageSummary], *, date: bool, short: bool) -> Text:
             strip.append("  │  " if date else " │ ", style="dim")
         strip.append_text(stage_title(stage, date=date, short=short))
     return strip
+
+
+def row_badges(
+    rows: Sequence[GridRow], chosen: Sequence[str], links: dict[tuple[str, str], list[str]]
+) -> dict[str, list[str]]:
+    """Row key -> the concerns linked to its provision in any stage shown, first stage first:
+    a concern linked on the Council's text shows beside the proposal's article too."""
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        keys: list[str] = []
+        for stage, cell in zip(chosen, row.cells, strict=False):
+            for label in cell:
+                keys += [k for k in links.get((stage, label), ()) if k not in keys]
+        if keys:
+            found[row.key] = keys
+    return found

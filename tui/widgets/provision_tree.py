@@ -83,7 +83,8 @@ class ProvisionTree(Tree[int]):
         paths: dict[str, Sequence[str]],
         badges: dict[str, list[str]],
     ) -> None:
-        """Rebuild the tree. `paths` gives the chapter headings of each first-stage label.
+        """Rebuild the tree. `paths` gives the chapter headings of each first-stage label,
+        `badges` the concerns of each row (by row key).
 
         Groups follow the document: a group is reused only while the rows stay inside it,
         so the tree keeps the order of the act.
@@ -232,7 +233,7 @@ def row_label(row: GridRow, badges: dict[str, list[str]]) -> RowLabel:
     cells = row.cells
     name = next((c[0] for c in cells if c), row.key)
     deleted = bool(row.status[1:]) and not cells[-1]
-    concerns = tuple(badges.get(cells[0][0] if cells[0] else "", []))
+    concerns = tuple(badges.get(row.key, []))
     return RowLabel(stage_marks(row.status), name, "strike dim" if deleted else "", concerns)
 
 
