@@ -95,6 +95,8 @@ class ParsedStage:
     # Provisions the document shows only as deleted (struck through in full, or a "[deleted]"
     # placeholder): not part of this stage's text, kept to rebuild the marked-against base.
     struck: tuple[ParsedProvision, ...] = ()
+    # The stage kind the document states for this stage (a column heading), if any.
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,14 @@ class StageKind(StrEnum):
 COMMENTARY_KINDS: frozenset[StageKind] = frozenset({StageKind.BNC_FICHE, StageKind.KAMERBRIEF})
 
 
+def kind_of_key(key: str) -> str:
+    """The stage kind a stage key names ("council-mandate", "council-mandate-2"), else other."""
+    for kind in StageKind:
+        if key == kind.value or key.startswith(kind.value + "-"):
+            return kind.value
+    return StageKind.OTHER.value
+
+
 class ProvisionKind(StrEnum):
     """Provision kinds, in the order they usually appear in an EU act."""
 

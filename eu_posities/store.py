@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from eu_posities.document import MarkedRun, ParsedProvision
 from eu_posities.errors import Conflict, InputError, NotFound
 from eu_posities.keys import check_date, check_slug
-from eu_posities.kinds import StageKind, values
+from eu_posities.kinds import StageKind, kind_of_key, values
 from eu_posities.models import ChangeLog, Dossier, Provision, Stage
 from eu_posities.searchindex import Written, index_provisions
 
@@ -28,10 +28,7 @@ def stage_kind_for(key: str, kind: str | None) -> str:
                 f"unknown stage kind {kind!r}; use one of: {', '.join(values(StageKind))}"
             )
         return kind
-    for standard in values(StageKind):
-        if key == standard or key.startswith(standard + "-"):
-            return standard
-    return "other"
+    return kind_of_key(key)
 
 
 # --- dossiers -------------------------------------------------------------------------------

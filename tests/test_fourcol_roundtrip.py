@@ -155,3 +155,12 @@ def test_a_dutch_table_in_print_marks_reads_back_too(
             if _norm(again) != _norm(provision["text"]):
                 assert label in moved, (stage, label)
                 assert _paragraphs(again) == _paragraphs(provision["text"]), (stage, label)
+
+
+def test_each_column_keeps_its_stage_kind(demo: tuple[str, Path], imported: list[dict]) -> None:
+    """Also a column whose key does not name its kind ("st-11320-council", a Council text):
+    its heading states the kind, and the stage read back has it."""
+    url, _ = demo
+    kinds = {s["key"]: s["kind"] for s in eup("--db", url, "stages", DOSSIER, "--json").json()}
+    assert kinds["st-11320-council"] != "other"
+    assert [kinds[copy] for copy in COPIES] == [kinds[stage] for stage in STAGES]

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from eu_posities.exports.i18n import status_text, t
 from eu_posities.exports.model import Cell, ConcernSection, Redline, StageInfo
+from eu_posities.kinds import kind_of_key
+
+
+def kind_note(stage: StageInfo) -> str:
+    """The stage's kind when its key does not name it ("st-11320-council": council-mandate),
+    so that a four-column table read back knows what each column is."""
+    return stage.kind if stage.kind != kind_of_key(stage.key) else ""
 
 
 def stage_subtitle(stage: StageInfo) -> str:

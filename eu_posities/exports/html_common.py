@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from html import escape
 
-from eu_posities.exports.common import mark_text, stage_flags, stage_subtitle
+from eu_posities.exports.common import kind_note, mark_text, stage_flags, stage_subtitle
 from eu_posities.exports.model import Cell, Run, StageInfo
 
 CSS = """
@@ -162,8 +162,12 @@ def cell_html(cell: Cell, lang: str, classes: StageClasses | None = None) -> str
     return f"<td>{''.join(parts)}</td>"
 
 
-def stage_th(stage: StageInfo, lang: str, extra: str = "", name: str = "") -> str:
-    sub = stage_subtitle(stage)
+def stage_th(
+    stage: StageInfo, lang: str, extra: str = "", name: str = "", *, kind: bool = False
+) -> str:
+    """A stage's column heading; `kind`: its kind too when the key does not name it (the
+    four-column layout, which is read back)."""
+    sub = " · ".join(p for p in (kind_note(stage) if kind else "", stage_subtitle(stage)) if p)
     flags = "".join(f'<span class="flag">{escape(f)}</span> ' for f in stage_flags(stage, lang))
     return (
         f"<th>{escape(name or stage.key)}{extra}"

@@ -10,6 +10,7 @@ from docx.shared import Pt
 from eu_posities.exports.common import (
     any_fictional,
     any_limite,
+    kind_note,
     mark_text,
     stage_flags,
     stage_subtitle,
@@ -240,16 +241,17 @@ def _rows_table(doc: Any, table: ComparisonTable, revisions: Revisions | None) -
     grid.style = doc.styles[TABLE_STYLE]
     grid.autofit = False
     width = usable_width(doc)
-    fixed = {ROW_KEY: width * 5 // 100, HEADING_KEY: width * 11 // 100}
-    fixed[STATUS_KEY] = width * 5 // 100
-    fixed[COMMENTS_KEY] = width * 13 // 100
+    fixed = {ROW_KEY: width * 5 // 100, HEADING_KEY: width * 10 // 100}
+    fixed[STATUS_KEY] = width * 7 // 100  # room for the word "status" in bold
+    fixed[COMMENTS_KEY] = width * 12 // 100
     rest = width - sum(fixed[k] for k in keys if k in fixed)
     text_width = rest // len(table.stages)
     widths = [fixed.get(k, text_width) for k in keys]
     head = grid.rows[0]
     repeat_header(head)
+    kinds = {s.key: kind_note(s) for s in table.stages}
     for cell, key in zip(head.cells, keys, strict=True):
-        _heading_cell(cell, key)
+        _heading_cell(cell, key, kinds.get(key, ""))
     for row in table.rows:
         added = grid.add_row()
         cells = added.cells

@@ -48,7 +48,7 @@ def table_html(table: ComparisonTable) -> str:
         head = [f'<th class="num">{ROW_KEY}</th>', f'<th class="head">{HEADING_KEY}</th>']
     else:
         head = [f'<th class="label">{escape(t("provision", lang))}</th>']
-    head += [stage_th(s, lang) for s in table.stages]
+    head += [stage_th(s, lang, kind=rows_layout) for s in table.stages]
     if rows_layout and table.with_status:
         head.append(f'<th class="st">{STATUS_KEY}</th>')
     if rows_layout:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from eu_posities.exports.common import (
+    kind_note,
     mark_text,
     redline_heading,
     stage_flags,
@@ -121,10 +122,16 @@ def table_md(table: ComparisonTable) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _stage_head(stage: StageInfo) -> str:
+    """The stage key, with its kind when the key does not name it."""
+    kind = kind_note(stage)
+    return esc(stage.key) + (f" ({esc(kind)})" if kind else "")
+
+
 def _rows_md(table: ComparisonTable) -> list[str]:
     """The four-column layout: row | heading | a column per stage | status | comments."""
     lang = table.lang
-    header = [ROW_KEY, HEADING_KEY, *(esc(s.key) for s in table.stages)]
+    header = [ROW_KEY, HEADING_KEY, *(_stage_head(s) for s in table.stages)]
     if table.with_status:
         header.append(STATUS_KEY)
     header.append(COMMENTS_KEY)

@@ -386,7 +386,9 @@ def document_facts(document: ParsedDocument, text: ParsedStage) -> dict[str, Any
 
 
 def _column_kind(text: ParsedStage) -> str | None:
-    """The stage kind a column's heading names (None: the key decides)."""
+    """The stage kind a column's heading names or states (None: the key decides)."""
+    if text.kind in values(StageKind):
+        return text.kind
     return text.name if text.name in values(StageKind) else None
 
 

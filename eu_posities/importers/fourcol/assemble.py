@@ -24,6 +24,7 @@ from eu_posities.document import (
     ParsedStage,
 )
 from eu_posities.importers.common import blocks_text, clean, num_level, split_num
+from eu_posities.importers.fourcol import headers
 from eu_posities.importers.fourcol.headings import RowHeading, read_heading
 from eu_posities.importers.fourcol.marks import has_marks, stage_text
 from eu_posities.importers.fourcol.table import (
@@ -338,7 +339,7 @@ def _stage(
         if label not in drafts
     )
     return ParsedStage(provisions=provisions, format=fmt, name=column.key, title=column.heading,
-                       meta=meta, struck=gone)  # fmt: skip
+                       meta=meta, struck=gone, kind=headers.named_kind(column.heading))  # fmt: skip
 
 
 def _kind(label: str) -> str:

@@ -83,6 +83,17 @@ def stage_key(heading: str) -> str:
     return slugify(first) or "column"
 
 
+def named_kind(heading: str) -> str | None:
+    """The stage kind a heading states below its stage key ("st-11320-council" over
+    "council-mandate · 2023-06-14", as this tool writes a column whose key does not name its
+    kind); None when it states none."""
+    parts = [p.strip() for line in heading.splitlines() for p in line.split(" · ")]
+    for part in parts[1:]:
+        if part in STAGE_KINDS and part != "other":
+            return part
+    return None
+
+
 def is_stage_name(heading: str) -> bool:
     """Does the heading name a known stage (not just any text)?"""
     lines = [line.strip() for line in heading.splitlines() if line.strip()]
