@@ -11,6 +11,7 @@ import io
 from typing import Any
 
 from rich.console import Console
+from rich.text import Text
 from sqlalchemy.engine import Engine
 from textual.widgets import Static
 from tuihelp import pilot_test, settle
@@ -90,6 +91,28 @@ def test_a_stage_outside_the_document_finds_its_rows_by_text(engine: Engine) -> 
     proposal = {p.label: p for p in reading.provisions(engine, "ai-act", "commission-proposal")}
     rows = paragraph_rows(["commission-proposal"], [[proposal["Article 26"]]], documents)
     assert ("362", "G") in [d for r in rows for d in r.doc_rows]
+
+
+def test_each_paragraph_names_the_ep_amendments_that_wrote_it(engine: Engine) -> None:
+    """AI Act Article 6 in the EP position: amendment 232 rewrote point (a), 233 point (b);
+    the unchanged paragraph 1 and the proposal's column name none."""
+    stages = ["commission-proposal", "ep-position"]
+    texts = {k: {p.label: p for p in reading.provisions(engine, "ai-act", k)} for k in stages}
+    amendments = {
+        "ep-position": {
+            "Article 6": reading.amendments(engine, "ai-act", "ep-position", provision="Article 6")
+        }
+    }
+    rows = paragraph_rows(stages, [[texts[k]["Article 6"]] for k in stages], None, amendments)
+    ep = {c.num: c for r in rows if (c := r.cells[1]) is not None}
+    assert ep["(a)"].amendments == ("232",)
+    assert ep["(b)"].amendments == ("233",)
+    assert ep["1."].amendments == ()
+    assert all(r.cells[0] is None or not r.cells[0].amendments for r in rows)
+    by_key = {s.key: s for s in reading.stages(engine, "ai-act")}
+    heads = [Text(k) for k in stages]
+    out = rendered(AlignedColumns([by_key[k] for k in stages], heads, heads, rows), 120)
+    assert "AM 232 (a) the AI system" in " ".join(out.split())
 
 
 @pilot_test

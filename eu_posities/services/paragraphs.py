@@ -24,6 +24,8 @@ from eu_posities.readmodels import AmendmentEntry, ProvisionView, RowEntry, Stag
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+MIN_AMENDED = 12  # characters: "(a)", "deleted" or a lone word match too much to tell
+
 
 @dataclass(frozen=True, slots=True)
 class ParagraphCell:
@@ -43,6 +45,7 @@ class ParagraphCell:
     moved: bool = False
     doc_row: str | None = None
     doc_status: str | None = None
+    amendments: tuple[str, ...] = ()  # the EP amendments whose text this paragraph is
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,32 +134,59 @@ class _Column:
     index: dict[tuple[str, int], int]  # (label, index within provision) -> position in units
     rows: list[RowEntry | None]  # the document's row of each unit
     from_document: bool  # the stage is a column of the four-column document
+    amended: list[tuple[str, ...]]  # the amendment numbers of each unit
 
 
 def _column(
-    stage: str, provisions: Sequence[ProvisionView], documents: DocumentRows | None
+    stage: str,
+    provisions: Sequence[ProvisionView],
+    documents: DocumentRows | None,
+    amendments: Mapping[str, Sequence[AmendmentEntry]],
 ) -> _Column:
     found: list[tuple[str, Unit]] = []
     index: dict[tuple[str, int], int] = {}
     rows: list[RowEntry | None] = []
+    amended: list[tuple[str, ...]] = []
     for provision in provisions:
         mine = units(provision)
         for unit in mine:
             index[provision.label, unit.index] = len(found)
             found.append((provision.label, unit))
         rows += documents.rows_of(stage, provision, mine) if documents else [None] * len(mine)
+        amended += amendment_numbers(provision, mine, amendments.get(provision.label, ()))
     from_document = bool(provisions) and all(p.rows for p in provisions) and bool(documents)
-    return _Column(stage, provisions, found, index, rows, from_document)
+    return _Column(stage, provisions, found, index, rows, from_document, amended)
+
+
+def amendment_numbers(
+    provision: ProvisionView, lines: Sequence[Unit], entries: Sequence[AmendmentEntry]
+) -> list[tuple[str, ...]]:
+    """The numbers of the applied amendments whose new text holds each paragraph of the
+    provision word for word: the paragraphs that amendment wrote (a point it replaced, the
+    paragraphs of an article it inserted). A paragraph of a few words only is no evidence."""
+    by_line: dict[str, list[str]] = {}
+    for entry in entries:
+        if not entry.applied or not entry.new:
+            continue
+        for line in entry.new.split("\n"):
+            folded = _fold(line)
+            if len(folded) >= MIN_AMENDED and entry.number not in by_line.get(folded, ()):
+                by_line.setdefault(folded, []).append(entry.number)
+    texts = provision.text.split("\n")
+    return [tuple(by_line.get(_fold(texts[unit.line]), ())) for unit in lines]
 
 
 def paragraph_rows(
     stages: Sequence[str],
     columns: Sequence[Sequence[ProvisionView]],
     documents: DocumentRows | None = None,
+    amendments: Mapping[str, Mapping[str, Sequence[AmendmentEntry]]] | None = None,
 ) -> tuple[ParagraphRow, ...]:
-    """The paragraph rows of one comparison row: `columns[i]` the provisions in stage i."""
+    """The paragraph rows of one comparison row: `columns[i]` the provisions in stage i;
+    `amendments` the EP amendments per stage and provision label (numbers per paragraph)."""
     cols = [
-        _column(k, provisions, documents) for k, provisions in zip(stages, columns, strict=True)
+        _column(k, provisions, documents, (amendments or {}).get(k, {}))
+        for k, provisions in zip(stages, columns, strict=True)
     ]
     width = len(cols)
     rows: list[list[ParagraphCell | None]] = []
@@ -224,7 +254,9 @@ def _cell(
     label, unit = col.units[position]
     entry = col.rows[position]
     number, state = (entry.number, entry.status) if entry is not None else (None, None)
-    return ParagraphCell(label, unit.num, text, against, status, moved, number, state)
+    return ParagraphCell(
+        label, unit.num, text, against, status, moved, number, state, col.amended[position]
+    )
 
 
 def _insert_rest(

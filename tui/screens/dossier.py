@@ -308,7 +308,9 @@ class DossierScreen(Screen[None]):
         ]
         paragraphs = data.paragraphs.get(self.current)
         if paragraphs is None:
-            paragraphs = paragraph_rows(data.chosen, cells, data.context.documents)
+            paragraphs = paragraph_rows(
+                data.chosen, cells, data.context.documents, data.context.amendments
+            )
             data.paragraphs[self.current] = paragraphs
         amendments = []
         for key, cell in zip(data.chosen, cells, strict=True):

@@ -18,7 +18,7 @@ from rich.text import Text
 from eu_posities.readmodels import StageSummary
 from eu_posities.services.comparing import word_redline
 from eu_posities.services.paragraphs import ParagraphCell, ParagraphRow
-from eu_posities.tui.widgets.render import CHANGE_MARK, INSERT_STYLE, marked_text
+from eu_posities.tui.widgets.render import AMENDMENT_STYLE, CHANGE_MARK, INSERT_STYLE, marked_text
 
 # Below this many cells a column is too narrow to read; stack the stages instead.
 MIN_COLUMN = 16
@@ -48,6 +48,9 @@ def cell_text(row: ParagraphRow, column: int) -> Text:
     if cell is None:
         return Text(MISSING, style="dim")
     text = Text()
+    if cell.amendments:
+        # the EP amendments that wrote this paragraph, as the four-column document cites them
+        text.append(f"AM {', '.join(cell.amendments)} ", style=AMENDMENT_STYLE)
     if cell.moved:
         symbol, style = CHANGE_MARK["moved"]
         text.append(f"{symbol} ", style=f"bold {style}")

@@ -19,6 +19,7 @@ from eu_posities.tui.widgets.aligned import AlignedColumns
 from eu_posities.tui.widgets.lineage import lineage_view, marked_view
 from eu_posities.tui.widgets.lines import Prerendered
 from eu_posities.tui.widgets.render import (
+    AMENDMENT_STYLE,
     CHANGE_MARK,
     FLAG_STYLE,
     marked_text,
@@ -172,7 +173,7 @@ def column_head(cell: Sequence[ProvisionView], status: str | None) -> Text:
         head.append(f"\n{symbol} {status}", style=f"bold {style}")
     numbers = [n for p in cell for n in p.amendments]
     if numbers:
-        head.append("\nAM " + ", ".join(numbers), style="bold blue")
+        head.append("\nAM " + ", ".join(numbers), style=AMENDMENT_STYLE)
     return head
 
 
@@ -192,7 +193,7 @@ def column_line(cell: Sequence[ProvisionView], status: str | None) -> Text:
         line.append(f"  {symbol} {status}", style=f"bold {style}")
     numbers = [n for p in cell for n in p.amendments]
     if numbers:
-        line.append("  AM " + ", ".join(numbers), style="bold blue")
+        line.append("  AM " + ", ".join(numbers), style=AMENDMENT_STYLE)
     return line
 
 

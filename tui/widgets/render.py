@@ -31,6 +31,7 @@ CHANGE_MARK: dict[str, tuple[str, str]] = {
 }
 
 INSERT_STYLE = "bold green underline"
+AMENDMENT_STYLE = "bold blue"  # EP amendment numbers ("AM 232")
 DELETE_STYLE = "red strike"
 FLAG_STYLE = "bold black on yellow"
 
