@@ -63,6 +63,10 @@ def test_general_approach_reads_without_misreads() -> None:
         "TITLE III – HIGH-RISK AI SYSTEMS",
         "CHAPTER 1 – CLASSIFICATION OF AI SYSTEMS AS HIGH-RISK",
     )
+    # a justified heading sets two words 0.19 em apart without a space between them
+    assert provisions["Article 61"].path[0] == (
+        "TITLE VIII – POST-MARKET MONITORING, INFORMATION SHARING, MARKET SURVEILLANCE"
+    )
     # The act's title is the provision "Title", as in the Commission proposal: a comparison
     # does not show it deleted ("ANNEX Proposal for a" is one line after the cover note).
     title = document.stages[0].provisions[0]
