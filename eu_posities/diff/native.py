@@ -1,11 +1,12 @@
 """The compiled helpers of the word diff (_native.c), when the install could build them.
 
-They do what parts.py (`split_parts`) and words.py (`without_islands`) do in Python, with the
+They do what parts.py (`split_parts`) and words.py (`_word_pieces`) do in Python, with the
 same answers, several times faster on long rewritten provisions: the C code cuts text into
-words without a string object per word and runs the island clean-up without a Python step
-per unchanged run. pip builds them when a C compiler is there (setup.py); without one the
-Python twins run. `NATIVE` is the module, or None when it is missing or was built from
-another version of _native.c (a stale build left in a source tree is not used).
+words without a string object per word and runs the island clean-up and the cutting of the
+pieces without a Python step per unchanged run. pip builds them when a C compiler is there
+(setup.py); without one the Python twins run. `NATIVE` is the module, or None when it is
+missing or was built from another version of _native.c (a stale build left in a source tree
+is not used).
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@
 spaces), empty parts included, and returns the two sequences of parts for `matching_blocks`
 and where each part starts in its whole text (then the window's end plus one, as if a
 separator followed the last part): offsets need no sums over part lengths. The line pass
-(coarse.py) and the compiled word path (words.py) use it.
+(coarse.py) uses it; the compiled word path (words.py) calls the helper itself, as its C
+code reads the starts as bytes.
 
 The compiled helper (native.py) gives each part a one-character id, so rapidfuzz compares
 characters instead of hashing a string object per word: a long rewritten provision is cut and

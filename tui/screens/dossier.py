@@ -539,11 +539,7 @@ class DossierScreen(Screen[None]):
     def row_provisions(self, row: GridRow) -> list[tuple[str, str]]:
         """(stage, label) of the row in each stage shown, in column order."""
         assert self.data is not None
-        return [
-            (stage, label)
-            for stage, cell in zip(self.data.chosen, row.cells, strict=False)
-            for label in cell
-        ]
+        return provisions_of(row, self.data.chosen)
 
     def select(self, index: int) -> None:
         """Put the cursor on a row, opening the groups it is folded into."""
@@ -690,9 +686,15 @@ def row_badges(
     found: dict[str, list[str]] = {}
     for row in rows:
         keys: list[str] = []
-        for stage, cell in zip(chosen, row.cells, strict=False):
-            for label in cell:
-                keys += [k for k in links.get((stage, label), ()) if k not in keys]
+        for provision in provisions_of(row, chosen):
+            keys += [k for k in links.get(provision, ()) if k not in keys]
         if keys:
             found[row.key] = keys
     return found
+
+
+def provisions_of(row: GridRow, chosen: Sequence[str]) -> list[tuple[str, str]]:
+    """(stage, label) of the row in each of the stages shown, in column order."""
+    return [
+        (stage, label) for stage, cell in zip(chosen, row.cells, strict=False) for label in cell
+    ]
